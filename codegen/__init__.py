@@ -1,0 +1,1 @@
+"""Code generation: specs -> loaded & checked documents -> intermediate model -> emitters -> files."""

@@ -1,0 +1,3 @@
+from ionqkit.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Job-payload validation: payload -> parsed -> rules -> diagnostics -> formatter."""
