@@ -27,7 +27,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from ionqkit.errors import InputError
+from ionqkit.errors import InputError, IonqkitError
 
 MAX_BYTES = 32 * 1024 * 1024
 MAX_DEPTH = 512
@@ -37,7 +37,7 @@ MAX_NODES = 2_000_000
 Position = tuple[int, int]
 
 
-class _Constructor(RoundTripConstructor):  # type: ignore[misc]
+class _Constructor(RoundTripConstructor):
     """Round-trip constructor that keeps timestamps as the strings they were written as."""
 
 
@@ -101,7 +101,7 @@ class Document:
                 raise KeyError(token)
         return node
 
-    def error(self, message: str, pointer: str, cls: type[InputError] = InputError) -> InputError:
+    def error(self, message: str, pointer: str, cls: type[IonqkitError] = InputError) -> IonqkitError:
         """An error of class `cls` located at `pointer` in this document."""
         line, column = self.locate(pointer) or (None, None)
         return cls(message, file=self.name, line=line, column=column, pointer=pointer or "/")
