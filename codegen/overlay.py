@@ -96,7 +96,9 @@ def apply_overlay(spec: Document, overlay: Document) -> tuple[Any, list[AppliedA
             for node in nodes:
                 value = node.value
                 if isinstance(value, list):
-                    value.extend(copy.deepcopy(update) if isinstance(update, list) else [copy.deepcopy(update)])
+                    value.extend(
+                        copy.deepcopy(update) if isinstance(update, list) else [copy.deepcopy(update)]
+                    )
                 elif isinstance(value, dict) and isinstance(update, dict):
                     _merge(value, update)
                 else:

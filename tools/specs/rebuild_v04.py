@@ -290,7 +290,7 @@ class _Stripper:
         return {k: v for k, v in node.items() if k not in _PROSE}
 
     def schema(self, node: Any, pointer: str) -> Any:
-        if not isinstance(node, dict) or "$ref" in node:
+        if not isinstance(node, dict):
             return node
         out: dict[str, Any] = {}
         for key, value in node.items():
