@@ -210,10 +210,10 @@ def hoist_inline_schemas(data: dict[str, Any]) -> list[tuple[str, str]]:
         return bool(schema.get("properties") or any(k in schema for k in ("allOf", "anyOf", "oneOf", "enum")))
 
     def hoist(holder: dict[str, Any], base: str, pointer: str) -> None:
-        schema = holder.get("schema")
+        schema: Any = holder.get("schema")
         if not needs_model(schema):
             return
-        target = holder
+        target: dict[str, Any] = holder
         key = "schema"
         if schema.get("type") == "array":  # hoist the item type, keep the array inline
             target, key, schema = schema, "items", schema["items"]

@@ -89,7 +89,7 @@ def apply_overlay(spec: Document, overlay: Document) -> tuple[Any, list[AppliedA
                 key = node.location[-1]
                 if isinstance(parent, list):
                     del parent[int(key)]
-                else:
+                elif isinstance(parent, dict):
                     del parent[key]
         else:
             update = action["update"]
