@@ -13,7 +13,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from ionqkit.codegen import refs
+from ionqkit.codegen import refs, specload
 from ionqkit.codegen.loader import Document, load_bytes, load_path
 from ionqkit.errors import InputError, SpecError
 
@@ -34,11 +34,24 @@ def read_document(source: str, *, cwd: Path | None = None) -> Document:
     return load_path(Path(cwd or ".") / source if not Path(source).is_absolute() else source, name=source)
 
 
-def load_source(source: str, *, cwd: Path | None = None) -> LoadedSpec:
+def load_source(source: str, *, cwd: Path | None = None, validate: bool = True) -> LoadedSpec:
+    """Read a spec for diffing: parse errors raise, validity problems become warnings."""
     doc = read_document(source, cwd=cwd)
     if not isinstance(doc.data, dict):
         raise doc.error("not an OpenAPI document: the top level is not a mapping", "")
-    return LoadedSpec(doc, tuple(spec_problems(doc)))
+    problems = spec_problems(doc)
+    if validate and not problems:
+        problems += validation_problems(doc)
+    return LoadedSpec(doc, tuple(problems))
+
+
+def validation_problems(doc: Document) -> list[str]:
+    """The first OpenAPI validation error, as a warning (the spec loader's own validator)."""
+    try:
+        specload.validate(doc, "openapi")
+    except SpecError as exc:
+        return [f"{exc}; diffing what parses"]
+    return []
 
 
 def spec_problems(doc: Document) -> list[str]:

@@ -128,18 +128,23 @@ class OperationWalker:
 
     def _collect_parameters(
         self, doc: Document, op_ptr: str, op: dict[str, Any], item: dict[str, Any]
-    ) -> dict[tuple[str, str], tuple[str, dict[str, Any]]]:
+    ) -> tuple[dict[tuple[str, str], tuple[str, dict[str, Any]]], dict[str, tuple[str, str] | None]]:
+        """(in, name) -> (pointer, parameter), and each parameter $ref -> its key (None: broken)."""
         item_ptr = op_ptr.rsplit("/", 1)[0]
         tokens = split_pointer(item_ptr)
         written = tokens[1] if len(tokens) == 2 and tokens[0] == "paths" else ""
         template = [seg[1:-1] for seg in written.split("/") if seg.startswith("{") and seg.endswith("}")]
         found: dict[tuple[str, str], tuple[str, dict[str, Any]]] = {}
+        via_ref: dict[str, tuple[str, str] | None] = {}
         for owner_ptr, owner in ((item_ptr, item), (op_ptr, op)):  # operation overrides path item
             params = owner.get("parameters")
             if not isinstance(params, list):
                 continue
             for index, param in enumerate(params):
                 ptr, node = deref(doc, join_pointer(join_pointer(owner_ptr, "parameters"), index), param)
+                ref = param.get("$ref") if isinstance(param, dict) else None
+                if isinstance(ref, str):
+                    via_ref[ref] = None
                 if not isinstance(node, dict) or not isinstance(node.get("name"), str):
                     continue
                 where = str(node.get("in", ""))
@@ -148,7 +153,9 @@ class OperationWalker:
                     # by position in the template, so that a renamed {id} still matches {UUID}
                     name = f"#{template.index(name)}"
                 found[(where, name)] = (ptr, node)
-        return found
+                if isinstance(ref, str):
+                    via_ref[ref] = (where, name)
+        return found, via_ref
 
     def _parameters(
         self,
@@ -158,8 +165,15 @@ class OperationWalker:
     ) -> None:
         ctx = self.ctx
         (old_ptr, old_op, old_item), (new_ptr, new_op, new_item) = old, new
-        old_params = self._collect_parameters(ctx.old, old_ptr, old_op, old_item)
-        new_params = self._collect_parameters(ctx.new, new_ptr, new_op, new_item)
+        old_params, old_refs = self._collect_parameters(ctx.old, old_ptr, old_op, old_item)
+        new_params, new_refs = self._collect_parameters(ctx.new, new_ptr, new_op, new_item)
+        # A parameter behind a $ref that one side cannot resolve (a truncated spec) is unknown
+        # there: the other side's parameter with the same $ref is not reported as added/removed.
+        for mine, theirs, params in ((old_refs, new_refs, new_params), (new_refs, old_refs, old_params)):
+            for ref, key in mine.items():
+                other = theirs.get(ref)
+                if key is None and other is not None:
+                    params.pop(other, None)
         for key in sorted(set(old_params) | set(new_params)):
             name = (new_params.get(key) or old_params[key])[1]["name"]
             shown = f"{key[0]} parameter {name!r}"
@@ -335,8 +349,9 @@ class OperationWalker:
         self, label: str, old_ptr: str, old_op: dict[str, Any], new_ptr: str, new_op: dict[str, Any]
     ) -> None:
         ctx = self.ctx
-        old_reqs = _requirements(ctx.old, old_op)
-        new_reqs = _requirements(ctx.new, new_op)
+        by_definition = bool(_scheme_names(ctx.old)) and bool(_scheme_names(ctx.new))
+        old_reqs = _requirements(ctx.old, old_op, by_definition=by_definition)
+        new_reqs = _requirements(ctx.new, new_op, by_definition=by_definition)
         if old_reqs == new_reqs:
             return
         o_at = join_pointer(old_ptr, "security") if "security" in old_op else "/security"
@@ -377,8 +392,19 @@ def _examples(media: dict[str, Any]) -> Any:
     return (media.get("example"), media.get("examples"))
 
 
-def _requirements(doc: Document, op: dict[str, Any]) -> frozenset[Requirement]:
-    """Security alternatives, each a set of (scheme identity, scopes); scheme names do not matter."""
+def _scheme_names(doc: Document) -> set[str]:
+    components = doc.data.get("components")
+    schemes = components.get("securitySchemes") if isinstance(components, dict) else None
+    return set(schemes) if isinstance(schemes, dict) else set()
+
+
+def _requirements(doc: Document, op: dict[str, Any], *, by_definition: bool) -> frozenset[Requirement]:
+    """Security alternatives, each a set of (scheme identity, scopes).
+
+    A scheme is identified by what it is (apiKey in a header named Authorization, ...), not by its
+    name, so renaming API_Key to apiKeyAuth changes nothing - unless a document defines no schemes
+    at all (a truncated spec), where only the names can be compared.
+    """
     security = op.get("security", doc.data.get("security", []))
     if not isinstance(security, list) or not security:
         return frozenset({frozenset()})
@@ -393,7 +419,7 @@ def _requirements(doc: Document, op: dict[str, Any]) -> frozenset[Requirement]:
             continue
         items = set()
         for name, scopes in requirement.items():
-            scheme = schemes.get(name) if isinstance(schemes, dict) else None
+            scheme = schemes.get(name) if isinstance(schemes, dict) and by_definition else None
             identity = _scheme_identity(doc, name, scheme)
             items.add((identity, tuple(sorted(str(s) for s in scopes)) if isinstance(scopes, list) else ()))
         out.add(frozenset(items))
