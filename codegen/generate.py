@@ -14,10 +14,11 @@ import importlib.util
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from ionqkit.codegen import manifest, writer
 from ionqkit.codegen.config import Target
+from ionqkit.codegen.ir import Api
 from ionqkit.paths import TEMPLATES_DIR
 
 Report = Callable[[str], None]
@@ -87,11 +88,20 @@ def _check_inputs_exist(target: Target) -> None:
             raise InputError("no such file", file=str(path))
 
 
-def render_package(target: Target, options: Options) -> tuple[dict[str, bytes], list[str]]:
-    """Everything a package holds except MANIFEST.json, formatted. Raises located errors."""
+@dataclass(frozen=True)
+class Prepared:
+    """A spec after load, checks, overlay and normalization, with its intermediate model."""
+
+    data: dict[str, Any]
+    kind: Literal["openapi", "jsonschema"]
+    schema_names: dict[str, str]  # original schema name -> class in models.py
+    api: Api
+    notes: tuple[str, ...]
+
+
+def prepare(target: Target, options: Options) -> Prepared:
     from ionqkit.codegen import normalize
     from ionqkit.codegen.build_ir import build_ir
-    from ionqkit.codegen.emit_models import render_models
     from ionqkit.codegen.specload import load_spec
 
     spec_name = _relative(target.spec, options.project_root)
@@ -109,10 +119,6 @@ def render_package(target: Target, options: Options) -> tuple[dict[str, bytes], 
         defs_key = "$defs" if "$defs" in data else "definitions"
         schema_names = normalize.safe_schema_names(data, (defs_key,))
         root_model = normalize.class_name_for(str(data.get("title") or target.package))
-    models_text, generator_notes = render_models(
-        data, kind=loaded.kind, source=spec_name, class_name=root_model
-    )
-    notes += [f"datamodel-code-generator: {n}" for n in generator_notes]
     api = build_ir(
         data,
         package=target.package,
@@ -122,9 +128,22 @@ def render_package(target: Target, options: Options) -> tuple[dict[str, bytes], 
         schema_names=schema_names,
         root_model=root_model,
     )
+    return Prepared(data, loaded.kind, schema_names, api, tuple(notes))
+
+
+def render_package(target: Target, options: Options) -> tuple[dict[str, bytes], list[str]]:
+    """Everything a package holds except MANIFEST.json, formatted. Raises located errors."""
+    from ionqkit.codegen.emit_models import render_models
+
+    prepared = prepare(target, options)
+    api = prepared.api
+    models_text, generator_notes = render_models(
+        prepared.data, kind=prepared.kind, source=api.spec_name, class_name=api.root_model
+    )
+    notes = [*prepared.notes, *(f"datamodel-code-generator: {n}" for n in generator_notes)]
     files: dict[str, str] = {"models.py": models_text}
     exports = ["models"]
-    if loaded.kind == "openapi" and clients_available():
+    if api.kind == "openapi" and clients_available():
         # Imported by name: the clients emitter is optional in a models-only installation.
         emit_clients = importlib.import_module("ionqkit.codegen.emit_clients")
         files.update(emit_clients.render_clients(api, list(options.template_dirs)))
