@@ -30,11 +30,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ionqkit.codegen.diff.compare import compare  # noqa: PLC0415 - keep `ionqkit --help` fast
-    from ionqkit.codegen.diff.model import Level  # noqa: PLC0415
-    from ionqkit.codegen.diff.renames import read_renames  # noqa: PLC0415
-    from ionqkit.codegen.diff.report import render  # noqa: PLC0415
-    from ionqkit.codegen.diff.sources import load_source  # noqa: PLC0415
+    from ionqkit.codegen.diff.compare import compare
+    from ionqkit.codegen.diff.model import Level
+    from ionqkit.codegen.diff.renames import read_renames
+    from ionqkit.codegen.diff.report import render
+    from ionqkit.codegen.diff.sources import load_source
 
     renames = read_renames(args.renames)
     old, new = load_source(args.old), load_source(args.new)

@@ -354,8 +354,8 @@ class OperationWalker:
         new_reqs = _requirements(ctx.new, new_op, by_definition=by_definition)
         if old_reqs == new_reqs:
             return
-        o_at = join_pointer(old_ptr, "security") if "security" in old_op else "/security"
-        n_at = join_pointer(new_ptr, "security") if "security" in new_op else "/security"
+        o_at = _security_pointer(ctx.old, old_ptr, old_op)
+        n_at = _security_pointer(ctx.new, new_ptr, new_op)
         anonymous: Requirement = frozenset()
         shown_new = _show_requirements(new_reqs)
         shown_old = _show_requirements(old_reqs)
@@ -390,6 +390,13 @@ class OperationWalker:
 
 def _examples(media: dict[str, Any]) -> Any:
     return (media.get("example"), media.get("examples"))
+
+
+def _security_pointer(doc: Document, op_ptr: str, op: dict[str, Any]) -> str:
+    """Where an operation's effective security is written: its own, the root's, or nowhere."""
+    if "security" in op:
+        return join_pointer(op_ptr, "security")
+    return "/security" if "security" in doc.data else op_ptr
 
 
 def _scheme_names(doc: Document) -> set[str]:
