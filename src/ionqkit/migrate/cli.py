@@ -25,17 +25,16 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from ionqkit.codegen.loader import load_path
     from ionqkit.errors import InputError
-    from ionqkit.migrate.output import dump_payload, write_atomically
+    from ionqkit.migrate.files import dump_payload, read_payload, write_atomically
     from ionqkit.migrate.rewrite import migrate_payload
 
     if len(args.payloads) > 1 and not args.write:
         raise InputError("several payloads: add --write to migrate them in place", file=args.payloads[0])
-    docs = [load_path(path) for path in args.payloads]  # read all first: bad input changes nothing
+    payloads = [read_payload(Path(path)) for path in args.payloads]  # all first: bad input writes nothing
     incomplete = 0
-    for path, doc in zip(args.payloads, docs, strict=True):
-        migration = migrate_payload(doc.data)
+    for path, payload in zip(args.payloads, payloads, strict=True):
+        migration = migrate_payload(payload)
         for note in migration.changes:
             print(f"{path}: {note}", file=sys.stderr)
         for note in migration.unmapped:

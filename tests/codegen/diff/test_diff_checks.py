@@ -6,14 +6,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import DocFactory, dump
-from diff_cases import CASES
 
 from ionqkit.codegen.diff import compare
 from ionqkit.codegen.diff.checks import BY_ID, CATALOGUE
 from ionqkit.codegen.diff.model import Change, DiffReport, Level
 from ionqkit.codegen.diff.renames import Renames, load_renames
 from ionqkit.codegen.loader import split_pointer
+
+from .conftest import DocFactory, dump
+from .diff_cases import CASES
 
 
 def run(

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import REFERENCE_V04, RENAMES_V03_V04, REPO, dump
-from diff_cases import CASES
+
+from .conftest import REFERENCE_V04, RENAMES_V03_V04, REPO, dump
+from .diff_cases import CASES
 
 CliResult = tuple[int, str, str]
 Cli = Callable[..., CliResult]

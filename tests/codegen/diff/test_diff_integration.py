@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import REFERENCE_V04, RENAMES_V03_V04, REPO
 
 from ionqkit.codegen.diff import compare
 from ionqkit.codegen.diff.model import Change, DiffReport, Level
 from ionqkit.codegen.diff.renames import load_renames
 from ionqkit.codegen.diff.sources import load_source
 from ionqkit.errors import InputError
+
+from .conftest import REFERENCE_V04, RENAMES_V03_V04, REPO
 
 
 def diff(old: Path, new: Path, renames: Path | None = None) -> DiffReport:
