@@ -8,7 +8,8 @@ Run it with a throwaway interpreter that has the clients installed, e.g.
 
 qiskit-ionq: its own serializer (qiskit_ionq.helpers.qiskit_to_ionq) builds the request body.
 cirq-ionq: the real client's create_job runs with `requests.post` replaced by a recorder, so the
-body is exactly what would have gone over the wire. Each payload is written as
+body is exactly what would have gone over the wire (qiskit_header embeds a gzip timestamp, so
+reruns differ there and only there). Each payload is written as
 <client>-<case>.json, and SOURCES.txt records the client versions.
 """
 
