@@ -181,7 +181,10 @@ def test_generic_mode_on_the_upstream_spec_gives_importable_typed_models(
     code, _, err = cli("generate", "--spec", spec, "--out", tmp_path, "--package", "ionq_x", "-q")
     assert code == 0, err
     env = {**os.environ, "PYTHONPATH": str(tmp_path)}
-    probe = "import ionq_x.models as m; print(m.JobCreationPayload.model_validate({'type': 'ionq.circuit.v1', 'backend': 'simulator', 'input': {'gateset': 'qis', 'circuit': []}}).root.type)"
+    probe = (
+        "import ionq_x.models as m; print(m.JobCreationPayload.model_validate({'type': 'ionq.circuit.v1',"
+        " 'backend': 'simulator', 'input': {'gateset': 'qis', 'circuit': []}}).root.type)"
+    )
     result = subprocess.run(
         [sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=False
     )
