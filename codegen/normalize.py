@@ -283,7 +283,9 @@ def inline_scalar_refs(data: Any, schemas_pointer: tuple[str, ...]) -> int:
         container = container.get(token, {}) if isinstance(container, dict) else {}
     prefix = "#/" + "/".join(_escape(t) for t in schemas_pointer) + "/"
     scalars = {
-        prefix + _escape(name): schema for name, schema in (container or {}).items() if _is_plain_scalar(schema)
+        prefix + _escape(name): schema
+        for name, schema in (container or {}).items()
+        if _is_plain_scalar(schema)
     }
     if not scalars:
         return 0

@@ -52,7 +52,11 @@ class TypeFinder:
         model = _unwrap_model(owner)
         for field_name, field in model.model_fields.items():
             if name in (field.alias, field_name):
-                return typing.Annotated[field.annotation, *field.metadata] if field.metadata else field.annotation
+                return (
+                    typing.Annotated[field.annotation, *field.metadata]
+                    if field.metadata
+                    else field.annotation
+                )
         raise KeyError(f"{model.__name__} has no field {name!r}")
 
 
@@ -75,7 +79,9 @@ def schema_examples(finder: TypeFinder, name: str, schema: Any, owner: Any, wher
         return
     if "example" in schema:
         yield where, schema["example"], owner
-    for index, example in enumerate(schema.get("examples") or ()) if isinstance(schema.get("examples"), list) else ():
+    for index, example in (
+        enumerate(schema.get("examples") or ()) if isinstance(schema.get("examples"), list) else ()
+    ):
         yield f"{where}/examples/{index}", example, owner
     for prop, sub in (schema.get("properties") or {}).items():
         if isinstance(sub, dict) and "$ref" not in sub:
@@ -105,7 +111,9 @@ def all_examples(target: Target) -> Iterator[Any]:
         return
     components = spec.data.get("components", {})
     for name, schema in (components.get("schemas") or {}).items():
-        yield from schema_examples(finder, name, schema, getattr(finder.models, name), f"/components/schemas/{name}")
+        yield from schema_examples(
+            finder, name, schema, getattr(finder.models, name), f"/components/schemas/{name}"
+        )
     for name, response in (components.get("responses") or {}).items():
         yield from media_examples(finder, response.get("content"), f"/components/responses/{name}")
     for name, param in (components.get("parameters") or {}).items():
@@ -127,7 +135,9 @@ def all_examples(target: Target) -> Iterator[Any]:
 
 def round_trip(annotation: Any, example: Any) -> Any:
     adapter: TypeAdapter[Any] = TypeAdapter(annotation)
-    return adapter.dump_python(adapter.validate_python(example), mode="json", by_alias=True, exclude_unset=True)
+    return adapter.dump_python(
+        adapter.validate_python(example), mode="json", by_alias=True, exclude_unset=True
+    )
 
 
 CASES = [pytest.param(t, id=t.package) for t in TARGETS]
