@@ -1,13 +1,11 @@
-"""Helpers for the spec tests: paths of our specs, prose stripping for structural comparison, and a
-minimal OpenAPI Overlay 1.0 applier (until ionqkit.codegen provides one)."""
+"""Helpers for the spec tests: paths of our specs, prose stripping for structural comparison, and the
+collection and validation of every example of an OpenAPI 3.0 document."""
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Iterator
 from typing import Any
 
-import jsonpath_rfc9535 as jsonpath
 from openapi_schema_validator import OAS30Validator, oas30_format_checker
 
 from ionqkit.paths import SPECS_DIR
@@ -32,40 +30,6 @@ def without_prose(node: Any) -> Any:
     if isinstance(node, list):
         return [without_prose(item) for item in node]
     return node
-
-
-def _merge(target: Any, update: Any) -> Any:
-    if isinstance(target, list):
-        return [*target, copy.deepcopy(update)]
-    if isinstance(target, dict) and isinstance(update, dict):
-        merged = dict(target)
-        for key, value in update.items():
-            merged[key] = _merge(merged[key], value) if key in merged else copy.deepcopy(value)
-        return merged
-    return copy.deepcopy(update)
-
-
-def apply_overlay(document: Any, overlay: Any) -> Any:
-    """Apply an Overlay 1.0 document to a copy of `document`: objects merge recursively, scalars
-    replace, an update on an array is appended as one item, `remove: true` deletes the node. An action
-    whose target matches nothing is an error, as it will be in the generator."""
-    data = copy.deepcopy(document)
-    for action in overlay["actions"]:
-        nodes = jsonpath.find(action["target"], data)
-        assert nodes, f"overlay target matches nothing: {action['target']}"
-        # Deepest and highest array index first, so earlier removals do not shift later locations.
-        for node in sorted(nodes, key=lambda n: [(isinstance(p, int), str(p).zfill(12)) for p in n.location])[
-            ::-1
-        ]:
-            parent: Any = data
-            for step in node.location[:-1]:
-                parent = parent[step]
-            key = node.location[-1]
-            if action.get("remove"):
-                del parent[key]
-            else:
-                parent[key] = _merge(parent[key], action["update"])
-    return data
 
 
 def contains(whole: Any, part: Any) -> bool:

@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from jsonschema import Draft202012Validator  # type: ignore[import-untyped,unused-ignore]
-from spec_helpers import without_prose
+from jsonschema import Draft202012Validator
+
+from .spec_helpers import without_prose
 
 QASM3_JOB = {
     "type": "ionq.qasm3.v1",
@@ -47,9 +48,9 @@ def test_schema_is_the_seed_schema_apart_from_descriptions(job_schema: Any, seed
 
 
 def test_the_catalogue_example_job_is_valid_before_and_after_the_overlay(
-    shared_dir: Path, job_schema: Any, job_schema_patched: Any
+    shared: Path, job_schema: Any, job_schema_patched: Any
 ) -> None:
-    example = json.loads((shared_dir / "reference" / "examples" / "ionq-create-job-example.json").read_text())
+    example = json.loads((shared / "reference" / "examples" / "ionq-create-job-example.json").read_text())
     assert is_valid(job_schema, example)
     assert is_valid(job_schema_patched, example)
 

@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 from openapi_spec_validator import validate
-from spec_helpers import contains, example_errors, without_prose
+
+from .spec_helpers import contains, example_errors, without_prose
 
 METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 ENDPOINT = re.compile(r"\b(GET|POST|PUT|DELETE) (/[^\s`*]+)")

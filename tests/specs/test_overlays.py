@@ -9,9 +9,12 @@ from typing import Any
 import jsonpath_rfc9535 as jsonpath
 import pytest
 from openapi_schema_validator import OAS30Validator
-from spec_helpers import JOB_OVERLAY, JOB_SCHEMA, V03_OVERLAY, V03_SPEC, apply_overlay, deref
 
 from ionqkit.codegen.loader import load_path
+from ionqkit.codegen.overlay import apply_overlay
+from ionqkit.codegen.specload import load_spec
+
+from .spec_helpers import JOB_OVERLAY, JOB_SCHEMA, V03_OVERLAY, V03_SPEC, deref
 
 PAIRS = [pytest.param(V03_SPEC, V03_OVERLAY, id="v0.3"), pytest.param(JOB_SCHEMA, JOB_OVERLAY, id="job")]
 
@@ -31,10 +34,17 @@ def test_overlay_is_a_well_formed_overlay_1_0_document(spec_path: Path, overlay_
 
 @pytest.mark.parametrize(("spec_path", "overlay_path"), PAIRS)
 def test_every_action_matches_a_node_when_it_is_applied(spec_path: Path, overlay_path: Path) -> None:
-    document = load_path(spec_path).data
-    for action in load_path(overlay_path).data["actions"]:
-        assert jsonpath.find(action["target"], document), f"no match: {action['target']}"
-        document = apply_overlay(document, {"actions": [action]})
+    overlay = load_path(overlay_path)
+    _, applied = apply_overlay(load_path(spec_path), overlay)
+    assert [action.target for action in applied] == [action["target"] for action in overlay.data["actions"]]
+    assert all(action.matches for action in applied)
+
+
+@pytest.mark.parametrize(("spec_path", "overlay_path"), PAIRS)
+def test_the_generator_loads_validates_and_patches_the_spec(spec_path: Path, overlay_path: Path) -> None:
+    loaded = load_spec(spec_path, overlay_path)
+    assert loaded.overlay is not None
+    assert len(loaded.applied) == len(loaded.overlay.data["actions"])
 
 
 def payload_is_valid(spec: Any, payload: Any) -> bool:
