@@ -45,7 +45,7 @@ class TypeFinder:
         if isinstance(ref, str):
             return getattr(self.models, ref.rsplit("/", 1)[-1])
         if schema.get("type") == "array":
-            return list[self.for_schema(schema.get("items"))]  # type: ignore[misc]
+            return types.GenericAlias(list, (self.for_schema(schema.get("items")),))
         return PRIMITIVES.get(str(schema.get("type")), Any)
 
     def for_field(self, owner: Any, name: str) -> Any:
@@ -184,5 +184,7 @@ def test_seed_and_reference_examples_round_trip(shared: Path, document: str, mod
     path = shared / document
     example = json.loads(path.read_text()) if path.suffix == ".json" else json_block(path)
     models = v04_models()
-    annotation = list[models.Backend] if model == "list[Backend]" else getattr(models, model)
+    annotation: Any = (
+        types.GenericAlias(list, (models.Backend,)) if model == "list[Backend]" else getattr(models, model)
+    )
     assert round_trip(annotation, example) == example
