@@ -35,6 +35,7 @@ def model_options(kind: Literal["openapi", "jsonschema"], source: str) -> dict[s
         "enum_field_as_literal": "one",
         "strict_nullable": True,
         "allow_population_by_field_name": True,
+        "set_default_enum_member": True,
         "use_double_quotes": True,
         "use_schema_description": False,
         "use_field_description": False,

@@ -114,9 +114,11 @@ def prepare(target: Target, options: Options) -> Prepared:
         notes += [f"discriminated {d.pointer} on {d.property!r}" for d in discriminated]
         for pointer, name in normalize.hoist_inline_schemas(data):
             notes.append(f"model {name} for the inline schema at {pointer}")
+        normalize.inline_scalar_refs(data, ("components", "schemas"))
         schema_names = normalize.safe_schema_names(data, ("components", "schemas"))
     else:
         defs_key = "$defs" if "$defs" in data else "definitions"
+        normalize.inline_scalar_refs(data, (defs_key,))
         schema_names = normalize.safe_schema_names(data, (defs_key,))
         root_model = normalize.class_name_for(str(data.get("title") or target.package))
     api = build_ir(

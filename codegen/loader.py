@@ -199,7 +199,9 @@ def _check_flow_depth(text: str, name: str) -> None:
             if depth > MAX_DEPTH:
                 line = text.count("\n", 0, match.start()) + 1
                 column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
-                raise InputError(f"nesting deeper than {MAX_DEPTH} levels", file=name, line=line, column=column)
+                raise InputError(
+                    f"nesting deeper than {MAX_DEPTH} levels", file=name, line=line, column=column
+                )
         elif token in "]}":
             depth = max(0, depth - 1)
 

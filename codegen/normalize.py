@@ -259,3 +259,58 @@ def hoist_inline_schemas(data: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 _METHODS = frozenset({"get", "put", "post", "delete", "patch", "head", "options", "trace"})
+
+
+def _is_plain_scalar(schema: Any) -> bool:
+    return (
+        isinstance(schema, dict)
+        and schema.get("type") in ("string", "integer", "number", "boolean")
+        and not any(k in schema for k in ("enum", "$ref", "allOf", "anyOf", "oneOf", "properties"))
+    )
+
+
+def inline_scalar_refs(data: Any, schemas_pointer: tuple[str, ...]) -> int:
+    """Replace references to plain scalar component schemas by a copy of the schema, in place.
+
+    A field typed by a scalar RootModel (`backend: JobBackends`) makes users wrap plain strings,
+    and datamodel-code-generator gives such a field the referenced schema's default as a raw
+    value (`shots: Shots | None = 100`), which is not type-correct. Inlined, the field is
+    `backend: str` / `shots: float | None = 100`. The component itself keeps its own class.
+    Returns how many references were inlined.
+    """
+    container = data
+    for token in schemas_pointer:
+        container = container.get(token, {}) if isinstance(container, dict) else {}
+    prefix = "#/" + "/".join(_escape(t) for t in schemas_pointer) + "/"
+    scalars = {
+        prefix + _escape(name): schema
+        for name, schema in (container or {}).items()
+        if _is_plain_scalar(schema)
+    }
+    if not scalars:
+        return 0
+    count = 0
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            for key, value in list(node.items()):
+                if key in ("discriminator", "example", "examples", "default", "enum"):
+                    continue
+                if isinstance(value, dict) and value.get("$ref") in scalars:
+                    replacement = copy.deepcopy(scalars[value["$ref"]])
+                    replacement.update({k: v for k, v in value.items() if k != "$ref"})
+                    node[key] = replacement
+                    count += 1
+                else:
+                    stack.append(value)
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                if isinstance(value, dict) and value.get("$ref") in scalars:
+                    replacement = copy.deepcopy(scalars[value["$ref"]])
+                    replacement.update({k: v for k, v in value.items() if k != "$ref"})
+                    node[index] = replacement
+                    count += 1
+                else:
+                    stack.append(value)
+    return count

@@ -74,10 +74,18 @@ def validate(doc: Document, kind: SpecKind, data: Any | None = None) -> None:
     try:
         if kind == "openapi":
             from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
+            from openapi_spec_validator.schemas import schema_v30, schema_v31
 
             version = str(data.get("openapi", ""))
-            validator_cls = OpenAPIV31SpecValidator if version.startswith("3.1") else OpenAPIV30SpecValidator
-            _first_error(doc, validator_cls(data).iter_errors(), f"OpenAPI {version} document")
+            is_31 = version.startswith("3.1")
+            what = f"OpenAPI {version} document"
+            # Structure first, with the OpenAPI meta-schema: the semantic checks below assume it holds
+            # (they crash on, e.g., a missing info.version) and its errors point at the right place.
+            meta = schema_v31 if is_31 else schema_v30
+            meta_cls = jsonschema.validators.validator_for(meta)
+            _first_error(doc, meta_cls(meta).iter_errors(data), what)
+            validator_cls = OpenAPIV31SpecValidator if is_31 else OpenAPIV30SpecValidator
+            _first_error(doc, validator_cls(data).iter_errors(), what)
         else:
             cls = jsonschema.validators.validator_for(data, default=jsonschema.Draft202012Validator)
             _first_error(doc, cls(cls.META_SCHEMA).iter_errors(data), f"JSON Schema ({cls.__name__})")

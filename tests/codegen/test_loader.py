@@ -67,4 +67,3 @@ def test_deep_nesting_is_refused() -> None:
 def test_size_limit_is_checked_before_parsing() -> None:
     with pytest.raises(InputError, match="limit is 1,000 bytes"):
         load_bytes(b"a: " + b"x" * 2000, name="big.yaml", max_bytes=1000)
-

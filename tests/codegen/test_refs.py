@@ -39,7 +39,9 @@ def test_broken_ref_names_its_location() -> None:
 
 def test_pure_ref_cycle_is_an_error() -> None:
     doc = load_bytes(
-        "components:\n  schemas:\n    A: {$ref: '#/components/schemas/B'}\n    B: {$ref: '#/components/schemas/A'}\n",
+        "components:\n  schemas:\n"
+        "    A: {$ref: '#/components/schemas/B'}\n"
+        "    B: {$ref: '#/components/schemas/A'}\n",
         name="loop.yaml",
     )
     with pytest.raises(SpecError, match="circular \\$ref chain"):

@@ -112,7 +112,9 @@ def restore_seed(seed_text: str, full_text: str) -> tuple[str, list[str]]:
             differences.append(line)
             match = j
         indent = full[match][: len(full[match]) - len(full[match].lstrip())]
-        restored.append(indent + (raw.strip() if match != j or OBFUSCATED not in line else full[match].strip()))
+        restored.append(
+            indent + (raw.strip() if match != j or OBFUSCATED not in line else full[match].strip())
+        )
         j = match + 1
     return "\n".join(restored) + "\n", differences
 
@@ -145,7 +147,9 @@ def check_prefix(seed_data: Any, full_data: Any) -> int:
         else:
             same = value == node
         if not same:
-            raise SystemExit(f"restored seed disagrees with the full spec at {pointer}: {value!r} != {node!r}")
+            raise SystemExit(
+                f"restored seed disagrees with the full spec at {pointer}: {value!r} != {node!r}"
+            )
         checked += 1
     return checked
 
@@ -249,7 +253,9 @@ class _Stripper:
         out = {k: v for k, v in node.items() if k not in _PROSE}
         if "content" in out:
             content = out["content"]
-            out["content"] = {m: self.media_type(v, join_pointer(pointer, f"content/{m}")) for m, v in content.items()}
+            out["content"] = {
+                m: self.media_type(v, join_pointer(pointer, f"content/{m}")) for m, v in content.items()
+            }
         return self._with_ours(out, pointer)
 
     def response(self, node: dict[str, Any], pointer: str) -> dict[str, Any]:
