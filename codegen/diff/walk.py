@@ -174,6 +174,7 @@ class OperationWalker:
                 other = theirs.get(ref)
                 if key is None and other is not None:
                     params.pop(other, None)
+        _match_path_parameters_by_name(old_params, new_params)
         for key in sorted(set(old_params) | set(new_params)):
             name = (new_params.get(key) or old_params[key])[1]["name"]
             shown = f"{key[0]} parameter {name!r}"
@@ -390,6 +391,24 @@ class OperationWalker:
 
 def _examples(media: dict[str, Any]) -> Any:
     return (media.get("example"), media.get("examples"))
+
+
+def _match_path_parameters_by_name(
+    old: dict[tuple[str, str], tuple[str, dict[str, Any]]], new: dict[tuple[str, str], tuple[str, dict[str, Any]]]
+) -> None:
+    """Path parameters named alike on both sides match by name; the others by template position.
+
+    /characterizations/{UUID} -> /backends/{backend}/characterizations/{UUID} keeps UUID matched
+    and reports {backend} as the new parameter, while /jobs/{id} -> /jobs/{UUID} still matches.
+    """
+
+    def names(params: dict[tuple[str, str], tuple[str, dict[str, Any]]]) -> dict[str, tuple[str, str]]:
+        return {str(node.get("name")): key for key, (_, node) in params.items() if key[0] == "path"}
+
+    old_names, new_names = names(old), names(new)
+    for name in sorted(set(old_names) & set(new_names)):
+        old[("path", f"name:{name}")] = old.pop(old_names[name])
+        new[("path", f"name:{name}")] = new.pop(new_names[name])
 
 
 def _security_pointer(doc: Document, op_ptr: str, op: dict[str, Any]) -> str:

@@ -36,10 +36,14 @@ def messages(report: DiffReport, check_id: str) -> set[str]:
 GET_JOB = "GET /jobs/{UUID}"
 
 
+V03_SPEC = REPO / "specs" / "ionq-v0.3.openapi.yaml"
+V04_SPEC = REPO / "specs" / "ionq-v0.4.openapi.yaml"
+
+
 @pytest.fixture(scope="module")
-def report(v03_fragment: Path, shared: Path) -> DiffReport:
-    """v0.3 (seed 001's GET /jobs/{UUID} fragment) -> the full v0.4 spec, with the renames file."""
-    return diff(v03_fragment, shared / REFERENCE_V04, RENAMES_V03_V04)
+def report() -> DiffReport:
+    """specs/ionq-v0.3.openapi.yaml -> specs/ionq-v0.4.openapi.yaml, with the renames file."""
+    return diff(V03_SPEC, V04_SPEC, RENAMES_V03_V04)
 
 
 class TestV03ToV04:
@@ -55,7 +59,10 @@ class TestV03ToV04:
         assert messages(report, "enum-value-renamed") == {'enum value "running" renamed to "started"'}
 
     def test_timestamps_changed_type_under_their_new_names(self, report: DiffReport) -> None:
-        retyped = {c.where.rsplit(": ", 1)[1] for c in by_id(report, "response-property-type-changed")}
+        retyped = {
+            c.where.rsplit(": ", 1)[-1].rsplit(".", 1)[-1]
+            for c in by_id(report, "response-property-type-changed")
+        }
         assert {"submitted_at", "started_at", "completed_at"} <= retyped
 
     def test_renamed_fields_are_not_also_reported_as_removed(self, report: DiffReport) -> None:
@@ -64,18 +71,35 @@ class TestV03ToV04:
         # fields v0.4 really dropped are still reported
         assert {"cost_usd", "warning"} <= removed
 
-    def test_rename_points_at_the_v03_and_v04_lines(self, report: DiffReport, v03_fragment: Path) -> None:
-        (change,) = [c for c in by_id(report, "property-renamed") if "'target'" in c.message]
+    def test_rename_points_at_the_v03_and_v04_lines(self, report: DiffReport) -> None:
+        (change,) = [
+            c for c in by_id(report, "property-renamed") if "'target'" in c.message and GET_JOB in c.where
+        ]
         assert change.operations == (GET_JOB,)
         assert change.old.position is not None and change.new.position is not None
-        old_line = v03_fragment.read_text().splitlines()[change.old.position[0] - 1]
-        assert old_line.strip() == "target:"
-        assert change.new.pointer == "/components/schemas/GetCircuitJobResponse/properties/backend"
+        old_line = V03_SPEC.read_text().splitlines()[change.old.position[0] - 1]
+        new_line = V04_SPEC.read_text().splitlines()[change.new.position[0] - 1]
+        assert (old_line.strip(), new_line.strip()) == ("target:", "backend:")
 
-    def test_without_the_renames_file_the_same_diff_is_a_wall_of_removals(
-        self, report: DiffReport, v03_fragment: Path, shared: Path
-    ) -> None:
-        raw = diff(v03_fragment, shared / REFERENCE_V04)
+    def test_request_payload_renames_and_moves(self, report: DiffReport) -> None:
+        create = {c.message for c in report.changes if c.where.startswith("POST /jobs request body")}
+        assert "'target' renamed to 'backend'" in create
+        assert "'error_mitigation.debias' moved to 'settings.error_mitigation.debiasing'" in create
+        assert any(m.startswith("'input.format' moved to 'type'") for m in create)
+
+    def test_moved_endpoints_are_renames_and_dropped_ones_removals(self, report: DiffReport) -> None:
+        assert "path /jobs/{UUID}/results moved to /jobs/{UUID}/results/probabilities" in messages(
+            report, "api-path-renamed"
+        )
+        assert "path /characterizations/backends/{backend}/current removed" in messages(
+            report, "api-path-removed"
+        )
+        # the characterization moved under its backend: {UUID} still matches, {backend} is new
+        added = {c.where for c in by_id(report, "request-parameter-added-required")}
+        assert "GET /backends/{backend}/characterizations/{UUID} path parameter 'backend'" in added
+
+    def test_without_the_renames_file_the_same_diff_is_a_wall_of_removals(self, report: DiffReport) -> None:
+        raw = diff(V03_SPEC, V04_SPEC)
         removed = {c.where.rsplit(": ", 1)[1] for c in by_id(raw, "response-property-removed")}
         assert {"target", "request", "start", "response"} <= removed
         assert not by_id(raw, "property-renamed")
