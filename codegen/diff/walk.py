@@ -393,16 +393,17 @@ def _examples(media: dict[str, Any]) -> Any:
     return (media.get("example"), media.get("examples"))
 
 
-def _match_path_parameters_by_name(
-    old: dict[tuple[str, str], tuple[str, dict[str, Any]]], new: dict[tuple[str, str], tuple[str, dict[str, Any]]]
-) -> None:
+Parameters = dict[tuple[str, str], tuple[str, dict[str, Any]]]
+
+
+def _match_path_parameters_by_name(old: Parameters, new: Parameters) -> None:
     """Path parameters named alike on both sides match by name; the others by template position.
 
     /characterizations/{UUID} -> /backends/{backend}/characterizations/{UUID} keeps UUID matched
     and reports {backend} as the new parameter, while /jobs/{id} -> /jobs/{UUID} still matches.
     """
 
-    def names(params: dict[tuple[str, str], tuple[str, dict[str, Any]]]) -> dict[str, tuple[str, str]]:
+    def names(params: Parameters) -> dict[str, tuple[str, str]]:
         return {str(node.get("name")): key for key, (_, node) in params.items() if key[0] == "path"}
 
     old_names, new_names = names(old), names(new)
