@@ -30,6 +30,7 @@ class Options:
     project_root: Path  # manifest paths are relative to this
     template_dirs: tuple[Path, ...] = ()  # user template folders, searched before the built-in one
     force: bool = False
+    allow_breaking: bool = False  # regenerate even when the spec diff has breaking changes
 
 
 @dataclass
@@ -183,6 +184,24 @@ def _format(package: str, files: dict[str, str]) -> dict[str, bytes]:
     return result
 
 
+def _review_spec_changes(
+    todo: Sequence[tuple[Target, Path, manifest.Inputs, list[str]]], options: Options, report: Report
+) -> dict[str, Any]:
+    """Spec diff against each package's snapshot (codegen/diff/regen.py), before anything is written."""
+    from ionqkit.codegen.diff.regen import review_target
+
+    reviews = {}
+    for target, package_dir, _, _ in todo:
+        spec_name = _relative(target.spec, options.project_root)
+        review = review_target(
+            target, package_dir, spec_name=spec_name, allow_breaking=options.allow_breaking
+        )
+        if review is not None:
+            report(review.summary())
+        reviews[target.package] = review
+    return reviews
+
+
 def run(
     targets: Sequence[Target], options: Options, report: Report, *, check_only: bool = False
 ) -> list[Outcome]:
@@ -190,6 +209,7 @@ def run(
     outcomes = []
     for note in writer.recover(options.out_root):
         report(note)
+    todo = []
     for target in targets:
         _check_inputs_exist(target)
         package_dir = options.out_root / target.package
@@ -202,7 +222,19 @@ def run(
         if check_only:
             outcomes.append(Outcome(target.package, "stale", reasons))
             continue
+        todo.append((target, package_dir, inputs, reasons))
+    reviews = _review_spec_changes(todo, options, report)
+    if any(r is not None and r.blocked for r in reviews.values()):
+        return outcomes + [
+            Outcome(package, "blocked", ["breaking API changes; rerun with --allow-breaking to accept them"])
+            for package, r in reviews.items()
+            if r is not None and r.blocked
+        ]
+    for target, package_dir, inputs, reasons in todo:
         files, notes = render_package(target, options)
+        review = reviews.get(target.package)
+        if review is not None:
+            files.update(review.files)
         files[manifest.MANIFEST] = manifest.render(inputs, files)
         staging = writer.stage(options.out_root, target.package, files)
         writer.swap_in(staging, package_dir)
