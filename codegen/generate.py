@@ -186,25 +186,30 @@ def _format(package: str, files: dict[str, str]) -> dict[str, bytes]:
 def run(
     targets: Sequence[Target], options: Options, report: Report, *, check_only: bool = False
 ) -> list[Outcome]:
-    """Generate (or, with check_only, only check) every target; return what happened to each."""
-    outcomes = []
+    """Generate (or, with check_only, only check) every target; return what happened to each.
+
+    All stale packages are rendered before any is written, so bad input in one spec leaves every
+    package as it was.
+    """
     for note in writer.recover(options.out_root):
         report(note)
+    outcomes: dict[str, Outcome] = {}
+    stale: list[tuple[Target, manifest.Inputs, list[str]]] = []
     for target in targets:
         _check_inputs_exist(target)
-        package_dir = options.out_root / target.package
         with_templates = clients_available() and _spec_kind_is_openapi(target)
         inputs = collect_inputs(target, options, with_templates)
-        reasons = manifest.stale_files(package_dir, inputs)
+        reasons = manifest.stale_files(options.out_root / target.package, inputs)
         if not reasons and not options.force:
-            outcomes.append(Outcome(target.package, "up to date"))
-            continue
-        if check_only:
-            outcomes.append(Outcome(target.package, "stale", reasons))
-            continue
-        files, notes = render_package(target, options)
+            outcomes[target.package] = Outcome(target.package, "up to date")
+        elif check_only:
+            outcomes[target.package] = Outcome(target.package, "stale", reasons)
+        else:
+            stale.append((target, inputs, reasons or ["--force"]))
+    rendered = [render_package(target, options) for target, _, _ in stale]
+    for (target, inputs, reasons), (files, notes) in zip(stale, rendered, strict=True):
         files[manifest.MANIFEST] = manifest.render(inputs, files)
         staging = writer.stage(options.out_root, target.package, files)
-        writer.swap_in(staging, package_dir)
-        outcomes.append(Outcome(target.package, "regenerated", reasons or ["--force"], notes))
-    return outcomes
+        writer.swap_in(staging, options.out_root / target.package)
+        outcomes[target.package] = Outcome(target.package, "regenerated", reasons, notes)
+    return [outcomes[target.package] for target in targets]
