@@ -18,7 +18,15 @@ def run(repeat: int = 3) -> list[Row]:
         root = Path(folder)
         shutil.copytree(REPO / "specs", root / "specs")
         shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
-        generate = [sys.executable, "-m", "ionqkit", "generate", "--config", root / "pyproject.toml", "-q"]
+        generate: list[str | Path] = [
+            sys.executable,
+            "-m",
+            "ionqkit",
+            "generate",
+            "--config",
+            root / "pyproject.toml",
+            "-q",
+        ]
 
         def clean() -> None:
             shutil.rmtree(root / "generated", ignore_errors=True)
@@ -44,7 +52,7 @@ def run(repeat: int = 3) -> list[Row]:
         rows.append(
             Row("generate", "openapi-python-client", opc_time, repeat, None, "v0.4 only, models + client")
         )
-        dmc = [
+        dmc: list[str | Path] = [
             BIN / "datamodel-codegen", "--input", SPEC, "--input-file-type", "openapi",
             "--output-model-type", "pydantic_v2.BaseModel", "--output", root / "dmc.py",
         ]  # fmt: skip
