@@ -39,7 +39,7 @@ def run(repeat: int = 3) -> list[Row]:
         noop = median_time(lambda: run_command(generate), repeat * 2)
         rows.append(Row("generate", "ionqkit generate, no-op", noop, repeat * 2, "openapi-python-client"))
 
-        opc = [
+        opc: list[str | Path] = [
             BIN / "openapi-python-client",
             "generate",
             "--path",
