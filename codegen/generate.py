@@ -184,15 +184,14 @@ def _format(package: str, files: dict[str, str]) -> dict[str, bytes]:
     return result
 
 
-def _review_spec_changes(
-    todo: Sequence[tuple[Target, Path, manifest.Inputs, list[str]]], options: Options, report: Report
-) -> dict[str, Any]:
+def _review_spec_changes(stale: Sequence[Target], options: Options, report: Report) -> dict[str, Any]:
     """Spec diff against each package's snapshot (codegen/diff/regen.py), before anything is written."""
     from ionqkit.codegen.diff.regen import review_target
 
     reviews = {}
-    for target, package_dir, _, _ in todo:
+    for target in stale:
         spec_name = _relative(target.spec, options.project_root)
+        package_dir = options.out_root / target.package
         review = review_target(
             target, package_dir, spec_name=spec_name, allow_breaking=options.allow_breaking
         )
@@ -205,38 +204,43 @@ def _review_spec_changes(
 def run(
     targets: Sequence[Target], options: Options, report: Report, *, check_only: bool = False
 ) -> list[Outcome]:
-    """Generate (or, with check_only, only check) every target; return what happened to each."""
-    outcomes = []
+    """Generate (or, with check_only, only check) every target; return what happened to each.
+
+    All stale packages are rendered before any is written, so bad input in one spec leaves every
+    package as it was. So does a breaking spec change (see codegen/diff/regen.py), unless allowed.
+    """
     for note in writer.recover(options.out_root):
         report(note)
-    todo = []
+    outcomes: dict[str, Outcome] = {}
+    stale: list[tuple[Target, manifest.Inputs, list[str]]] = []
     for target in targets:
         _check_inputs_exist(target)
-        package_dir = options.out_root / target.package
         with_templates = clients_available() and _spec_kind_is_openapi(target)
         inputs = collect_inputs(target, options, with_templates)
-        reasons = manifest.stale_files(package_dir, inputs)
+        reasons = manifest.stale_files(options.out_root / target.package, inputs)
         if not reasons and not options.force:
-            outcomes.append(Outcome(target.package, "up to date"))
-            continue
-        if check_only:
-            outcomes.append(Outcome(target.package, "stale", reasons))
-            continue
-        todo.append((target, package_dir, inputs, reasons))
-    reviews = _review_spec_changes(todo, options, report)
-    if any(r is not None and r.blocked for r in reviews.values()):
-        return outcomes + [
-            Outcome(package, "blocked", ["breaking API changes; rerun with --allow-breaking to accept them"])
-            for package, r in reviews.items()
-            if r is not None and r.blocked
-        ]
-    for target, package_dir, inputs, reasons in todo:
-        files, notes = render_package(target, options)
-        review = reviews.get(target.package)
+            outcomes[target.package] = Outcome(target.package, "up to date")
+        elif check_only:
+            outcomes[target.package] = Outcome(target.package, "stale", reasons)
+        else:
+            stale.append((target, inputs, reasons or ["--force"]))
+    reviews = _review_spec_changes([target for target, _, _ in stale], options, report)
+    if any(review is not None and review.blocked for review in reviews.values()):
+        for target, _, reasons in stale:
+            review = reviews[target.package]
+            if review is not None and review.blocked:
+                why = ["breaking API changes; rerun with --allow-breaking to accept them"]
+                outcomes[target.package] = Outcome(target.package, "blocked", why)
+            else:
+                outcomes[target.package] = Outcome(target.package, "stale", reasons)
+        return [outcomes[target.package] for target in targets]
+    rendered = [render_package(target, options) for target, _, _ in stale]
+    for (target, inputs, reasons), (files, notes) in zip(stale, rendered, strict=True):
+        review = reviews[target.package]
         if review is not None:
             files.update(review.files)
         files[manifest.MANIFEST] = manifest.render(inputs, files)
         staging = writer.stage(options.out_root, target.package, files)
-        writer.swap_in(staging, package_dir)
-        outcomes.append(Outcome(target.package, "regenerated", reasons or ["--force"], notes))
-    return outcomes
+        writer.swap_in(staging, options.out_root / target.package)
+        outcomes[target.package] = Outcome(target.package, "regenerated", reasons, notes)
+    return [outcomes[target.package] for target in targets]

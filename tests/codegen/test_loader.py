@@ -40,8 +40,8 @@ def test_pointer_tokens_are_escaped() -> None:
         (b'{"a": [1, 2,}', "x.yaml:1:13", "not valid YAML/JSON"),
         (b"a: 1\nb: \xff\n", "x.yaml:2:4", "not valid UTF-8"),
         (b"a: .nan\n", "x.yaml:1:1", "not a JSON number"),
-        (b"x: !!python/object:os.system {}\n", "x.yaml:1:1", "unsupported YAML tag"),
-        (b"x: !custom 3\n", "x.yaml:1:1", "unsupported YAML tag"),
+        (b"x: !!python/object:os.system {}\n", "x.yaml:1:4", "unsupported YAML tag"),
+        (b"x: !custom 3\n", "x.yaml:1:4", "unsupported YAML tag"),
         (b"  \n", "x.yaml:1:1", "empty"),
     ],
 )

@@ -188,3 +188,15 @@ def test_seed_and_reference_examples_round_trip(shared: Path, document: str, mod
         types.GenericAlias(list, (models.Backend,)) if model == "list[Backend]" else getattr(models, model)
     )
     assert round_trip(annotation, example) == example
+
+
+@pytest.mark.parametrize("target", CASES)
+def test_every_schema_of_the_spec_has_a_model(target: Target) -> None:
+    spec = prepared(target)
+    models = models_of(target)
+    classes = dict(spec.schema_names)
+    if spec.api.root_model:  # a JSON Schema document is itself a schema
+        classes["(root)"] = spec.api.root_model
+    missing = [name for name, cls in classes.items() if not isinstance(getattr(models, cls, None), type)]
+    assert not missing
+    assert len(classes) >= (80 if target.package == "ionq_v0_4" else 1)
