@@ -116,17 +116,18 @@ def _variant_key(branch: Any, index: int, schema_renames: dict[str, str]) -> str
     return f"index:{index}"
 
 
-def prop_at(doc: Document, view: View, path: tuple[str, ...]) -> tuple[str, Any] | None:
-    """The (pointer, schema) of a dotted property path below `view`, or None."""
+def prop_at(doc: Document, view: View, path: tuple[str, ...]) -> tuple[str, str, Any] | None:
+    """(pointer of the property, pointer of its schema after $refs, schema) below `view`, or None."""
     current = view
     for depth, name in enumerate(path):
         if name not in current.properties:
             return None
+        written = current.properties[name][0]
         ptr, node = deref(doc, *current.properties[name])
         if not isinstance(node, dict):
             return None
         if depth == len(path) - 1:
-            return ptr, node
+            return written, ptr, node
         current = flatten(doc, ptr, node)
     return None
 
@@ -397,7 +398,7 @@ class SchemaComparer:
         self.emit(
             check, f"{old_name!r} {verb} {new_name!r}{note}", visit.child(new_name), old_at[0], new_at[0]
         )
-        self.compare(visit.child(new_name), *old_at, *new_at)
+        self.compare(visit.child(new_name), old_at[1], old_at[2], new_at[1], new_at[2])
         return True
 
     def _fully_moved(self, ov: View, name: str, consumed_old: set[str]) -> bool:

@@ -129,3 +129,13 @@ def test_enum_value_added_to_a_request_is_info_but_to_a_response_is_breaking(
     response_report, _, _ = run(make_doc, tmp_path, "response-enum-value-added")
     assert request_report.max_level == Level.INFO
     assert response_report.max_level == Level.ERR
+
+
+def test_the_documented_catalogue_matches_the_code() -> None:
+    docs = (Path(__file__).resolve().parents[3] / "docs" / "diff.md").read_text(encoding="utf-8")
+    rows = {
+        line.split("|")[1].strip(" `"): line.split("|")[2].strip()
+        for line in docs.splitlines()
+        if "| `" in line
+    }
+    assert rows == {check.id: check.level.name for check in CATALOGUE}
