@@ -93,13 +93,12 @@ def _json_error(exc: orjson.JSONDecodeError, raw: bytes, name: str) -> TextFindi
         except InputError as err:
             return ("IQ002", err.message, err.line, err.column)
     text = raw.decode("utf-8", errors="replace")
-    line, column = JsonText(text).position(exc.pos) if exc.pos <= len(text) else (exc.lineno, exc.colno)
-    rest = text[exc.pos : exc.pos + 9]
-    if rest.startswith(("NaN", "Infinity", "-Infinity")) or text[max(exc.pos - 1, 0) : exc.pos + 8] in (
-        "-Infinity",
-    ):
-        token = "NaN" if rest.startswith("NaN") else "Infinity"
-        return ("IQ004", f"{token} is not a JSON number", line, column)
+    at = min(exc.pos, len(text))
+    if text[at : at + 8] == "Infinity" and text[at - 1 : at] == "-":
+        at -= 1  # orjson stops after the sign
+    line, column = JsonText(text).position(at)
+    if text.startswith(("NaN", "Infinity", "-Infinity"), at):
+        return ("IQ004", f"{text[at : at + 9].rstrip(',} ')} is not a JSON number", line, column)
     if "depth" in message or "recursion" in message:
         return ("IQ006", "nesting is too deep to parse", line, column)
     if "after document" in message:

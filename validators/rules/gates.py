@@ -77,10 +77,9 @@ def _fields(gate: dict[str, Any], name: str, pointer: str, ctx: Context, circuit
 def _indices(gate: dict[str, Any], pointer: str, ctx: Context) -> list[tuple[str, Any]]:
     """(pointer, value) of every qubit operand, after checking the container types."""
     found: list[tuple[str, Any]] = []
-    for key in _QUBIT_FIELDS:
-        if key not in gate:
+    for key, value in gate.items():  # the gate's own order, so "twice" points at the later one
+        if key not in _QUBIT_FIELDS:
             continue
-        value = gate[key]
         here = f"{pointer}/{key}"
         if key.endswith("s"):
             if not isinstance(value, list):
