@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -149,6 +150,7 @@ def load_bytes(raw: bytes | str, *, name: str, max_bytes: int = MAX_BYTES) -> Do
     text = decode_utf8(raw, name)
     if not text.strip():
         raise InputError("document is empty", file=name, line=1, column=1)
+    _check_flow_depth(text, name)
     yaml = YAML(typ="rt", pure=True)
     yaml.Constructor = _Constructor
     yaml.allow_duplicate_keys = False
@@ -167,6 +169,12 @@ def load_bytes(raw: bytes | str, *, name: str, max_bytes: int = MAX_BYTES) -> Do
         raise InputError(f"not valid YAML/JSON: {exc}", file=name) from None
     except RecursionError:
         raise InputError("nesting is too deep to parse", file=name) from None
+    expanded = _expanded_size(tree)
+    if expanded > MAX_NODES:
+        raise InputError(
+            f"more than {MAX_NODES:,} nodes (after expanding YAML aliases: {expanded:,}); refusing to load",
+            file=name,
+        )
     converter = _Converter(name, max_depth=MAX_DEPTH, max_nodes=MAX_NODES)
     data = converter.convert(tree, "", 0)
     return Document(
@@ -176,6 +184,55 @@ def load_bytes(raw: bytes | str, *, name: str, max_bytes: int = MAX_BYTES) -> Do
         positions=converter.positions,
         text=text,
     )
+
+
+_FLOW_TOKENS = re.compile(r'"(?:[^"\\\n]|\\.)*"|[\[\]{}]')
+
+
+def _check_flow_depth(text: str, name: str) -> None:
+    """Refuse JSON-style nesting deeper than MAX_DEPTH before the (recursive) YAML parser sees it."""
+    depth = 0
+    for match in _FLOW_TOKENS.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                line = text.count("\n", 0, match.start()) + 1
+                column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+                raise InputError(
+                    f"nesting deeper than {MAX_DEPTH} levels", file=name, line=line, column=column
+                )
+        elif token in "]}":
+            depth = max(0, depth - 1)
+
+
+def _expanded_size(tree: Any) -> int:
+    """Node count after alias expansion, computed without expanding: aliases share objects."""
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+    stack: list[tuple[Any, bool]] = [(tree, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if not isinstance(node, (CommentedMap, CommentedSeq)):
+            continue
+        key = id(node)
+        if key in sizes:
+            continue
+        if not children_done:
+            if key in open_nodes:  # an alias inside its own anchor: infinitely large
+                return MAX_NODES + 1
+            open_nodes.add(key)
+        children = list(node.values()) if isinstance(node, CommentedMap) else list(node)
+        if children_done:
+            total = 1
+            for child in children:
+                total += sizes.get(id(child), 1) if isinstance(child, (CommentedMap, CommentedSeq)) else 1
+            sizes[key] = min(total, MAX_NODES + 1)
+            open_nodes.discard(key)
+        else:
+            stack.append((node, True))
+            stack.extend((child, False) for child in children)
+    return sizes.get(id(tree), 1)
 
 
 class _Converter:
