@@ -18,14 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ionqkit.codegen.loader import Document, load_path, split_pointer
+from ionqkit.codegen.loader import Document, split_pointer
+from ionqkit.codegen.specload import load_spec_cached
 from ionqkit.errors import SpecError
 from ionqkit.paths import SPECS_DIR
 
 V04_SPEC = SPECS_DIR / "ionq-v0.4.openapi.yaml"
-# Until specs/ionq-v0.4.openapi.yaml lands, the upstream copy beside the repository stands in.
-_REFERENCE_V04 = Path(__file__).resolve().parents[1] / ".." / "shared" / "reference"
-_REFERENCE_V04_SPEC = _REFERENCE_V04 / "ionq-v0.4-2026-05.openapi.yml"
+V04_OVERLAY = SPECS_DIR / "overlays" / "ionq-v0.4.overlay.yaml"
 
 Schema = Mapping[str, Any]
 
@@ -74,16 +73,18 @@ class SpecFacts:
         return frozenset().union(*(g.gates for g in self.gatesets.values()))
 
 
-def spec_path(api_version: str) -> Path:
+def spec_paths(api_version: str) -> tuple[Path, Path | None]:
     if api_version != "v0.4":
-        raise SpecError(f"no OpenAPI spec is available for API version {api_version}")
-    return V04_SPEC if V04_SPEC.exists() else _REFERENCE_V04_SPEC
+        raise SpecError(f"the linter reads job payload schemas from the v0.4 spec, not {api_version}")
+    return V04_SPEC, V04_OVERLAY if V04_OVERLAY.exists() else None
 
 
 @functools.cache
 def spec_facts(api_version: str = "v0.4") -> SpecFacts:
-    path = spec_path(api_version)
-    return extract(load_path(path), api_version)
+    """Facts from specs/ (overlay applied); `make generate` has validated the spec, so skip that."""
+    spec, overlay = spec_paths(api_version)
+    loaded = load_spec_cached(str(spec), str(overlay) if overlay else None, check=False)
+    return extract(loaded.document, api_version)
 
 
 def extract(doc: Document, api_version: str) -> SpecFacts:
