@@ -51,7 +51,7 @@ def _shape_ok(shape: tuple[Any, ...], circuit: CircuitView, ctx: Context) -> boo
         return False
     if not keys <= gateset.gate_fields or keys & ctx.catalog.gate_extensions.get(name, frozenset()):
         return False
-    if not keys & {"target", "targets"} or {"control", "controls"} <= keys:
+    if not keys & {"target", "targets"} or {"control", "controls"} <= keys or {"target", "targets"} <= keys:
         return False
     needs = ctx.catalog.operands.get(gateset.name, {}).get(name, {})
     if needs.get("controls") and not keys & {"control", "controls"}:

@@ -80,7 +80,7 @@ def _job_types(ctx: Context) -> set[str]:
 
 def _gateset_name(ctx: Context, holder: dict[str, Any], pointer: str, default: str | None) -> str | None:
     name = holder.get("gateset", default)
-    if name is not None and name not in ctx.facts.gatesets:
+    if name is not None and (not isinstance(name, str) or name not in ctx.facts.gatesets):
         choices = ", ".join(show(g) for g in ctx.facts.gatesets)
         ctx.emit(
             "IQ105",

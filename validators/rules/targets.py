@@ -81,7 +81,8 @@ def check_qubit_count(view: JobView, ctx: Context) -> None:
         return
     limit, what = backend.qubits, view.backend
     if backend.kind == "simulator" and isinstance(view.noise, dict):
-        model = catalog.noise_models.get(view.noise.get("model"))  # type: ignore[arg-type]
+        name = view.noise.get("model")
+        model = catalog.noise_models.get(name) if isinstance(name, str) else None
         if model is not None:
             limit, what = model.qubits, f"the simulator with noise model {model.name!r}"
     if limit is None:
