@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ionqkit.validators.config import API_VERSIONS, LintConfig
-from ionqkit.validators.diagnostics import Diagnostic, PayloadRejected, Severity
+from ionqkit.validators.diagnostics import Diagnostic, PayloadError, Severity
 from ionqkit.validators.engine import run
 from ionqkit.validators.parse import Parsed, parse
 
@@ -41,10 +41,10 @@ def lint(
 
 
 def check(payload: Payload, *, api_version: str = "auto", config: LintConfig | None = None) -> None:
-    """Raise PayloadRejected listing every error (warnings do not raise)."""
+    """Raise PayloadError listing every error (warnings do not raise)."""
     diagnostics = lint(payload, api_version=api_version, config=config)
     if any(d.is_error for d in diagnostics):
-        raise PayloadRejected(diagnostics)
+        raise PayloadError(diagnostics)
 
 
 def _with_version(config: LintConfig, api_version: str) -> LintConfig:

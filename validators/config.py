@@ -78,15 +78,15 @@ def _catalog(config: LintConfig) -> Catalog:
 def codes(values: Iterable[str], where: str) -> tuple[str, ...]:
     out = []
     for raw in values:
-        for value in str(raw).split(","):
-            value = value.strip().upper()
-            if not value:
+        for part in str(raw).split(","):
+            code_prefix = part.strip().upper()
+            if not code_prefix:
                 continue
-            if value == "ALL":
-                value = "IQ"
-            if not any(code.startswith(value) for code in RULES):
-                raise InputError(f"{where}: {value!r} matches no rule code (see `ionqkit rules`)")
-            out.append(value)
+            if code_prefix == "ALL":
+                code_prefix = "IQ"
+            if not any(code.startswith(code_prefix) for code in RULES):
+                raise InputError(f"{where}: {code_prefix!r} matches no rule code (see `ionqkit rules`)")
+            out.append(code_prefix)
     return tuple(out)
 
 

@@ -86,7 +86,7 @@ def json_type(value: Any) -> str:
 def field_name(pointer: str) -> str:
     """`/input/circuit/3/targets` -> `input.circuit[3].targets` for messages."""
     out = ""
-    for token in pointer.split("/")[1:]:
-        token = token.replace("~1", "/").replace("~0", "~")
+    for raw in pointer.split("/")[1:]:
+        token = raw.replace("~1", "/").replace("~0", "~")
         out += f"[{token}]" if token.isdigit() else (f".{token}" if out else token)
     return out or "payload"

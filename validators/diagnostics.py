@@ -41,7 +41,7 @@ class Diagnostic:
         return f"{self.where()}: {self.code} {self.message}{at}"
 
 
-class PayloadRejected(IonqkitError):
+class PayloadError(IonqkitError):
     """Raised by `check()`: the payload has errors; `diagnostics` lists every one of them."""
 
     def __init__(self, diagnostics: Sequence[Diagnostic]) -> None:

@@ -78,8 +78,9 @@ class JsonText:
                 continue
             if first == ":":
                 continue
-            top = stack[-1] if stack else None
-            if top is not None and top[0] and pending is None:
+            current = stack[-1] if stack else None
+            if current is not None and current[0] and pending is None:
+                top = current
                 key = json.loads(token) if "\\" in token else token[1:-1]
                 escaped = key.replace("~", "~0").replace("/", "~1")
                 pointer = f"{top[1]}/{escaped}"
@@ -95,9 +96,9 @@ class JsonText:
                 continue
             # A value starts here: an array item is located at its value.
             here = pending or ""
-            if top is not None and not top[0] and not report_duplicates:
-                if prefixes is None or top[1] in prefixes:
-                    yield here, match.start()
+            in_array = current is not None and not current[0] and not report_duplicates
+            if in_array and (prefixes is None or (current is not None and current[1] in prefixes)):
+                yield here, match.start()
             if first in "{[":
                 if prefixes is not None and here not in prefixes:
                     self._skip(tokens)

@@ -52,7 +52,7 @@ def walk(
         return
     union = schema.get("anyOf") or schema.get("oneOf")
     if union:
-        _walk_union(ctx, schema, union, value, pointer, depth)
+        _walk_union(ctx, schema, union, value, pointer, depth=depth)
         return
     expected = schema.get("type")
     if isinstance(value, float) and not math.isfinite(value):
@@ -73,7 +73,7 @@ def walk(
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         _bounds(ctx, schema, value, pointer)
     elif isinstance(value, dict):
-        _walk_object(ctx, schema, value, pointer, skip, extra, depth)
+        _walk_object(ctx, schema, value, pointer, skip=skip, extra=extra, depth=depth)
     elif isinstance(value, list):
         max_items = schema.get("maxItems")
         if isinstance(max_items, int) and len(value) > max_items:
@@ -89,6 +89,7 @@ def _walk_object(
     schema: Schema,
     value: dict[str, Any],
     pointer: str,
+    *,
     skip: Collection[str],
     extra: Collection[str],
     depth: int,
@@ -151,7 +152,9 @@ def pick_branch(ctx: Context, schema: Schema, branches: list[Any], value: Any) -
     return matching[0] if len(matching) == 1 else None
 
 
-def _walk_union(ctx: Context, schema: Schema, union: list[Any], value: Any, pointer: str, depth: int) -> None:
+def _walk_union(
+    ctx: Context, schema: Schema, union: list[Any], value: Any, pointer: str, *, depth: int
+) -> None:
     branch = pick_branch(ctx, schema, union, value)
     if branch is not None:
         walk(ctx, branch, value, pointer, depth=depth + 1)

@@ -36,7 +36,7 @@ def clean_key_count(circuit: CircuitView, ctx: Context, good_shapes: set[tuple[A
             good_shapes.add(shape)
     keys: set[str] = set().union(*(shape[1:] for shape in shapes))
     names = {shape[0] for shape in shapes}
-    if not _qubits_ok(gates, keys, circuit.qubits, ctx):
+    if not _qubits_ok(gates, keys, circuit.qubits, ctx) or not _arity_ok(gates, names, gateset.name, ctx):
         return None
     if not _params_ok(gates, keys, names, ctx):
         return None
@@ -105,22 +105,22 @@ def _qubits_ok(gates: list[Any], keys: set[str], qubits: int | None, ctx: Contex
     ):
         return False
     mixed = ("control" in keys and "targets" in keys) or ("controls" in keys and "target" in keys)
-    if mixed and any(
+    return not mixed or not any(
         ("control" in g and g["control"] in g.get("targets", ()))
         or ("target" in g and g["target"] in g.get("controls", ()))
         for g in gates
-    ):
-        return False
-    return _arity_ok(gates, ctx)
+    )
 
 
-def _arity_ok(gates: list[Any], ctx: Context) -> bool:
-    for operands in ctx.catalog.operands.values():
-        for name, needs in operands.items():
-            want = needs.get("targets")
-            if isinstance(want, int) and any(len(g["targets"]) != want for g in gates if g["gate"] == name):
-                return False
-    return True
+def _arity_ok(gates: list[Any], names: set[str], gateset: str, ctx: Context) -> bool:
+    """Gates with a fixed number of targets (swap, ms, zz, ...) have exactly that many."""
+    operands = ctx.catalog.operands.get(gateset, {})
+    fixed = {
+        name: operands[name]["targets"] for name in names & operands.keys() if "targets" in operands[name]
+    }
+    if not fixed:
+        return True
+    return all(len(g["targets"]) == fixed[g["gate"]] for g in gates if g["gate"] in fixed)
 
 
 def _params_ok(gates: list[Any], keys: set[str], names: set[str], ctx: Context) -> bool:

@@ -72,9 +72,9 @@ def _circuits(view: JobView, ctx: Context) -> list[CircuitView]:
             gateset = gatesets.get(own) if isinstance(own, str) else None
             own_qubits = item.get("qubits")
             here = f"{base}/circuits/{index}"
+            count: int | None = declared
+            where = f"{base}/qubits"
             if type(own_qubits) is int:
                 count, where = own_qubits, f"{here}/qubits"
-            else:
-                count, where = declared, f"{base}/qubits"
             found.append(CircuitView(f"{here}/circuit", item["circuit"], gateset, count, where))
     return found

@@ -40,7 +40,8 @@ def test_errors_exit_1_with_ruff_style_lines(tmp_path: Path, capsys: pytest.Capt
     line, column = position(path.read_text(), '"target"')
     out = capsys.readouterr().out
     assert out.splitlines()[0] == (
-        f"{path}:{line}:{column}: IQ207 qubit 5 is outside input.qubits=2 (valid 0..1) (at /input/circuit/0/target)"
+        f"{path}:{line}:{column}: IQ207 qubit 5 is outside input.qubits=2 (valid 0..1)"
+        " (at /input/circuit/0/target)"
     )
 
 
@@ -68,10 +69,14 @@ def test_missing_path_exits_2_but_lints_the_rest(tmp_path: Path, capsys: pytest.
     assert "nope.json: no such file or directory" in captured.err
 
 
-def test_directories_are_searched_for_json_and_yaml(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_directories_are_searched_for_json_and_yaml(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     write(tmp_path, "a.json", BELL)
     (tmp_path / "sub").mkdir()
-    yaml = "type: ionq.circuit.v1\nbackend: simulator\ninput: {gateset: qis, circuit: [{gate: hh, target: 0}]}\n"
+    yaml = (
+        "type: ionq.circuit.v1\nbackend: simulator\ninput: {gateset: qis, circuit: [{gate: hh, target: 0}]}\n"
+    )
     write(tmp_path / "sub", "b.yaml", yaml)
     write(tmp_path, "notes.txt", "not a payload")
     assert main(["lint", "--format", "json", str(tmp_path)]) == 1
@@ -96,8 +101,9 @@ def test_github_annotations(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert out.startswith(f"::error file={path},line={line},col={column},title=IQ207::qubit 5 is outside")
 
 
-# The parts of the SARIF 2.1.0 schema (OASIS) a consumer relies on, restated here: the official
-# schema file is not vendored (see the validators section of README.md).
+# The parts of the SARIF 2.1.0 schema (OASIS, sarif-schema-2.1.0.json) a consumer relies on,
+# restated here: the official file is not vendored, since its licence terms could not be checked
+# from this environment (no network access beyond package indexes).
 SARIF_REQUIRED = {
     "type": "object",
     "required": ["version", "runs"],
@@ -127,7 +133,9 @@ SARIF_REQUIRED = {
                                             "properties": {
                                                 "defaultConfiguration": {
                                                     "properties": {
-                                                        "level": {"enum": ["none", "note", "warning", "error"]}
+                                                        "level": {
+                                                            "enum": ["none", "note", "warning", "error"]
+                                                        }
                                                     }
                                                 }
                                             },
@@ -177,7 +185,9 @@ SARIF_REQUIRED = {
 }
 
 
-def test_sarif_output_is_valid_and_points_at_the_fault(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_sarif_output_is_valid_and_points_at_the_fault(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = write(tmp_path, "bad.json", bad_bell())
     assert main(["lint", "--format", "sarif", str(path)]) == 1
     log = json.loads(capsys.readouterr().out)
@@ -223,6 +233,9 @@ def test_as_a_real_process_on_the_corpus() -> None:
 
 def test_bad_arguments_exit_2() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "ionqkit", "lint", "--format", "xml", "x.json"], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "ionqkit", "lint", "--format", "xml", "x.json"],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 2 and "invalid choice" in result.stderr

@@ -42,7 +42,7 @@ def test_invalid_utf8_names_the_byte() -> None:
 def test_bom_is_reported_and_the_rest_still_linted() -> None:
     text = GOOD.replace('"shots": 1000', '"shots": 0')
     found = lint(b"\xef\xbb\xbf" + text.encode())
-    assert [(d.code, d.line, d.column) for d in found][0] == ("IQ003", 1, 1)
+    assert (found[0].code, found[0].line, found[0].column) == ("IQ003", 1, 1)
     assert "IQ501" in {d.code for d in found}
 
 
@@ -59,7 +59,12 @@ def test_colons_inside_strings_do_not_hide_or_invent_duplicates() -> None:
 
 
 def test_deep_nesting_is_refused_cleanly() -> None:
-    deep = '{"type": "quantum-function", "backend": "simulator", "input": {"data": ' + "[" * 3000 + "]" * 3000 + "}}"
+    deep = (
+        '{"type": "quantum-function", "backend": "simulator", "input": {"data": '
+        + "[" * 3000
+        + "]" * 3000
+        + "}}"
+    )
     codes = {d.code for d in lint(deep)}
     assert "IQ006" in codes
 
@@ -99,7 +104,7 @@ def test_yaml_duplicate_key() -> None:
     assert [(d.code, d.line) for d in found] == [("IQ005", 12)]
 
 
-@pytest.mark.parametrize("garbage", [b"\x00\x01", b"{", b"]", b"{\"a\":}", b"- - - [", b"\xff\xfe"])
+@pytest.mark.parametrize("garbage", [b"\x00\x01", b"{", b"]", b'{"a":}', b"- - - [", b"\xff\xfe"])
 def test_garbage_never_crashes(garbage: bytes) -> None:
     found = lint(garbage)
     assert found and all(d.is_error for d in found)

@@ -18,7 +18,9 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def test_hook_definitions() -> None:
-    hooks = {hook["id"]: hook for hook in YAML(typ="safe").load((REPO / ".pre-commit-hooks.yaml").read_text())}
+    hooks = {
+        hook["id"]: hook for hook in YAML(typ="safe").load((REPO / ".pre-commit-hooks.yaml").read_text())
+    }
     assert hooks["ionqkit-lint"]["entry"] == "ionqkit lint"
     assert hooks["ionqkit-check-generated"]["entry"] == "ionqkit generate --check"
     assert hooks["ionqkit-check-generated"]["pass_filenames"] is False
@@ -40,13 +42,24 @@ def test_pre_commit_runs_the_lint_hook(tmp_path: Path) -> None:
     bad = dict(BELL, shots=0)
     (work / "jobs" / "bad.json").write_text(dumps(bad))
     _git(work, "add", ".")
-    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "GIT_AUTHOR_NAME": "t",
-           "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"}
+    env = {
+        **os.environ,
+        "PRE_COMMIT_HOME": str(tmp_path / "cache"),
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.com",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.com",
+    }
 
     def run(*files: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
             [str(pre_commit), "try-repo", str(REPO), "ionqkit-lint", "--files", *files],
-            cwd=work, env=env, capture_output=True, text=True, check=False, timeout=900,
+            cwd=work,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=900,
         )
 
     good = run("jobs/good.json")

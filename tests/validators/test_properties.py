@@ -4,6 +4,7 @@ are, random bytes and random JSON never crash, and the fast screen never hides a
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -64,7 +65,7 @@ def test_random_valid_circuits_lint_clean(job: dict[str, Any]) -> None:
     assert lint(json.dumps(job)) == []
 
 
-DEFECTS = {
+DEFECTS: dict[str, Callable[[dict[str, Any], int], tuple[str, Any]]] = {
     "IQ207": lambda g, n: ("target", n) if "target" in g else ("targets", [n, *g["targets"][1:]]),
     "IQ205": lambda g, n: ("target", -2) if "target" in g else ("targets", [0.5, *g["targets"][1:]]),
     "IQ201": lambda g, n: ("gate", "hadamard"),
@@ -75,7 +76,9 @@ DEFECTS = {
 
 @FAST
 @given(valid_job(), st.sampled_from(sorted(DEFECTS)), st.data())
-def test_a_random_single_defect_is_caught_at_its_gate(job: dict[str, Any], code: str, data: st.DataObject) -> None:
+def test_a_random_single_defect_is_caught_at_its_gate(
+    job: dict[str, Any], code: str, data: st.DataObject
+) -> None:
     circuit = job["input"]["circuit"]
     index = data.draw(st.integers(0, len(circuit) - 1))
     key, value = DEFECTS[code](circuit[index], job["input"]["qubits"])
@@ -97,8 +100,25 @@ JSON = st.recursive(
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
     max_leaves=30,
 )
-KEYS = st.sampled_from(["type", "backend", "input", "shots", "noise", "metadata", "settings", "circuit",
-                        "circuits", "gateset", "qubits", "gate", "target", "targets", "controls"])
+KEYS = st.sampled_from(
+    [
+        "type",
+        "backend",
+        "input",
+        "shots",
+        "noise",
+        "metadata",
+        "settings",
+        "circuit",
+        "circuits",
+        "gateset",
+        "qubits",
+        "gate",
+        "target",
+        "targets",
+        "controls",
+    ]
+)
 
 
 @settings(max_examples=200, deadline=None)

@@ -74,41 +74,128 @@ HITS = [
     Hit("IQ104", BELL, put("/type", "ionq.circuit.v9"), "/type", '"type"'),
     Hit("IQ105", BELL, put("/input/gateset", "nat"), "/input/gateset", '"gateset"'),
     Hit("IQ105", BELL, put("/input/qubits", 0), "/input/qubits", '"qubits"', says="minimum is 1"),
-    Hit("IQ110", {"target": "simulator", "input": {"format": "ionq.circuit.v0", "qubits": 1,
-                  "circuit": [{"gate": "h", "target": 0}]}}, put("/shots", 10), "", None, api_version="v0.4"),
-    Hit("IQ111", {"target": "simulator", "lang": "json", "body": {"qubits": 1,
-                  "circuit": [{"gate": "h", "targets": [0]}]}}, put("/shots", 10), "/body", '"body"'),
+    Hit(
+        "IQ110",
+        {
+            "target": "simulator",
+            "input": {"format": "ionq.circuit.v0", "qubits": 1, "circuit": [{"gate": "h", "target": 0}]},
+        },
+        put("/shots", 10),
+        "",
+        None,
+        api_version="v0.4",
+    ),
+    Hit(
+        "IQ111",
+        {
+            "target": "simulator",
+            "lang": "json",
+            "body": {"qubits": 1, "circuit": [{"gate": "h", "targets": [0]}]},
+        },
+        put("/shots", 10),
+        "/body",
+        '"body"',
+    ),
     Hit("IQ112", BELL, put("/shots", 1000), "", None, api_version="v0.3"),
     Hit("IQ113", BELL, put("/lang", "json"), "/lang", '"lang"'),
-    Hit("IQ201", BELL, put("/input/circuit/0/gate", "hadamard"), "/input/circuit/0/gate", '"gate"',
-        says='unknown qis gate "hadamard"'),
-    Hit("IQ202", BELL, gate(0, {"gate": "gpi", "target": 0, "phase": 0.1}), "/input/circuit/0/gate", '"gate"'),
+    Hit(
+        "IQ201",
+        BELL,
+        put("/input/circuit/0/gate", "hadamard"),
+        "/input/circuit/0/gate",
+        '"gate"',
+        says='unknown qis gate "hadamard"',
+    ),
+    Hit(
+        "IQ202", BELL, gate(0, {"gate": "gpi", "target": 0, "phase": 0.1}), "/input/circuit/0/gate", '"gate"'
+    ),
     Hit("IQ203", BELL, drop("/input/circuit/2/rotation"), "/input/circuit/2", '{\n        "gate": "rx"'),
-    Hit("IQ203", BELL, gate(1, {"gate": "cnot", "target": 1}), "/input/circuit/1", '{\n        "gate": "cnot"',
-        says="no `control` or `controls`"),
-    Hit("IQ204", BELL, gate(0, {"gate": "swap", "targets": [0]}), "/input/circuit/0/targets", '"targets"',
-        says="exactly 2 targets"),
+    Hit(
+        "IQ203",
+        BELL,
+        gate(1, {"gate": "cnot", "target": 1}),
+        "/input/circuit/1",
+        '{\n        "gate": "cnot"',
+        says="no `control` or `controls`",
+    ),
+    Hit(
+        "IQ204",
+        BELL,
+        gate(0, {"gate": "swap", "targets": [0]}),
+        "/input/circuit/0/targets",
+        '"targets"',
+        says="exactly 2 targets",
+    ),
     Hit("IQ205", BELL, put("/input/circuit/0/target", 1.5), "/input/circuit/0/target", '"target"'),
     Hit("IQ205", BELL, put("/input/circuit/2/targets", [-1]), "/input/circuit/2/targets/0", "-1", 2),
     Hit("IQ206", BELL, put("/input/circuit/2/targets", [1.0]), "/input/circuit/2/targets/0", "1.0"),
-    Hit("IQ207", BELL, put("/input/circuit/0/target", 5), "/input/circuit/0/target", '"target"',
-        says="qubit 5 is outside input.qubits=2 (valid 0..1)"),
+    Hit(
+        "IQ207",
+        BELL,
+        put("/input/circuit/0/target", 5),
+        "/input/circuit/0/target",
+        '"target"',
+        says="qubit 5 is outside input.qubits=2 (valid 0..1)",
+    ),
     Hit("IQ208", BELL, put("/input/circuit/1/control", 1), "/input/circuit/1/target", '"target"', 2),
-    Hit("IQ209", BELL, both(put("/input/qubits", 9), gate(0, {"gate": "x", "controls": list(range(8)), "target": 8})),
-        "/input/circuit/0/controls", '"controls"', says="8 controls"),
-    Hit("IQ210", BELL, gate(0, {"gate": "swap", "controls": [0], "targets": [1, 2]}), "/input/circuit/0",
-        '{\n        "gate": "swap"', limits={}),
-    Hit("IQ211", NATIVE, gate(2, {"gate": "zz", "targets": [1, 2], "phase": 0.1}), "/input/circuit/2/phase",
-        '"phase"', 3),
-    Hit("IQ212", BELL, gate(0, {"gate": "pauliexp", "targets": [0, 1], "terms": ["XQ"], "coefficients": [1.0],
-                               "time": 0.1}), "/input/circuit/0/terms/0", '"XQ"'),
-    Hit("IQ301", NATIVE, put("/input/circuit/0/phase", 1.5), "/input/circuit/0/phase", '"phase"',
-        says="phase 1.5 is outside [-1.0, 1.0] turns"),
-    Hit("IQ302", NATIVE, both(put("/backend", "qpu.aria-1"), gate(2, {"gate": "ms", "targets": [1, 2],
-                                                                      "phases": [0, 0], "angle": 0.5})),
-        "/input/circuit/2/angle", '"angle"'),
-    Hit("IQ303", NATIVE, put("/backend", "qpu.aria-1"), "/input/circuit/2/gate", '"gate"', 3,
-        says="zz is not available on qpu.aria-1"),
+    Hit(
+        "IQ209",
+        BELL,
+        both(put("/input/qubits", 9), gate(0, {"gate": "x", "controls": list(range(8)), "target": 8})),
+        "/input/circuit/0/controls",
+        '"controls"',
+        says="8 controls",
+    ),
+    Hit(
+        "IQ210",
+        BELL,
+        gate(0, {"gate": "swap", "controls": [0], "targets": [1, 2]}),
+        "/input/circuit/0",
+        '{\n        "gate": "swap"',
+        limits={},
+    ),
+    Hit(
+        "IQ211",
+        NATIVE,
+        gate(2, {"gate": "zz", "targets": [1, 2], "phase": 0.1}),
+        "/input/circuit/2/phase",
+        '"phase"',
+        3,
+    ),
+    Hit(
+        "IQ212",
+        BELL,
+        gate(0, {"gate": "pauliexp", "targets": [0, 1], "terms": ["XQ"], "coefficients": [1.0], "time": 0.1}),
+        "/input/circuit/0/terms/0",
+        '"XQ"',
+    ),
+    Hit(
+        "IQ301",
+        NATIVE,
+        put("/input/circuit/0/phase", 1.5),
+        "/input/circuit/0/phase",
+        '"phase"',
+        says="phase 1.5 is outside [-1.0, 1.0] turns",
+    ),
+    Hit(
+        "IQ302",
+        NATIVE,
+        both(
+            put("/backend", "qpu.aria-1"),
+            gate(2, {"gate": "ms", "targets": [1, 2], "phases": [0, 0], "angle": 0.5}),
+        ),
+        "/input/circuit/2/angle",
+        '"angle"',
+    ),
+    Hit(
+        "IQ303",
+        NATIVE,
+        put("/backend", "qpu.aria-1"),
+        "/input/circuit/2/gate",
+        '"gate"',
+        3,
+        says="zz is not available on qpu.aria-1",
+    ),
     Hit("IQ401", BELL, put("/input/qubits", 26), "/input/qubits", '"qubits"', says="exceeds 25"),
     Hit("IQ402", BELL, put("/backend", "qpu.nowhere-1"), "/backend", '"backend"'),
     Hit("IQ403", BELL, put("/backend", "qpu.tempo-1"), "/backend", '"backend"'),
@@ -126,8 +213,13 @@ HITS = [
     Hit("IQ603", BELL, put("/metadata", {"k" * 41: "v"}), "/metadata/" + "k" * 41, '"kkkk'),
     Hit("IQ604", BELL, put("/metadata/big", "x" * 40_001), "/metadata/big", '"big"'),
     Hit("IQ605", BELL, put("/metadata/long", "x" * 401), "/metadata/long", '"long"'),
-    Hit("IQ701", MULTI, put("/input/circuits", [{"circuit": [{"gate": "h", "target": 0}]}] * 5001),
-        "/input/circuits", '"circuits"'),
+    Hit(
+        "IQ701",
+        MULTI,
+        put("/input/circuits", [{"circuit": [{"gate": "h", "target": 0}]}] * 5001),
+        "/input/circuits",
+        '"circuits"',
+    ),
     Hit("IQ702", BELL, lambda d: None, "/input", '"input"', limits={"max_total_gates": 2}),
     Hit("IQ703", MULTI, put("/input/circuit", [{"gate": "h", "target": 0}]), "/input/circuits", '"circuits"'),
     Hit("IQ704", BELL, lambda d: None, "", None, limits={"max_body_bytes": 100}),
@@ -140,7 +232,11 @@ def test_rule_catches_its_defect(hit: Hit) -> None:
     hit.edit(data)
     text = dumps(data)
     config = LintConfig(limits=hit.limits or {})
-    found = [d for d in lint(text, api_version=hit.api_version, config=config, name="job.json") if d.code == hit.code]
+    found = [
+        d
+        for d in lint(text, api_version=hit.api_version, config=config, name="job.json")
+        if d.code == hit.code
+    ]
     assert found, f"{hit.code} not reported"
     expected = position(text, hit.needle, hit.occurrence) if hit.needle else (1, 1)
     assert [(d.pointer, (d.line, d.column)) for d in found][:1] == [(hit.pointer, expected)]
@@ -163,8 +259,13 @@ def test_sample_payloads_are_clean(base: dict[str, Any]) -> None:
 BOUNDARIES = [
     (NATIVE, put("/input/circuit/0/phase", 1)),
     (NATIVE, put("/input/circuit/0/phase", -1)),
-    (NATIVE, both(put("/backend", "qpu.aria-1"), gate(2, {"gate": "ms", "targets": [1, 2], "phases": [1, -1],
-                                                          "angle": 0.25}))),
+    (
+        NATIVE,
+        both(
+            put("/backend", "qpu.aria-1"),
+            gate(2, {"gate": "ms", "targets": [1, 2], "phases": [1, -1], "angle": 0.25}),
+        ),
+    ),
     (BELL, put("/shots", 1_000_000)),
     (BELL, both(put("/shots", 1), put("/settings/error_mitigation/debiasing", False))),
     (BELL, put("/shots", 500)),
@@ -195,7 +296,7 @@ def test_a_payload_with_many_faults_reports_all_in_document_order() -> None:
     text = dumps(data)
     found = lint(text)
     assert [d.code for d in found] == ["IQ501", "IQ207", "IQ201"]
-    assert [(d.line, d.column) for d in found] == sorted((d.line, d.column) for d in found)  # type: ignore[type-var]
+    assert [(d.line, d.column) for d in found] == sorted((d.line or 0, d.column or 0) for d in found)
 
 
 def test_mapping_payload_gets_pointers_without_positions() -> None:
@@ -203,7 +304,11 @@ def test_mapping_payload_gets_pointers_without_positions() -> None:
     put("/input/circuit/0/target", 2)(data)
     (finding,) = lint(data)
     assert (finding.code, finding.pointer, finding.line, finding.column) == (
-        "IQ207", "/input/circuit/0/target", None, None)
+        "IQ207",
+        "/input/circuit/0/target",
+        None,
+        None,
+    )
 
 
 def test_nan_in_a_mapping_is_reported_at_its_pointer() -> None:

@@ -30,7 +30,7 @@ import warnings
 from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 Body = dict[str, Any]
 
@@ -42,7 +42,7 @@ class _FakeResponse:
     ok = True
     reason = "Created"
     text = ""
-    headers: dict[str, str] = {}
+    headers: ClassVar[dict[str, str]] = {}
     request = type("Request", (), {"method": "POST"})()
 
     def __init__(self, payload: Body) -> None:
@@ -92,8 +92,7 @@ def qiskit_cases(recorder: Recorder) -> dict[str, Body]:
     from qiskit import QuantumCircuit  # type: ignore[import-not-found]
     from qiskit.circuit.library import PauliEvolutionGate  # type: ignore[import-not-found]
     from qiskit.quantum_info import SparsePauliOp  # type: ignore[import-not-found]
-    from qiskit_ionq import ErrorMitigation, GPI2Gate, GPIGate, IonQProvider  # type: ignore[import-not-found]
-    from qiskit_ionq import MSGate, ZZGate
+    from qiskit_ionq import ErrorMitigation, GPI2Gate, GPIGate, IonQProvider, MSGate, ZZGate  # type: ignore[import-not-found]
 
     provider = IonQProvider(token="not-a-real-key")
 

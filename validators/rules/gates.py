@@ -40,8 +40,8 @@ def check_gate(gate: Any, pointer: str, circuit: CircuitView, ctx: Context) -> N
         _unknown(name, pointer, gateset.name, ctx)
         return
     _fields(gate, name, pointer, ctx, circuit)
-    qubits = _qubits(gate, name, pointer, circuit, ctx)
-    _operands(gate, name, pointer, gateset.name, qubits, ctx)
+    _qubits(gate, name, pointer, circuit, ctx)
+    _operands(gate, name, pointer, gateset.name, ctx)
     if gateset.name == "native":
         native.check_gate(gate, name, pointer, ctx)
 
@@ -154,9 +154,7 @@ def _index(value: Any, pointer: str, ctx: Context) -> int | None:
     return None
 
 
-def _operands(
-    gate: dict[str, Any], name: str, pointer: str, gateset: str, qubits: list[int], ctx: Context
-) -> None:
+def _operands(gate: dict[str, Any], name: str, pointer: str, gateset: str, ctx: Context) -> None:
     if "target" not in gate and "targets" not in gate:
         ctx.emit("IQ203", pointer, f"{name} gate has no `target` or `targets`")
     needs = ctx.catalog.operands.get(gateset, {}).get(name, {})

@@ -30,7 +30,7 @@ def prepare(view: JobView, ctx: Context) -> None:
 def check_gate(gate: dict[str, Any], name: str, pointer: str, ctx: Context) -> None:
     low, high = ctx.limit("phase_min"), ctx.limit("phase_max")
     phase = gate.get("phase")
-    if _number(phase) and not low <= phase <= high and not (name == "zz"):
+    if _number(phase) and not low <= phase <= high and name != "zz":
         ctx.emit(
             "IQ301",
             f"{pointer}/phase",

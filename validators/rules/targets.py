@@ -39,10 +39,8 @@ def check_noise(view: JobView, ctx: Context) -> None:
     if not isinstance(noise, dict):
         return  # absent, or IQ103 from the structure rule
     backend = ctx.catalog.backend(view.backend) if isinstance(view.backend, str) else None
-    on_qpu = (
-        backend is not None
-        and backend.kind == "qpu"
-        or (isinstance(view.backend, str) and view.backend.startswith("qpu."))
+    on_qpu = (backend is not None and backend.kind == "qpu") or (
+        isinstance(view.backend, str) and view.backend.startswith("qpu.")
     )
     model = noise.get("model")
     if "model" in noise:
