@@ -94,7 +94,8 @@ JOB_MUTANTS = [zero_shots, unknown_backend, numeric_metadata]
 
 
 def _has_gates(path: Path) -> bool:
-    return json.loads(path.read_text()).get("type") != "ionq.qasm3.v1"  # OpenQASM 3 jobs carry source text
+    job: dict[str, Any] = json.loads(path.read_text())
+    return job.get("type") != "ionq.qasm3.v1"  # OpenQASM 3 jobs carry source text, not gates
 
 
 CASES = [
