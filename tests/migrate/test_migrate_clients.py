@@ -42,3 +42,12 @@ def test_every_change_names_a_field_of_the_original_payload(path: Path) -> None:
         node = original
         for token in split_pointer(note.pointer):
             node = node[token]  # KeyError if the note names something that is not there
+
+
+@pytest.mark.parametrize("path", client_payloads(), ids=lambda p: p.stem)
+def test_migrated_client_payload_lints_without_errors(path: Path) -> None:
+    from ionqkit.validators import lint
+
+    migrated = migrate_payload(read(path)).payload
+    errors = [d for d in lint(migrated, api_version="v0.4") if d.severity == "error"]
+    assert errors == [], "\n".join(f"{d.code} {d.pointer}: {d.message}" for d in errors)
