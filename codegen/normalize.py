@@ -294,23 +294,22 @@ def inline_scalar_refs(data: Any, schemas_pointer: tuple[str, ...]) -> int:
     while stack:
         node = stack.pop()
         if isinstance(node, dict):
-            for key, value in list(node.items()):
-                if key in ("discriminator", "example", "examples", "default", "enum"):
-                    continue
-                if isinstance(value, dict) and value.get("$ref") in scalars:
-                    replacement = copy.deepcopy(scalars[value["$ref"]])
-                    replacement.update({k: v for k, v in value.items() if k != "$ref"})
-                    node[key] = replacement
-                    count += 1
-                else:
-                    stack.append(value)
+            # Data-valued keywords may contain {"$ref": ...}-shaped values that are not references.
+            slots: list[tuple[Any, Any]] = [
+                (k, v)
+                for k, v in node.items()
+                if k not in ("discriminator", "example", "examples", "default", "enum")
+            ]
         elif isinstance(node, list):
-            for index, value in enumerate(node):
-                if isinstance(value, dict) and value.get("$ref") in scalars:
-                    replacement = copy.deepcopy(scalars[value["$ref"]])
-                    replacement.update({k: v for k, v in value.items() if k != "$ref"})
-                    node[index] = replacement
-                    count += 1
-                else:
-                    stack.append(value)
+            slots = list(enumerate(node))
+        else:
+            continue
+        for slot, value in slots:
+            if isinstance(value, dict) and value.get("$ref") in scalars:
+                replacement = copy.deepcopy(scalars[value["$ref"]])
+                replacement.update({k: v for k, v in value.items() if k != "$ref"})
+                node[slot] = replacement
+                count += 1
+            else:
+                stack.append(value)
     return count
