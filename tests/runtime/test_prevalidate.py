@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+
+from ionqkit.runtime import PayloadValidationError
+
+from .faultserver import FaultServer, Reply
+from .shop import Circuit, ShopClient
+
+JOB = {"id": "j1", "status": "ready"}
+
+
+@dataclass
+class Finding:
+    severity: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.severity}: {self.message}"
+
+
+class RecordingLinter:
+    def __init__(self, *findings: Finding) -> None:
+        self.findings = findings
+        self.calls: list[Any] = []
+
+    def __call__(self, payload: Any) -> list[Finding]:
+        self.calls.append(payload)
+        return list(self.findings)
+
+
+def test_job_creation_lints_the_json_body_before_sending(server: FaultServer) -> None:
+    server.script("POST", "/jobs", Reply(200, JOB))
+    linter = RecordingLinter()
+    with ShopClient("k", base_url=server.url, linter=linter) as client:
+        client.create_job(body=Circuit.model_validate({"qubits": 2, "1q_gates": 1}))
+    assert linter.calls == [{"qubits": 2, "1q_gates": 1}]
+    assert len(server.requests) == 1
+
+
+def test_error_findings_stop_the_request_and_are_all_reported(server: FaultServer) -> None:
+    linter = RecordingLinter(
+        Finding("error", "qubits must be >= 1"), Finding("warning", "no name"), Finding("error", "bad gate")
+    )
+    with (
+        ShopClient("k", base_url=server.url, linter=linter) as client,
+        pytest.raises(PayloadValidationError) as caught,
+    ):
+        client.create_job(body={"qubits": 0})
+    assert [finding.message for finding in caught.value.findings] == ["qubits must be >= 1", "bad gate"]
+    assert "qubits must be >= 1" in str(caught.value) and "bad gate" in str(caught.value)
+    assert server.requests == []
+
+
+def test_warnings_alone_do_not_block(server: FaultServer) -> None:
+    server.script("POST", "/jobs", Reply(200, JOB))
+    with ShopClient("k", base_url=server.url, linter=RecordingLinter(Finding("warning", "w"))) as client:
+        assert client.create_job(body={"qubits": 1}).id == "j1"
+
+
+def test_validation_can_be_turned_off_per_client_and_per_call(server: FaultServer) -> None:
+    server.script("POST", "/jobs", Reply(200, JOB), Reply(200, JOB))
+    linter = RecordingLinter(Finding("error", "nope"))
+    with ShopClient("k", base_url=server.url, linter=linter, validate=False) as client:
+        client.create_job(body={"qubits": 1})
+    with ShopClient("k", base_url=server.url, linter=linter) as client:
+        client.create_job(body={"qubits": 1}, validate=False)
+    assert linter.calls == []
+    assert len(server.requests) == 2
