@@ -28,12 +28,13 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check src codegen validators tests bench tools
 
 typecheck: $(STAMP)
-	$(BIN)/mypy src/ionqkit tests tools
+	$(BIN)/mypy src/ionqkit tests tools bench
 
 pytest: $(STAMP)
 	$(BIN)/pytest -n auto -q $(PYTEST_ARGS)
 
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python -m bench
 
 clean:

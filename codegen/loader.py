@@ -17,14 +17,15 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
-from ruamel.yaml.constructor import RoundTripConstructor
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from ionqkit.errors import InputError, IonqkitError
@@ -41,11 +42,12 @@ class _Constructor(RoundTripConstructor):
     """Round-trip constructor that keeps timestamps as the strings they were written as."""
 
 
-_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_str)
+class _SafeConstructor(SafeConstructor):
+    """Safe constructor that keeps timestamps as the strings they were written as."""
 
-_CORE_TAGS = frozenset(
-    "tag:yaml.org,2002:" + name for name in ("map", "seq", "str", "int", "float", "bool", "null")
-)
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_str)
+_SafeConstructor.add_constructor("tag:yaml.org,2002:timestamp", _SafeConstructor.construct_yaml_str)
 
 
 def escape_pointer_token(token: str | int) -> str:
@@ -141,6 +143,30 @@ def load_path(path: Path | str, *, max_bytes: int = MAX_BYTES, name: str | None 
     return load_bytes(read_bytes(path, max_bytes=max_bytes), name=name or str(path), max_bytes=max_bytes)
 
 
+def _yaml_error(exc: MarkedYAMLError, name: str) -> InputError:
+    mark = exc.problem_mark or exc.context_mark
+    cause = " ".join(str(part) for part in (exc.context, exc.problem) if part)
+    if isinstance(exc, ConstructorError) and "constructor for the tag" in cause:
+        cause = f"unsupported YAML tag ({exc.problem})"
+    return InputError(
+        f"not valid YAML/JSON: {cause}",
+        file=name,
+        line=mark.line + 1 if mark else None,
+        column=mark.column + 1 if mark else None,
+    )
+
+
+def _parse(yaml: YAML, text: str, name: str) -> Any:
+    try:
+        return yaml.load(text)
+    except MarkedYAMLError as exc:
+        raise _yaml_error(exc, name) from None
+    except YAMLError as exc:
+        raise InputError(f"not valid YAML/JSON: {exc}", file=name) from None
+    except RecursionError:
+        raise InputError("nesting is too deep to parse", file=name) from None
+
+
 def load_bytes(raw: bytes | str, *, name: str, max_bytes: int = MAX_BYTES) -> Document:
     if isinstance(raw, str):
         raw = raw.encode("utf-8")
@@ -149,105 +175,168 @@ def load_bytes(raw: bytes | str, *, name: str, max_bytes: int = MAX_BYTES) -> Do
     text = decode_utf8(raw, name)
     if not text.strip():
         raise InputError("document is empty", file=name, line=1, column=1)
-    yaml = YAML(typ="rt", pure=True)
-    yaml.Constructor = _Constructor
+    _check_flow_depth(text, name)
+    # Data comes from the C parser (fast); line:column marks from a round-trip parse of the same
+    # text, made only when something asks for a location (an error, the diff).
+    yaml = YAML(typ="safe", pure=False)  # libyaml via ruamel.yaml.clib; ruamel falls back to pure Python
+    yaml.Constructor = _SafeConstructor
     yaml.allow_duplicate_keys = False
-    try:
-        tree = yaml.load(text)
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        cause = " ".join(str(part) for part in (exc.context, exc.problem) if part)
+    tree = _parse(yaml, text, name)
+    positions = LazyPositions(text, name)
+    expanded = _expanded_size(tree)
+    if expanded > MAX_NODES:
         raise InputError(
-            f"not valid YAML/JSON: {cause}",
+            f"more than {MAX_NODES:,} nodes (after expanding YAML aliases: {expanded:,}); refusing to load",
             file=name,
-            line=mark.line + 1 if mark else None,
-            column=mark.column + 1 if mark else None,
-        ) from None
-    except YAMLError as exc:
-        raise InputError(f"not valid YAML/JSON: {exc}", file=name) from None
-    except RecursionError:
-        raise InputError("nesting is too deep to parse", file=name) from None
-    converter = _Converter(name, max_depth=MAX_DEPTH, max_nodes=MAX_NODES)
-    data = converter.convert(tree, "", 0)
+        )
+    data = _PlainConverter(name, positions).convert(tree, "", 0)
     return Document(
-        name=name,
-        data=data,
-        sha256=hashlib.sha256(raw).hexdigest(),
-        positions=converter.positions,
-        text=text,
+        name=name, data=data, sha256=hashlib.sha256(raw).hexdigest(), positions=positions, text=text
     )
 
 
-class _Converter:
-    """CommentedMap/CommentedSeq tree -> dict/list tree, recording positions and enforcing limits."""
+def round_trip_positions(text: str, name: str) -> dict[str, Position]:
+    """Pointer -> (line, column) for every node, from ruamel's round-trip (marking) parser."""
+    yaml = YAML(typ="rt", pure=True)
+    yaml.Constructor = _Constructor
+    yaml.allow_duplicate_keys = False
+    walker = _PositionWalker()
+    walker.walk(_parse(yaml, text, name), "", 0)
+    return walker.positions
 
-    def __init__(self, name: str, *, max_depth: int, max_nodes: int) -> None:
+
+class LazyPositions(Mapping[str, Position]):
+    """The positions of a document, computed on first use."""
+
+    def __init__(self, text: str, name: str) -> None:
+        self._text = text
+        self._name = name
+        self._map: dict[str, Position] | None = None
+
+    def _load(self) -> dict[str, Position]:
+        if self._map is None:
+            try:
+                self._map = round_trip_positions(self._text, self._name)
+            except InputError:  # the data loaded, so this is a corner where the two parsers differ
+                self._map = {"": (1, 1)}
+        return self._map
+
+    def __getitem__(self, pointer: str) -> Position:
+        return self._load()[pointer]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._load())
+
+    def __len__(self) -> int:
+        return len(self._load())
+
+
+class _PlainConverter:
+    """Safe-loaded data -> JSON-shaped data: string keys, finite numbers, bounded depth."""
+
+    def __init__(self, name: str, positions: Mapping[str, Position]) -> None:
         self.name = name
-        self.max_depth = max_depth
-        self.max_nodes = max_nodes
-        self.nodes = 0
-        self.positions: dict[str, Position] = {"": (1, 1)}
+        self.positions = positions
 
     def fail(self, message: str, pointer: str) -> InputError:
-        line, column = self.positions.get(pointer, (None, None))
+        line, column = self.positions.get(pointer, (None, None)) if pointer else (None, None)
         return InputError(message, file=self.name, line=line, column=column, pointer=pointer or "/")
 
     def convert(self, node: Any, pointer: str, depth: int) -> Any:
-        self.nodes += 1
-        if self.nodes > self.max_nodes:
-            raise self.fail(
-                f"more than {self.max_nodes:,} nodes (after expanding YAML aliases); refusing to load",
-                pointer,
-            )
-        if depth > self.max_depth:
-            raise self.fail(f"nesting deeper than {self.max_depth} levels", pointer)
-        self._check_tag(node, pointer)
+        if depth > MAX_DEPTH:
+            raise self.fail(f"nesting deeper than {MAX_DEPTH} levels", pointer)
+        if isinstance(node, dict):
+            result = {}
+            for key, value in node.items():
+                if isinstance(key, bool) or not isinstance(key, (str, int)):
+                    raise self.fail(f"mapping key {key!r} is not a string", pointer)
+                text_key = str(key)
+                result[text_key] = self.convert(value, join_pointer(pointer, text_key), depth + 1)
+            return result
+        if isinstance(node, list):
+            return [self.convert(item, join_pointer(pointer, i), depth + 1) for i, item in enumerate(node)]
+        if node is None or isinstance(node, (bool, str, int)):
+            return node
+        if isinstance(node, float):
+            if math.isnan(node) or math.isinf(node):
+                raise self.fail(f"{node} is not a JSON number", pointer)
+            return node
+        raise self.fail(f"unsupported value of type {type(node).__name__}", pointer)
+
+
+_FLOW_TOKENS = re.compile(r'"(?:[^"\\\n]|\\.)*"|[\[\]{}]')
+
+
+def _check_flow_depth(text: str, name: str) -> None:
+    """Refuse JSON-style nesting deeper than MAX_DEPTH before the (recursive) YAML parser sees it."""
+    depth = 0
+    for match in _FLOW_TOKENS.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                line = text.count("\n", 0, match.start()) + 1
+                column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+                raise InputError(
+                    f"nesting deeper than {MAX_DEPTH} levels", file=name, line=line, column=column
+                )
+        elif token in "]}":
+            depth = max(0, depth - 1)
+
+
+def _expanded_size(tree: Any) -> int:
+    """Node count after alias expansion, computed without expanding: aliases share objects."""
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+    stack: list[tuple[Any, bool]] = [(tree, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if not isinstance(node, (dict, list)):
+            continue
+        key = id(node)
+        if key in sizes:
+            continue
+        if not children_done:
+            if key in open_nodes:  # an alias inside its own anchor: infinitely large
+                return MAX_NODES + 1
+            open_nodes.add(key)
+        children = list(node.values()) if isinstance(node, dict) else list(node)
+        if children_done:
+            total = 1
+            for child in children:
+                total += sizes.get(id(child), 1) if isinstance(child, (dict, list)) else 1
+            sizes[key] = min(total, MAX_NODES + 1)
+            open_nodes.discard(key)
+        else:
+            stack.append((node, True))
+            stack.extend((child, False) for child in children)
+    return sizes.get(id(tree), 1)
+
+
+class _PositionWalker:
+    """Records (line, column) for every node of a round-trip tree. Content checks are not done
+    here: the data was already loaded and checked from the same text."""
+
+    def __init__(self) -> None:
+        self.positions: dict[str, Position] = {"": (1, 1)}
+
+    def walk(self, node: Any, pointer: str, depth: int) -> None:
+        if depth > MAX_DEPTH:
+            return
         if isinstance(node, CommentedMap):
-            return dict(self._mapping_items(node, pointer, depth))
-        if isinstance(node, CommentedSeq):
-            items = []
+            for key, value in node.items():
+                child = join_pointer(pointer, str(key))
+                line_col = _key_position(node, key)
+                if line_col:
+                    self.positions[child] = line_col
+                self.walk(value, child, depth + 1)
+        elif isinstance(node, CommentedSeq):
             for index, item in enumerate(node):
                 child = join_pointer(pointer, index)
                 line_col = _item_position(node, index)
                 if line_col:
                     self.positions[child] = line_col
-                items.append(self.convert(item, child, depth + 1))
-            return items
-        return self._scalar(node, pointer)
-
-    def _mapping_items(self, node: CommentedMap, pointer: str, depth: int) -> Iterator[tuple[str, Any]]:
-        for key, value in node.items():
-            if isinstance(key, bool) or not isinstance(key, (str, int)):
-                raise self.fail(f"mapping key {key!r} is not a string", pointer)
-            text_key = str(key)
-            child = join_pointer(pointer, text_key)
-            line_col = _key_position(node, key)
-            if line_col:
-                self.positions[child] = line_col
-            yield text_key, self.convert(value, child, depth + 1)
-
-    def _check_tag(self, node: Any, pointer: str) -> None:
-        tag = getattr(node, "tag", None)
-        value = getattr(tag, "value", None) if tag is not None else None
-        if isinstance(node, TaggedScalar):
-            value = node.tag.value
-        if value and value not in _CORE_TAGS:
-            raise self.fail(f"unsupported YAML tag {value!r}", pointer)
-
-    def _scalar(self, node: Any, pointer: str) -> Any:
-        if node is None or isinstance(node, bool):
-            return node
-        if isinstance(node, int):
-            return int(node)
-        if isinstance(node, float):
-            if math.isnan(node) or math.isinf(node):
-                raise self.fail(f"{node} is not a JSON number", pointer)
-            return float(node)
-        if isinstance(node, str):
-            return str(node)
-        if isinstance(node, TaggedScalar) and node.tag.value == "tag:yaml.org,2002:str":
-            return str(node.value)
-        raise self.fail(f"unsupported value of type {type(node).__name__}", pointer)
+                self.walk(item, child, depth + 1)
 
 
 def _key_position(node: CommentedMap, key: Any) -> Position | None:

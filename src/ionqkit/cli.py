@@ -21,7 +21,7 @@ from types import ModuleType
 from ionqkit import __version__
 from ionqkit.errors import IonqkitError
 
-COMMANDS: tuple[str, ...] = ()
+COMMANDS: tuple[str, ...] = ("ionqkit.codegen.cli",)
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1

@@ -1,0 +1,88 @@
+"""`ionqkit generate`: regenerate generated/ from specs/ (or one spec into any folder)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+NAME = "generate"
+HELP = "Generate typed models and clients from the IonQ specs (only what changed)."
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--check", action="store_true", help="change nothing; exit 1 and list stale files")
+    parser.add_argument("--force", action="store_true", help="regenerate even when up to date")
+    parser.add_argument(
+        "--config", type=Path, default=Path("pyproject.toml"), help="project file with targets"
+    )
+    parser.add_argument(
+        "--spec", type=Path, help="generate from this one spec instead of the configured ones"
+    )
+    parser.add_argument("--overlay", type=Path, help="overlay applied to --spec")
+    parser.add_argument("--out", type=Path, help="output folder for --spec (the package goes inside it)")
+    parser.add_argument("--package", help="package name for --spec, e.g. ionq_v0_4")
+    parser.add_argument(
+        "--templates",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="folder of templates overriding the built-in ones by file name (repeatable)",
+    )
+    parser.add_argument(
+        "--allow-breaking", action="store_true", help="regenerate even on breaking API changes"
+    )
+    parser.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+
+
+def run(args: argparse.Namespace) -> int:
+    from ionqkit.codegen.config import Target, check_package_name, load_targets
+    from ionqkit.codegen.generate import Options
+    from ionqkit.codegen.generate import run as generate
+    from ionqkit.errors import InputError
+
+    for folder in args.templates:
+        if not folder.is_dir():
+            raise InputError("template folder does not exist", file=str(folder))
+    if args.spec is not None:
+        if args.out is None or args.package is None:
+            raise InputError("--spec needs --out and --package", file="<command line>")
+        targets = [Target(args.spec, args.overlay, check_package_name(args.package))]
+        options = Options(
+            out_root=args.out, project_root=args.spec.parent, template_dirs=tuple(args.templates)
+        )
+    else:
+        if args.overlay or args.out or args.package:
+            raise InputError("--overlay, --out and --package go with --spec", file="<command line>")
+        targets, out_root = load_targets(args.config)
+        options = Options(
+            out_root=out_root, project_root=args.config.parent, template_dirs=tuple(args.templates)
+        )
+    options = Options(
+        out_root=options.out_root,
+        project_root=options.project_root,
+        template_dirs=options.template_dirs,
+        force=args.force,
+    )
+
+    def say(line: str) -> None:
+        if not args.quiet:
+            print(line)
+
+    outcomes = generate(targets, options, say, check_only=args.check)
+    stale = [o for o in outcomes if o.action == "stale"]
+    for outcome in outcomes:
+        if outcome.action == "regenerated":
+            say(f"regenerated {outcome.package} ({'; '.join(outcome.reasons)})")
+            for note in outcome.notes:
+                say(f"  note: {note}")
+        elif outcome.action == "stale":
+            for reason in outcome.reasons:
+                print(f"stale: {reason}", file=sys.stderr)
+    if stale:
+        print(f"{len(stale)} package(s) out of date: run `make generate`", file=sys.stderr)
+        return 1
+    if all(o.action == "up to date" for o in outcomes):
+        say(f"all {len(outcomes)} package(s) up to date")
+    return 0

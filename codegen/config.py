@@ -1,0 +1,63 @@
+"""Which specs generate which packages: `[[tool.ionqkit.generate.targets]]` in pyproject.toml."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from ionqkit.errors import InputError
+
+PACKAGE_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
+
+
+@dataclass(frozen=True)
+class Target:
+    spec: Path
+    overlay: Path | None
+    package: str
+
+
+def check_package_name(name: str, source: str = "--package") -> str:
+    if not PACKAGE_NAME.match(name):
+        raise InputError(f"package name {name!r} is not a lowercase Python identifier", file=source)
+    return name
+
+
+def load_targets(pyproject: Path) -> tuple[list[Target], Path]:
+    """(targets, output root) from a pyproject.toml; paths are relative to its folder."""
+    root = pyproject.parent
+    try:
+        config = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(
+            "no pyproject.toml here; run from the project root or pass --spec/--out/--package",
+            file=str(pyproject),
+        ) from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(f"not valid TOML: {exc}", file=str(pyproject)) from None
+    section = config.get("tool", {}).get("ionqkit", {}).get("generate", {})
+    raw_targets = section.get("targets")
+    if not isinstance(raw_targets, list) or not raw_targets:
+        raise InputError("no [[tool.ionqkit.generate.targets]] entries", file=str(pyproject))
+    targets = []
+    seen: set[str] = set()
+    for index, raw in enumerate(raw_targets):
+        where = f"{pyproject}: tool.ionqkit.generate.targets[{index}]"
+        if (
+            not isinstance(raw, dict)
+            or not isinstance(raw.get("spec"), str)
+            or not isinstance(raw.get("package"), str)
+        ):
+            raise InputError("each target needs string `spec` and `package`", file=where)
+        package = check_package_name(raw["package"], where)
+        if package in seen:
+            raise InputError(f"package {package!r} is generated twice", file=where)
+        seen.add(package)
+        overlay = raw.get("overlay")
+        targets.append(
+            Target(root / raw["spec"], root / overlay if isinstance(overlay, str) else None, package)
+        )
+    out = root / str(section.get("out", "generated"))
+    return targets, out

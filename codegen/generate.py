@@ -1,0 +1,215 @@
+"""Orchestration: for each target, hash inputs -> (if stale) load & check -> normalize -> IR ->
+emit models (and clients) -> format -> write the package atomically with its MANIFEST.json.
+
+Only what changed is regenerated: a package whose MANIFEST.json matches its inputs and whose files
+match their recorded hashes is left alone. That check reads a few small files and imports nothing
+heavy, so a no-op run is fast.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import importlib.util
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from ionqkit.codegen import manifest, writer
+from ionqkit.codegen.config import Target
+from ionqkit.codegen.ir import Api
+from ionqkit.paths import TEMPLATES_DIR
+
+Report = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Options:
+    out_root: Path
+    project_root: Path  # manifest paths are relative to this
+    template_dirs: tuple[Path, ...] = ()  # user template folders, searched before the built-in one
+    force: bool = False
+
+
+@dataclass
+class Outcome:
+    package: str
+    action: str  # "up to date", "regenerated", "stale"
+    reasons: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.name
+
+
+def clients_available() -> bool:
+    return importlib.util.find_spec("ionqkit.codegen.emit_clients") is not None
+
+
+def template_files(template_dirs: Sequence[Path]) -> dict[str, Path]:
+    """Effective templates by file name: a user folder overrides the built-in file of that name."""
+    chosen: dict[str, Path] = {}
+    for folder in [TEMPLATES_DIR, *reversed(template_dirs)]:
+        if folder.is_dir():
+            for path in sorted(folder.glob("*.jinja")):
+                chosen[path.name] = path
+    return chosen
+
+
+def collect_inputs(target: Target, options: Options, with_templates: bool) -> manifest.Inputs:
+    files = {"spec": (_relative(target.spec, options.project_root), manifest.sha256_file(target.spec))}
+    if target.overlay is not None:
+        files["overlay"] = (
+            _relative(target.overlay, options.project_root),
+            manifest.sha256_file(target.overlay),
+        )
+    if with_templates:
+        for name, path in template_files(options.template_dirs).items():
+            files[f"template:{name}"] = (_relative(path, options.project_root), manifest.sha256_file(path))
+    return manifest.Inputs(files, manifest.generator_fingerprint())
+
+
+def _spec_kind_is_openapi(target: Target) -> bool:
+    # A cheap sniff so the no-op check need not parse the spec: JSON Schema inputs never get clients.
+    head = target.spec.read_bytes()[:4096].decode("utf-8", "replace")
+    return "openapi" in head
+
+
+def _check_inputs_exist(target: Target) -> None:
+    from ionqkit.errors import InputError
+
+    for path in (target.spec, target.overlay):
+        if path is not None and not path.is_file():
+            raise InputError("no such file", file=str(path))
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A spec after load, checks, overlay and normalization, with its intermediate model."""
+
+    data: dict[str, Any]
+    kind: Literal["openapi", "jsonschema"]
+    schema_names: dict[str, str]  # original schema name -> class in models.py
+    api: Api
+    notes: tuple[str, ...]
+
+
+def prepare(target: Target, options: Options) -> Prepared:
+    from ionqkit.codegen import normalize
+    from ionqkit.codegen.build_ir import build_ir
+    from ionqkit.codegen.specload import load_spec
+
+    spec_name = _relative(target.spec, options.project_root)
+    loaded = load_spec(target.spec, target.overlay, name=spec_name)
+    data: dict[str, Any] = normalize.drop_no_op_keywords(copy.deepcopy(loaded.data))
+    notes: list[str] = []
+    root_model = None
+    if loaded.kind == "openapi":
+        data, discriminated = normalize.discriminate(dataclasses.replace(loaded.document, data=data))
+        notes += [f"discriminated {d.pointer} on {d.property!r}" for d in discriminated]
+        for pointer, name in normalize.hoist_inline_schemas(data):
+            notes.append(f"model {name} for the inline schema at {pointer}")
+        normalize.inline_scalar_refs(data, ("components", "schemas"))
+        schema_names = normalize.safe_schema_names(data, ("components", "schemas"))
+    else:
+        defs_key = "$defs" if "$defs" in data else "definitions"
+        normalize.inline_scalar_refs(data, (defs_key,))
+        schema_names = normalize.safe_schema_names(data, (defs_key,))
+        root_model = normalize.class_name_for(str(data.get("title") or target.package))
+    api = build_ir(
+        data,
+        package=target.package,
+        kind=loaded.kind,
+        spec_name=spec_name,
+        spec_sha256=loaded.document.sha256,
+        schema_names=schema_names,
+        root_model=root_model,
+    )
+    return Prepared(data, loaded.kind, schema_names, api, tuple(notes))
+
+
+def render_package(target: Target, options: Options) -> tuple[dict[str, bytes], list[str]]:
+    """Everything a package holds except MANIFEST.json, formatted. Raises located errors."""
+    from ionqkit.codegen.emit_models import render_models
+
+    prepared = prepare(target, options)
+    api = prepared.api
+    models_text, generator_notes = render_models(
+        prepared.data, kind=prepared.kind, source=api.spec_name, class_name=api.root_model
+    )
+    notes = [*prepared.notes, *(f"datamodel-code-generator: {n}" for n in generator_notes)]
+    files: dict[str, str] = {"models.py": models_text}
+    exports = ["models"]
+    if api.kind == "openapi" and clients_available():
+        # Imported by name: the clients emitter is optional in a models-only installation.
+        emit_clients = importlib.import_module("ionqkit.codegen.emit_clients")
+        files.update(emit_clients.render_clients(api, list(options.template_dirs)))
+        if "client.py" in files:
+            exports = ["AsyncClient", "Client", "models"]
+    files["__init__.py"] = _init_text(api.title, api.version, exports)
+    return _format(target.package, files), notes
+
+
+def _init_text(title: str, version: str, exports: list[str]) -> str:
+    heading = " ".join(f"{title} {version}".split()).replace('"""', "'''").replace("\\", "/")
+    lines = [f'"""Generated package for {heading}. Do not edit: run `make generate`."""', ""]
+    if "Client" in exports:
+        lines.append("from .client import AsyncClient, Client")
+    lines += ["from . import models", "", f"__all__ = {exports!r}", ""]
+    return "\n".join(lines)
+
+
+def _format(package: str, files: dict[str, str]) -> dict[str, bytes]:
+    import tempfile
+
+    from ionqkit.codegen.format import format_tree
+
+    with tempfile.TemporaryDirectory(prefix="ionqkit-format-") as folder:
+        root = Path(folder)
+        for name, text in files.items():
+            (root / name).parent.mkdir(parents=True, exist_ok=True)
+            (root / name).write_text(text, encoding="utf-8")
+        format_tree(root)
+        result = {name: (root / name).read_bytes() for name in files}
+    for name, content in result.items():
+        if name.endswith(".py"):
+            compile(content, f"{package}/{name}", "exec", dont_inherit=True)
+    result["py.typed"] = b""
+    return result
+
+
+def run(
+    targets: Sequence[Target], options: Options, report: Report, *, check_only: bool = False
+) -> list[Outcome]:
+    """Generate (or, with check_only, only check) every target; return what happened to each.
+
+    All stale packages are rendered before any is written, so bad input in one spec leaves every
+    package as it was.
+    """
+    for note in writer.recover(options.out_root):
+        report(note)
+    outcomes: dict[str, Outcome] = {}
+    stale: list[tuple[Target, manifest.Inputs, list[str]]] = []
+    for target in targets:
+        _check_inputs_exist(target)
+        with_templates = clients_available() and _spec_kind_is_openapi(target)
+        inputs = collect_inputs(target, options, with_templates)
+        reasons = manifest.stale_files(options.out_root / target.package, inputs)
+        if not reasons and not options.force:
+            outcomes[target.package] = Outcome(target.package, "up to date")
+        elif check_only:
+            outcomes[target.package] = Outcome(target.package, "stale", reasons)
+        else:
+            stale.append((target, inputs, reasons or ["--force"]))
+    rendered = [render_package(target, options) for target, _, _ in stale]
+    for (target, inputs, reasons), (files, notes) in zip(stale, rendered, strict=True):
+        files[manifest.MANIFEST] = manifest.render(inputs, files)
+        staging = writer.stage(options.out_root, target.package, files)
+        writer.swap_in(staging, options.out_root / target.package)
+        outcomes[target.package] = Outcome(target.package, "regenerated", reasons, notes)
+    return [outcomes[target.package] for target in targets]

@@ -1,0 +1,316 @@
+"""Spec-level rewrites that make generated types sharper without changing what is valid.
+
+discriminate(): an anyOf/oneOf whose branches are all object schemas that each require the same
+property with a single, distinct enum value (IonQ's job payloads and their `type`) gets an OpenAPI
+`discriminator`, so the models validate by dispatch on that property (and report errors of the
+right branch) instead of trying every branch. Unions that do not meet all conditions are left
+alone: a wrong discriminator would reject valid payloads.
+"""
+
+from __future__ import annotations
+
+import builtins
+import copy
+import keyword
+from dataclasses import dataclass
+from typing import Any
+
+from ionqkit.codegen import refs
+from ionqkit.codegen.loader import Document, join_pointer
+
+_PREFERRED = ("type", "kind", "gateset")
+
+
+@dataclass(frozen=True)
+class Discriminated:
+    pointer: str
+    property: str
+    mapping: dict[str, str]
+
+
+def _single_value(schema: Any) -> Any:
+    enum = schema.get("enum") if isinstance(schema, dict) else None
+    if isinstance(enum, list) and len(enum) == 1 and isinstance(enum[0], str):
+        return enum[0]
+    return None
+
+
+def _tag_candidates(doc: Document, branch: Any) -> dict[str, str] | None:
+    """{property: its single enum value} for the required single-valued properties of a branch."""
+    if not isinstance(branch, dict) or not isinstance(branch.get("$ref"), str):
+        return None
+    target = refs.deref(doc, branch)
+    if not isinstance(target, dict) or target.get("type", "object") != "object":
+        return None
+    properties = target.get("properties") or {}
+    required = set(target.get("required") or ())
+    found = {}
+    for name, prop in properties.items():
+        value = _single_value(refs.deref(doc, prop))
+        if value is not None and name in required:
+            found[name] = value
+    return found
+
+
+def _discriminator_for(doc: Document, branches: list[Any]) -> tuple[str, dict[str, str]] | None:
+    if len(branches) < 2:
+        return None
+    tags = [_tag_candidates(doc, branch) for branch in branches]
+    if any(not t for t in tags):
+        return None
+    common = set.intersection(*(set(t) for t in tags if t))
+    ordered = [p for p in _PREFERRED if p in common] + sorted(common - set(_PREFERRED))
+    for prop in ordered:
+        values = [t[prop] for t in tags if t]
+        if len(set(values)) == len(values):
+            return prop, {value: branch["$ref"] for value, branch in zip(values, branches, strict=True)}
+    return None
+
+
+def discriminate(doc: Document) -> tuple[Any, list[Discriminated]]:
+    """A copy of doc.data with discriminators added where they are provably right."""
+    data = copy.deepcopy(doc.data)
+    view = Document(doc.name, data, doc.sha256, doc.positions)
+    done: list[Discriminated] = []
+    stack: list[tuple[str, Any]] = [("", data)]
+    while stack:
+        pointer, node = stack.pop()
+        if isinstance(node, dict):
+            for keyword in ("oneOf", "anyOf"):
+                branches = node.get(keyword)
+                if isinstance(branches, list) and "discriminator" not in node:
+                    found = _discriminator_for(view, branches)
+                    if found:
+                        prop, mapping = found
+                        node["oneOf"] = node.pop(keyword)
+                        node["discriminator"] = {"propertyName": prop, "mapping": mapping}
+                        done.append(Discriminated(pointer, prop, mapping))
+            stack.extend((join_pointer(pointer, k), v) for k, v in node.items())
+        elif isinstance(node, list):
+            stack.extend((join_pointer(pointer, i), v) for i, v in enumerate(node))
+    done.sort(key=lambda d: d.pointer)
+    return data, done
+
+
+def drop_no_op_keywords(data: Any) -> Any:
+    """Remove `nullable: false` (the OpenAPI 3.0 default) in place.
+
+    datamodel-code-generator renders an optional single-value enum that says `nullable: false` as
+    `Literal["qis"] = None`, which is not type-correct; without the keyword it renders
+    `Literal["qis"] | None = None`. Dropping the keyword changes nothing about what is valid.
+    """
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            if node.get("nullable") is False:
+                del node["nullable"]
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return data
+
+
+_RESERVED_CLASS_NAMES = frozenset(
+    {
+        # names models.py imports or pydantic reserves: a schema with one of these names would shadow it
+        "Annotated", "Any", "AwareDatetime", "BaseModel", "ConfigDict", "Enum", "Field", "IntEnum",
+        "Literal", "NaiveDatetime", "Optional", "RootModel", "StrEnum", "UUID", "Union", "date", "datetime",
+        "timedelta", "time", "Decimal", "AnyUrl", "EmailStr", "constr", "conint", "confloat",
+    }
+)  # fmt: skip
+
+
+def class_name_for(name: str) -> str:
+    """PascalCase identifier for a schema name: "Gate_QisGate" -> "GateQisGate", "key-id" -> "KeyId"."""
+    parts = [p for p in "".join(c if c.isalnum() else " " for c in name).split() if p]
+    candidate = "".join(p[0].upper() + p[1:] for p in parts) or "Schema"
+    if not candidate.isidentifier() or not candidate[0].isalpha() or not candidate.isascii():
+        candidate = "Schema" + "".join(c for c in candidate if c.isascii() and c.isalnum())
+    if candidate in _RESERVED_CLASS_NAMES or keyword_or_builtin(candidate):
+        candidate += "Model"
+    return candidate
+
+
+def keyword_or_builtin(name: str) -> bool:
+    return keyword.iskeyword(name) or keyword.issoftkeyword(name) or hasattr(builtins, name)
+
+
+def _rewrite_refs(node: Any, renames: dict[str, str]) -> None:
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, dict):
+            ref = current.get("$ref")
+            if isinstance(ref, str) and ref in renames:
+                current["$ref"] = renames[ref]
+            mapping = (
+                current.get("discriminator", {}).get("mapping")
+                if isinstance(current.get("discriminator"), dict)
+                else None
+            )
+            if isinstance(mapping, dict):
+                for key, value in mapping.items():
+                    if isinstance(value, str) and value in renames:
+                        mapping[key] = renames[value]
+            stack.extend(current.values())
+        elif isinstance(current, list):
+            stack.extend(current)
+
+
+def safe_schema_names(data: Any, schemas_pointer: tuple[str, ...]) -> dict[str, str]:
+    """Rename the schemas under `schemas_pointer` to unique class names, in place.
+
+    Returns {original schema name: class name}. Every $ref and discriminator mapping is rewritten,
+    so the generated class for a schema is exactly the name recorded here.
+    """
+    container = data
+    for token in schemas_pointer:
+        container = container.get(token, {}) if isinstance(container, dict) else {}
+    if not isinstance(container, dict) or not container:
+        return {}
+    prefix = "#/" + "/".join(schemas_pointer) + "/"
+    names: dict[str, str] = {}
+    taken: set[str] = set()
+    for original in container:
+        base = class_name_for(original)
+        candidate, n = base, 1
+        while candidate.lower() in taken:  # case-insensitive: file systems and readers both
+            n += 1
+            candidate = f"{base}{n}"
+        taken.add(candidate.lower())
+        names[original] = candidate
+    renamed = {names[k]: v for k, v in container.items()}
+    container.clear()
+    container.update(renamed)
+    ref_renames = {prefix + _escape(old): prefix + _escape(new) for old, new in names.items() if old != new}
+    _rewrite_refs(data, ref_renames)
+    return names
+
+
+def _escape(token: str) -> str:
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+def hoist_inline_schemas(data: dict[str, Any]) -> list[tuple[str, str]]:
+    """Move inline object/union schemas of request bodies and responses into components/schemas.
+
+    datamodel-code-generator only makes classes for component schemas; the clients need a class for
+    every body they send or return. Arrays of references and primitives stay inline (they map to
+    list[Model], str, ...). Returns [(pointer it came from, new schema name)], in spec order.
+    """
+    schemas = data.setdefault("components", {}).setdefault("schemas", {})
+    hoisted: list[tuple[str, str]] = []
+
+    def needs_model(schema: Any) -> bool:
+        if not isinstance(schema, dict) or "$ref" in schema:
+            return False
+        if schema.get("type") == "array":
+            return needs_model(schema.get("items"))
+        return bool(schema.get("properties") or any(k in schema for k in ("allOf", "anyOf", "oneOf", "enum")))
+
+    def hoist(holder: dict[str, Any], base: str, pointer: str) -> None:
+        schema: Any = holder.get("schema")
+        if not needs_model(schema):
+            return
+        target: dict[str, Any] = holder
+        key = "schema"
+        if schema.get("type") == "array":  # hoist the item type, keep the array inline
+            target, key, schema = schema, "items", schema["items"]
+            base += "Item"
+            while isinstance(schema, dict) and schema.get("type") == "array":
+                target, key, schema = schema, "items", schema["items"]
+        name, n = base, 1
+        while name in schemas:
+            n += 1
+            name = f"{base}{n}"
+        schemas[name] = schema
+        target[key] = {"$ref": f"#/components/schemas/{_escape(name)}"}
+        hoisted.append((pointer, name))
+
+    def media(content: Any, base: str, pointer: str) -> None:
+        if isinstance(content, dict):
+            for media_type, holder in content.items():
+                if isinstance(holder, dict):
+                    hoist(holder, base, f"{pointer}/content/{_escape(media_type)}/schema")
+
+    for name, response in (data.get("components", {}).get("responses") or {}).items():
+        if isinstance(response, dict):
+            media(response.get("content"), class_name_for(name) + "Response", f"/components/responses/{name}")
+    for name, body in (data.get("components", {}).get("requestBodies") or {}).items():
+        if isinstance(body, dict):
+            media(body.get("content"), class_name_for(name) + "Request", f"/components/requestBodies/{name}")
+    for path, item in (data.get("paths") or {}).items():
+        if not isinstance(item, dict):
+            continue
+        for method, op in item.items():
+            if not isinstance(op, dict) or method not in _METHODS:
+                continue
+            base = class_name_for(str(op.get("operationId") or f"{method} {path}"))
+            pointer = f"/paths/{_escape(path)}/{method}"
+            body = op.get("requestBody")
+            if isinstance(body, dict):
+                media(body.get("content"), base + "Request", pointer + "/requestBody")
+            for status, response in (op.get("responses") or {}).items():
+                if isinstance(response, dict):
+                    suffix = "Response" if str(status).startswith("2") else f"Response{status}"
+                    media(response.get("content"), base + suffix, f"{pointer}/responses/{status}")
+    return hoisted
+
+
+_METHODS = frozenset({"get", "put", "post", "delete", "patch", "head", "options", "trace"})
+
+
+def _is_plain_scalar(schema: Any) -> bool:
+    return (
+        isinstance(schema, dict)
+        and schema.get("type") in ("string", "integer", "number", "boolean")
+        and not any(k in schema for k in ("enum", "$ref", "allOf", "anyOf", "oneOf", "properties"))
+    )
+
+
+def inline_scalar_refs(data: Any, schemas_pointer: tuple[str, ...]) -> int:
+    """Replace references to plain scalar component schemas by a copy of the schema, in place.
+
+    A field typed by a scalar RootModel (`backend: JobBackends`) makes users wrap plain strings,
+    and datamodel-code-generator gives such a field the referenced schema's default as a raw
+    value (`shots: Shots | None = 100`), which is not type-correct. Inlined, the field is
+    `backend: str` / `shots: float | None = 100`. The component itself keeps its own class.
+    Returns how many references were inlined.
+    """
+    container = data
+    for token in schemas_pointer:
+        container = container.get(token, {}) if isinstance(container, dict) else {}
+    prefix = "#/" + "/".join(_escape(t) for t in schemas_pointer) + "/"
+    scalars = {
+        prefix + _escape(name): schema
+        for name, schema in (container or {}).items()
+        if _is_plain_scalar(schema)
+    }
+    if not scalars:
+        return 0
+    count = 0
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            for key, value in list(node.items()):
+                if key in ("discriminator", "example", "examples", "default", "enum"):
+                    continue
+                if isinstance(value, dict) and value.get("$ref") in scalars:
+                    replacement = copy.deepcopy(scalars[value["$ref"]])
+                    replacement.update({k: v for k, v in value.items() if k != "$ref"})
+                    node[key] = replacement
+                    count += 1
+                else:
+                    stack.append(value)
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                if isinstance(value, dict) and value.get("$ref") in scalars:
+                    replacement = copy.deepcopy(scalars[value["$ref"]])
+                    replacement.update({k: v for k, v in value.items() if k != "$ref"})
+                    node[index] = replacement
+                    count += 1
+                else:
+                    stack.append(value)
+    return count

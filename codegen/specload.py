@@ -1,0 +1,149 @@
+"""specs -> loaded & checked: parse, check $refs, validate, apply the overlay, validate again.
+
+The returned Document carries the patched data; its positions are those of the spec file, so
+locations of nodes the overlay did not touch stay exact.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+import jsonschema
+from jsonschema.exceptions import ValidationError, best_match
+
+from ionqkit.codegen import refs
+from ionqkit.codegen.loader import Document, join_pointer, load_path
+from ionqkit.codegen.overlay import AppliedAction, apply_overlay
+from ionqkit.errors import SpecError
+
+SpecKind = Literal["openapi", "jsonschema"]
+
+
+@dataclasses.dataclass(frozen=True)
+class LoadedSpec:
+    document: Document  # overlay applied
+    kind: SpecKind
+    overlay: Document | None
+    applied: tuple[AppliedAction, ...]
+
+    @property
+    def data(self) -> Any:
+        return self.document.data
+
+
+def detect_kind(doc: Document) -> SpecKind:
+    data = doc.data
+    if not isinstance(data, dict):
+        raise doc.error("expected a mapping at the top of the document", "", SpecError)
+    if "openapi" in data:
+        version = str(data["openapi"])
+        if not version.startswith(("3.0", "3.1")):
+            raise doc.error(f"OpenAPI {version} is not supported (3.0 and 3.1 are)", "/openapi", SpecError)
+        return "openapi"
+    if "swagger" in data:
+        raise doc.error("Swagger 2.0 is not supported; convert it to OpenAPI 3", "/swagger", SpecError)
+    if "$schema" in data or "type" in data or "properties" in data:
+        return "jsonschema"
+    raise doc.error("neither an OpenAPI document (no `openapi` key) nor a JSON Schema", "", SpecError)
+
+
+def _pointer(path: Iterable[Any]) -> str:
+    pointer = ""
+    for token in path:
+        pointer = join_pointer(pointer, token)
+    return pointer
+
+
+def _first_error(doc: Document, errors: Iterable[ValidationError], what: str) -> None:
+    first = next(iter(errors), None)
+    if first is None:
+        return
+    best = best_match([first])
+    pointer = _pointer(best.absolute_path)
+    raise doc.error(f"not a valid {what}: {best.message}", pointer, SpecError)
+
+
+def validate(doc: Document, kind: SpecKind, data: Any | None = None) -> None:
+    """Raise SpecError (located) at the first problem; `data` defaults to doc.data."""
+    data = doc.data if data is None else data
+    refs.check_refs(dataclasses.replace(doc, data=data))
+    try:
+        if kind == "openapi":
+            from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
+            from openapi_spec_validator.schemas import schema_v30, schema_v31
+
+            version = str(data.get("openapi", ""))
+            is_31 = version.startswith("3.1")
+            what = f"OpenAPI {version} document"
+            validator_cls = OpenAPIV31SpecValidator if is_31 else OpenAPIV30SpecValidator
+            try:
+                _first_error(doc, validator_cls(data).iter_errors(), what)
+            except SpecError:
+                raise
+            except Exception:
+                # The semantic checks assume a structurally valid document and crash on some
+                # invalid ones (e.g. a missing info.version); the meta-schema then names the fault.
+                meta = schema_v31 if is_31 else schema_v30
+                meta_cls = jsonschema.validators.validator_for(meta)
+                _first_error(doc, meta_cls(meta).iter_errors(data), what)
+                raise
+        else:
+            cls = jsonschema.validators.validator_for(data, default=jsonschema.Draft202012Validator)
+            _first_error(doc, cls(cls.META_SCHEMA).iter_errors(data), f"JSON Schema ({cls.__name__})")
+    except SpecError:
+        raise
+    except RecursionError:
+        raise doc.error("schema nesting is too deep to validate", "", SpecError) from None
+    except Exception as exc:  # the validators raise their own types on exotic input
+        raise doc.error(f"validation failed: {type(exc).__name__}: {exc}", "", SpecError) from None
+
+
+def load_spec(
+    spec_path: Path | str,
+    overlay_path: Path | str | None = None,
+    *,
+    name: str | None = None,
+    check: bool = True,
+) -> LoadedSpec:
+    """Parse, check and patch one spec. Every failure is a located SpecError/InputError.
+
+    check=False skips the OpenAPI/JSON Schema validation (not the $ref checks): for readers of
+    specs that `make generate` has already validated, where start-up time matters (the linter).
+    """
+    spec = load_path(spec_path, name=name)
+    kind = detect_kind(spec)
+    refs.check_refs(spec)
+    if overlay_path is None:
+        if check:
+            validate(spec, kind)
+        return LoadedSpec(spec, kind, None, ())
+    # With an overlay only the patched document is validated: that is what gets used, and one
+    # validation instead of two halves the cost of a cold run. (The spec files themselves are
+    # checked for validity by the test suite.)
+    overlay = load_path(overlay_path)
+    data, applied = apply_overlay(spec, overlay)
+    patched = dataclasses.replace(spec, data=data)
+    try:
+        if check:
+            validate(patched, kind)
+        else:
+            refs.check_refs(patched)
+    except SpecError as exc:
+        raise SpecError(
+            f"after applying {overlay.name}: {exc.message}",
+            file=exc.file,
+            line=exc.line,
+            column=exc.column,
+            pointer=exc.pointer,
+        ) from None
+    return LoadedSpec(patched, kind, overlay, tuple(applied))
+
+
+@lru_cache(maxsize=8)
+def load_spec_cached(spec_path: str, overlay_path: str | None = None, check: bool = False) -> LoadedSpec:
+    """load_spec for callers that ask for the same files repeatedly (the linter, the clients)."""
+    return load_spec(spec_path, overlay_path, check=check)

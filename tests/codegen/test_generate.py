@@ -1,0 +1,199 @@
+"""`ionqkit generate`: incremental, checkable, deterministic, atomic, and loud on bad input."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from ionqkit.codegen import manifest, writer
+
+DATA = Path(__file__).parent / "data"
+CliRun = Callable[..., tuple[int, str, str]]
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and "__pycache__" not in p.parts
+    }
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A project with one target: specs/mini.openapi.yaml -> generated/mini."""
+    (tmp_path / "specs").mkdir()
+    shutil.copy(DATA / "mini.openapi.yaml", tmp_path / "specs" / "mini.openapi.yaml")
+    (tmp_path / "pyproject.toml").write_text(
+        '[[tool.ionqkit.generate.targets]]\nspec = "specs/mini.openapi.yaml"\npackage = "mini"\n'
+    )
+    return tmp_path
+
+
+def generate(cli: CliRun, project: Path, *args: str) -> tuple[int, str, str]:
+    return cli("generate", "--config", project / "pyproject.toml", *args)
+
+
+def test_second_run_is_a_no_op_that_changes_no_byte(cli: CliRun, project: Path) -> None:
+    code, out, _ = generate(cli, project)
+    assert code == 0
+    assert "regenerated mini" in out
+    package = project / "generated" / "mini"
+    before = tree_digest(package)
+    mtimes = {p: p.stat().st_mtime_ns for p in package.iterdir()}
+    code, out, _ = generate(cli, project)
+    assert (code, out.strip()) == (0, "all 1 package(s) up to date")
+    assert tree_digest(package) == before
+    assert {p: p.stat().st_mtime_ns for p in package.iterdir()} == mtimes
+    assert set(before) == {"MANIFEST.json", "__init__.py", "models.py", "py.typed"}
+
+
+def test_check_lists_an_edited_file_and_an_edited_spec(cli: CliRun, project: Path) -> None:
+    generate(cli, project)
+    models = project / "generated" / "mini" / "models.py"
+    models.write_text(models.read_text() + "\n# local change\n")
+    code, _, err = generate(cli, project, "--check")
+    assert code == 1
+    assert "stale: mini/models.py (edited)" in err
+    assert models.read_text().endswith("# local change\n"), "--check changes nothing"
+
+    generate(cli, project)  # repairs the edited file
+    assert generate(cli, project, "--check")[0] == 0
+    spec = project / "specs" / "mini.openapi.yaml"
+    spec.write_text(spec.read_text().replace("enum: [small, large]", "enum: [small, large, huge]"))
+    code, _, err = generate(cli, project, "--check")
+    assert code == 1
+    assert "mini (inputs changed: spec)" in err
+    generate(cli, project)
+    assert "HUGE = " in models.read_text()
+
+
+def test_output_is_byte_identical_across_runs_and_folders(cli: CliRun, repo: Path, tmp_path: Path) -> None:
+    spec = repo / "specs" / "ionq-v0.4.openapi.yaml"
+    overlay = repo / "specs" / "overlays" / "ionq-v0.4.overlay.yaml"
+    for name in ("one", "two"):
+        code, _, err = cli(
+            "generate", "--spec", spec, "--overlay", overlay, "--out", tmp_path / name, "--package", "p"
+        )
+        assert code == 0, err
+    assert tree_digest(tmp_path / "one" / "p") == tree_digest(tmp_path / "two" / "p")
+
+
+def test_committed_generated_code_matches_specs_and_generator(cli: CliRun, repo: Path) -> None:
+    code, _, err = cli("generate", "--check", "--config", repo / "pyproject.toml")
+    assert code == 0, f"generated/ is stale; run `make generate`:\n{err}"
+
+
+def test_a_killed_run_leaves_old_or_new_output_never_a_mix(project: Path) -> None:
+    shutil.copy(
+        Path(__file__).parents[2] / "specs" / "ionq-v0.4.openapi.yaml",
+        project / "specs" / "mini.openapi.yaml",
+    )
+    command = [sys.executable, "-m", "ionqkit", "generate", "--config", str(project / "pyproject.toml")]
+    subprocess.run(command, check=True, capture_output=True)
+    package = project / "generated" / "mini"
+    for delay in (0.3, 0.8, 1.3, 1.8, 2.4):
+        run = subprocess.Popen([*command, "--force"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        run.send_signal(signal.SIGKILL)
+        run.wait()
+        writer.recover(package.parent)  # what the next run does first
+        recorded = manifest.read(package)
+        assert recorded is not None, f"no complete package after a kill at {delay}s"
+        files = {k: v for k, v in tree_digest(package).items() if k != "MANIFEST.json"}
+        assert files == recorded["outputs"], f"package is a mix of two runs after a kill at {delay}s"
+        assert not [p for p in package.parent.iterdir() if p.name.startswith(".ionqkit-")]
+
+
+def test_recover_restores_a_package_whose_swap_was_interrupted(tmp_path: Path) -> None:
+    backup = tmp_path / f"{writer.BACKUP_PREFIX}pkg"
+    backup.mkdir()
+    (backup / "models.py").write_text("old = 1\n")
+    (tmp_path / f"{writer.TEMP_PREFIX}pkg-123").mkdir()
+    assert writer.recover(tmp_path) == ["restored pkg from an interrupted run"]
+    assert (tmp_path / "pkg" / "models.py").read_text() == "old = 1\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pkg"]
+
+
+@pytest.mark.parametrize(
+    ("spec_text", "expected"),
+    [
+        ("openapi: 3.0.3\ninfo: [\n", "mini.openapi.yaml:3:1: not valid YAML/JSON"),
+        (
+            "openapi: 3.0.3\ninfo: {title: a, version: b}\ninfo: {title: c}\npaths: {}\n",
+            "mini.openapi.yaml:3:1",
+        ),
+        (
+            "openapi: 3.0.3\ninfo: {title: a}\npaths: {}\n",
+            "mini.openapi.yaml:2:1: not a valid OpenAPI 3.0.3 document",
+        ),
+        (
+            "openapi: 3.0.3\ninfo: {title: a, version: b}\npaths: {}\ncomponents:\n  schemas:\n"
+            "    A: {$ref: '#/components/schemas/B'}\n",
+            "mini.openapi.yaml:6:9: $ref '#/components/schemas/B' does not resolve",
+        ),
+        (
+            "openapi: 3.0.3\ninfo: {title: a, version: b}\npaths: {}\ncomponents:\n  schemas:\n"
+            "    A: {$ref: '#/components/schemas/B'}\n    B: {$ref: '#/components/schemas/A'}\n",
+            "circular $ref chain",
+        ),
+        ("swagger: '2.0'\n", "Swagger 2.0 is not supported"),
+        ("title: x\n", "neither an OpenAPI document"),
+        ("just text\n", "expected a mapping at the top"),
+    ],
+)
+def test_bad_spec_is_a_located_error_and_leaves_output_untouched(
+    cli: CliRun, project: Path, spec_text: str, expected: str
+) -> None:
+    generate(cli, project)
+    before = tree_digest(project / "generated")
+    (project / "specs" / "mini.openapi.yaml").write_text(spec_text)
+    code, out, err = generate(cli, project)
+    assert code == 2
+    assert expected in err
+    assert "Traceback" not in err + out
+    assert tree_digest(project / "generated") == before
+
+
+def test_usage_errors_exit_2(cli: CliRun, tmp_path: Path) -> None:
+    assert cli("generate", "--spec", tmp_path / "x.yaml")[0] == 2
+    code, _, err = cli("generate", "--spec", tmp_path / "missing.yaml", "--out", tmp_path, "--package", "p")
+    assert (code, "no such file" in err) == (2, True)
+    code, _, err = cli("generate", "--spec", tmp_path / "x.yaml", "--out", tmp_path, "--package", "Bad-Name")
+    assert (code, "not a lowercase Python identifier" in err) == (2, True)
+    code, _, err = cli("generate", "--config", tmp_path / "pyproject.toml")
+    assert (code, "no pyproject.toml here" in err) == (2, True)
+
+
+def test_generic_mode_on_the_upstream_spec_gives_importable_typed_models(
+    cli: CliRun, shared: Path, tmp_path: Path
+) -> None:
+    spec = shared / "reference" / "ionq-v0.4-2026-05.openapi.yml"
+    code, _, err = cli("generate", "--spec", spec, "--out", tmp_path, "--package", "ionq_x", "-q")
+    assert code == 0, err
+    env = {**os.environ, "PYTHONPATH": str(tmp_path)}
+    probe = (
+        "import ionq_x.models as m; print(m.JobCreationPayload.model_validate({'type': 'ionq.circuit.v1',"
+        " 'backend': 'simulator', 'input': {'gateset': 'qis', 'circuit': []}}).root.type)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=False
+    )
+    assert result.stdout.strip() == "ionq.circuit.v1", result.stderr
+    typed = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "ionq_x"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert typed.returncode == 0, typed.stdout

@@ -1,0 +1,54 @@
+"""Overlay 1.0: JSONPath targets, recursive update, append to arrays, remove, loud misses."""
+
+from __future__ import annotations
+
+import pytest
+
+from ionqkit.codegen.loader import Document, load_bytes
+from ionqkit.codegen.overlay import apply_overlay
+from ionqkit.errors import SpecError
+
+SPEC = load_bytes(
+    "a:\n  props:\n    x: {type: number, format: double}\n    y: {type: number}\n  tags: [one]\nb: gone\n",
+    name="spec.yaml",
+)
+
+
+def overlay(actions: str) -> Document:
+    return load_bytes(f"overlay: 1.0.0\ninfo: {{title: t, version: '1'}}\nactions:\n{actions}", name="o.yaml")
+
+
+def test_update_merges_objects_and_appends_to_arrays() -> None:
+    patched, applied = apply_overlay(
+        SPEC,
+        overlay(
+            "- target: $.a.props[*]\n  update: {type: integer}\n"
+            "- target: $.a.tags\n  update: two\n"
+            "- target: $.b\n  remove: true\n"
+        ),
+    )
+    assert patched["a"]["props"] == {"x": {"type": "integer", "format": "double"}, "y": {"type": "integer"}}
+    assert patched["a"]["tags"] == ["one", "two"]
+    assert "b" not in patched
+    assert applied[0].matches == ("/a/props/x", "/a/props/y")
+    assert SPEC.data["b"] == "gone", "the input document is not modified"
+
+
+def test_action_that_matches_nothing_is_an_error_at_its_target() -> None:
+    with pytest.raises(SpecError) as caught:
+        apply_overlay(SPEC, overlay("- target: $.c\n  remove: true\n"))
+    assert "matches nothing in spec.yaml" in str(caught.value)
+    assert str(caught.value).startswith("o.yaml:4:3")
+
+
+@pytest.mark.parametrize(
+    ("actions", "message"),
+    [
+        ("- target: $.a[\n  remove: true\n", "invalid JSONPath"),
+        ("- target: $.a\n", "needs `update` or `remove: true`"),
+        ("- target: $.b\n  update: {x: 1}\n", "needs an object or array"),
+    ],
+)
+def test_malformed_actions_are_refused(actions: str, message: str) -> None:
+    with pytest.raises(SpecError, match=message):
+        apply_overlay(SPEC, overlay(actions))
