@@ -146,7 +146,9 @@ def _iter_name(op: Operation, taken: set[str]) -> str:
     for name in (f"iter_{stem}", f"iter_{op.python_name}"):
         if name not in taken:
             return name
-    raise SpecError(f"operation {op.operation_id!r}: no free name for its pagination helper", pointer=op.pointer)
+    raise SpecError(
+        f"operation {op.operation_id!r}: no free name for its pagination helper", pointer=op.pointer
+    )
 
 
 def _check_names(op: Operation) -> None:
@@ -155,10 +157,19 @@ def _check_names(op: Operation) -> None:
             f"operation {op.operation_id!r} maps to method {op.python_name!r}, which the client reserves",
             pointer=op.pointer,
         )
+    placeholders = set(re.findall(r"\{([^{}]+)\}", op.path))
+    declared = {param.name for param in op.parameters if param.location == "path"}
+    if placeholders != declared:
+        raise SpecError(
+            f"operation {op.operation_id!r}: path {op.path!r} has placeholders {sorted(placeholders)} "
+            f"but declares path parameters {sorted(declared)}",
+            pointer=op.pointer,
+        )
     for param in op.parameters:
         if param.python_name in RESERVED_ARGUMENTS:
             raise SpecError(
-                f"parameter {param.name!r} of {op.operation_id!r} maps to reserved argument {param.python_name!r}",
+                f"parameter {param.name!r} of {op.operation_id!r} maps to reserved argument "
+                f"{param.python_name!r}",
                 pointer=param.pointer or op.pointer,
             )
 
@@ -181,10 +192,9 @@ def _client_operation(op: Operation, taken: set[str]) -> ClientOperation:
             body_annotation = _optional_annotation(body_annotation, body_type.nullable)
     success = op.success
     kind = _response_kind(success.media_type if success else None)
+    returns = "Any" if success is None or success.type is None else success.type.annotation
     if kind == "none":
         returns = "None"
-    else:
-        returns = success.type.annotation if success and success.type else "Any"
     iter_name = item_annotation = None
     iter_params: tuple[ClientParameter, ...] = ()
     if op.pagination is not None:
@@ -308,7 +318,9 @@ def render_clients(api: Api, template_dirs: Sequence[Path] = ()) -> dict[str, st
         try:
             files[name.removesuffix(".jinja")] = env.get_template(name).render(context)
         except jinja2.TemplateSyntaxError as exc:
-            raise InputError(f"template syntax: {exc.message}", file=exc.filename or name, line=exc.lineno) from None
+            raise InputError(
+                f"template syntax: {exc.message}", file=exc.filename or name, line=exc.lineno
+            ) from None
         except jinja2.TemplateError as exc:
             raise InputError(f"template failed to render: {exc}", file=name) from None
     return files

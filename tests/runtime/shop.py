@@ -37,10 +37,14 @@ GET_JOBS = Endpoint[JobsPage](
     method="GET",
     path="/jobs",
     response=TypeAdapter(JobsPage),
-    params=(Param("ids", "query"), Param("targets", "query", explode=False), Param("next", "query")),
+    params=(
+        Param("ids", "query", "ids"),
+        Param("targets", "query", "targets", explode=False),
+        Param("next", "query", "next"),
+    ),
 )
 GET_JOB = Endpoint[Job](
-    method="GET", path="/jobs/{UUID}", response=TypeAdapter(Job), params=(Param("UUID", "path"),)
+    method="GET", path="/jobs/{UUID}", response=TypeAdapter(Job), params=(Param("UUID", "path", "uuid"),)
 )
 CREATE_JOB = Endpoint[Job](
     method="POST",
@@ -68,7 +72,7 @@ class ShopClient(SyncAPIClient):
             yield from page_items(page, "jobs")
 
     def get_job(self, uuid: str) -> Job:
-        return self._request(GET_JOB, {"UUID": uuid})
+        return self._request(GET_JOB, {"uuid": uuid})
 
     def create_job(self, *, body: Circuit | Mapping[str, Any], validate: bool | None = None) -> Job:
         return self._request(CREATE_JOB, body=body, validate=validate)
@@ -100,7 +104,7 @@ class AsyncShopClient(AsyncAPIClient):
                 yield item
 
     async def get_job(self, uuid: str) -> Job:
-        return await self._request(GET_JOB, {"UUID": uuid})
+        return await self._request(GET_JOB, {"uuid": uuid})
 
     async def wait_for_job(self, job_id: str, *, timeout: float = 60.0) -> Job:
         return await async_wait_for_job(

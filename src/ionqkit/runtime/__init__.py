@@ -2,7 +2,11 @@
 
 Generated client modules contain only what differs per spec (operations, types, the default base
 URL); transport, auth, retries, pagination, polling and error mapping are here, tested once.
+TypeAdapter is re-exported so that generated modules import only from ionqkit, which keeps their
+import block sorted the same whether or not a linter counts ionqkit as first-party.
 """
+
+from pydantic import TypeAdapter
 
 from .auth import ApiKeyAuth, Secret
 from .errors import (
@@ -51,5 +55,6 @@ __all__ = [
     "Secret",
     "ServerError",
     "SyncAPIClient",
+    "TypeAdapter",
     "WaitTimeoutError",
 ]

@@ -7,7 +7,7 @@ Query serialization follows OpenAPI 3 `style: form`: arrays repeat the key when 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 from urllib.parse import quote
 
@@ -75,9 +75,9 @@ def header_value(value: Any) -> str:
     return _scalar_text(data)
 
 
-def expand_path(template: str, values: Mapping[str, Any], names: Sequence[str]) -> str:
-    """Fill `{name}` placeholders of a path template; every name must have a value."""
+def expand_path(template: str, values: Mapping[str, Any]) -> str:
+    """Fill the `{name}` placeholders of a path template from `values` (keyed by wire name)."""
     path = template
-    for name in names:
-        path = path.replace("{" + name + "}", path_segment(values[name]))
+    for name, value in values.items():
+        path = path.replace("{" + name + "}", path_segment(value))
     return path

@@ -53,10 +53,15 @@ _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 
 @dataclass(frozen=True)
 class Param:
-    """One parameter of an operation, by wire name."""
+    """One parameter of an operation: its wire name and the key of its value in the call's args.
+
+    The two differ when a wire name is not an identifier (`1q_gates`) or is used twice
+    (`session_id` in the path and in the query).
+    """
 
     name: str
     location: ParamLocation
+    arg: str
     explode: bool = True
 
 
@@ -125,7 +130,7 @@ class _ClientCore:
         query: list[tuple[str, str | int | float | bool | None]] = []
         cookies: list[str] = []
         for param in endpoint.params:
-            value = args.get(param.name)
+            value = args.get(param.arg)
             if value is None or param.location == "path":
                 continue
             if param.location == "query":
@@ -136,11 +141,13 @@ class _ClientCore:
                 cookies.append(f"{param.name}={encoding.header_value(value)}")
         if cookies:
             headers["Cookie"] = "; ".join(cookies)
-        path_names = [param.name for param in endpoint.params if param.location == "path"]
-        missing = [name for name in path_names if args.get(name) is None]
+        path_values = {
+            param.name: args.get(param.arg) for param in endpoint.params if param.location == "path"
+        }
+        missing = [name for name, value in path_values.items() if value is None]
         if missing:
             raise ValueError(f"{endpoint.method} {endpoint.path}: missing path parameter(s) {missing}")
-        url = self.base_url + encoding.expand_path(endpoint.path, args, path_names)
+        url = self.base_url + encoding.expand_path(endpoint.path, path_values)
         content: bytes | None = None
         if body is not None:
             payload = encoding.to_json_ready(body)
