@@ -3,6 +3,7 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+from pydantic import RootModel
 
 from ionqkit.runtime import IonQAPIError
 from ionqkit.runtime.pagination import iter_pages, wire_field
@@ -47,3 +48,10 @@ def test_wire_field_reads_renamed_fields_by_their_alias() -> None:
     assert wire_field(circuit, "1q_gates") == 5
     assert wire_field(circuit, "qubits") == 1
     assert wire_field({"next": "x"}, "next") == "x"
+
+
+def test_wire_field_looks_through_root_models() -> None:
+    class Wrapped(RootModel[Circuit]):
+        pass
+
+    assert wire_field(Wrapped.model_validate({"qubits": 3}), "qubits") == 3

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
 from typing import Any, TypeVar
 
-from pydantic import BaseModel
+from pydantic import BaseModel, RootModel
 
 from .errors import IonQAPIError
 
@@ -13,7 +13,12 @@ P = TypeVar("P")
 
 
 def wire_field(obj: Any, name: str) -> Any:
-    """The value of the field a response calls `name` (models may rename fields; aliases keep it)."""
+    """The value of the field a response calls `name` (models may rename fields; aliases keep it).
+
+    RootModel wrappers (a response that is a union of job shapes, say) are looked through.
+    """
+    while isinstance(obj, RootModel):
+        obj = obj.root
     if isinstance(obj, Mapping):
         return obj.get(name)
     if isinstance(obj, BaseModel):
