@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -64,6 +65,7 @@ def run(args: argparse.Namespace) -> int:
         project_root=options.project_root,
         template_dirs=options.template_dirs,
         force=args.force,
+        allow_breaking=args.allow_breaking or os.environ.get("ALLOW_BREAKING", "") not in ("", "0"),
     )
 
     def say(line: str) -> None:
@@ -71,6 +73,12 @@ def run(args: argparse.Namespace) -> int:
             print(line)
 
     outcomes = generate(targets, options, say, check_only=args.check)
+    blocked = [o for o in outcomes if o.action == "blocked"]
+    for outcome in blocked:
+        print(f"{outcome.package}: {'; '.join(outcome.reasons)}", file=sys.stderr)
+    if blocked:
+        print("nothing written", file=sys.stderr)
+        return 1
     stale = [o for o in outcomes if o.action == "stale"]
     for outcome in outcomes:
         if outcome.action == "regenerated":

@@ -30,6 +30,7 @@ class Options:
     project_root: Path  # manifest paths are relative to this
     template_dirs: tuple[Path, ...] = ()  # user template folders, searched before the built-in one
     force: bool = False
+    allow_breaking: bool = False  # regenerate even when the spec diff has breaking changes
 
 
 @dataclass
@@ -183,13 +184,30 @@ def _format(package: str, files: dict[str, str]) -> dict[str, bytes]:
     return result
 
 
+def _review_spec_changes(stale: Sequence[Target], options: Options, report: Report) -> dict[str, Any]:
+    """Spec diff against each package's snapshot (codegen/diff/regen.py), before anything is written."""
+    from ionqkit.codegen.diff.regen import review_target
+
+    reviews = {}
+    for target in stale:
+        spec_name = _relative(target.spec, options.project_root)
+        package_dir = options.out_root / target.package
+        review = review_target(
+            target, package_dir, spec_name=spec_name, allow_breaking=options.allow_breaking
+        )
+        if review is not None:
+            report(review.summary())
+        reviews[target.package] = review
+    return reviews
+
+
 def run(
     targets: Sequence[Target], options: Options, report: Report, *, check_only: bool = False
 ) -> list[Outcome]:
     """Generate (or, with check_only, only check) every target; return what happened to each.
 
     All stale packages are rendered before any is written, so bad input in one spec leaves every
-    package as it was.
+    package as it was. So does a breaking spec change (see codegen/diff/regen.py), unless allowed.
     """
     for note in writer.recover(options.out_root):
         report(note)
@@ -206,8 +224,21 @@ def run(
             outcomes[target.package] = Outcome(target.package, "stale", reasons)
         else:
             stale.append((target, inputs, reasons or ["--force"]))
+    reviews = _review_spec_changes([target for target, _, _ in stale], options, report)
+    if any(review is not None and review.blocked for review in reviews.values()):
+        for target, _, reasons in stale:
+            review = reviews[target.package]
+            if review is not None and review.blocked:
+                why = ["breaking API changes; rerun with --allow-breaking to accept them"]
+                outcomes[target.package] = Outcome(target.package, "blocked", why)
+            else:
+                outcomes[target.package] = Outcome(target.package, "stale", reasons)
+        return [outcomes[target.package] for target in targets]
     rendered = [render_package(target, options) for target, _, _ in stale]
     for (target, inputs, reasons), (files, notes) in zip(stale, rendered, strict=True):
+        review = reviews[target.package]
+        if review is not None:
+            files.update(review.files)
         files[manifest.MANIFEST] = manifest.render(inputs, files)
         staging = writer.stage(options.out_root, target.package, files)
         writer.swap_in(staging, options.out_root / target.package)

@@ -181,6 +181,7 @@ class Client(SyncAPIClient):
     """
 
     DEFAULT_BASE_URL = "https://api.ionq.co/v0.3/"
+    API_VERSION = "v0.3"
     AUTH_HEADER = "Authorization"
     AUTH_PREFIX = "apiKey "
 
@@ -411,6 +412,7 @@ class AsyncClient(AsyncAPIClient):
     """
 
     DEFAULT_BASE_URL = "https://api.ionq.co/v0.3/"
+    API_VERSION = "v0.3"
     AUTH_HEADER = "Authorization"
     AUTH_PREFIX = "apiKey "
 

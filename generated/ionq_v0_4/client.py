@@ -332,6 +332,7 @@ class Client(SyncAPIClient):
     """
 
     DEFAULT_BASE_URL = "https://api.ionq.co/v0.4"
+    API_VERSION = "v0.4"
     AUTH_HEADER = "Authorization"
     AUTH_PREFIX = "apiKey "
 
@@ -770,6 +771,7 @@ class AsyncClient(AsyncAPIClient):
     """
 
     DEFAULT_BASE_URL = "https://api.ionq.co/v0.4"
+    API_VERSION = "v0.4"
     AUTH_HEADER = "Authorization"
     AUTH_PREFIX = "apiKey "
 

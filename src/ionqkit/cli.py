@@ -21,7 +21,13 @@ from types import ModuleType
 from ionqkit import __version__
 from ionqkit.errors import IonqkitError
 
-COMMANDS: tuple[str, ...] = ("ionqkit.codegen.cli",)
+COMMANDS: tuple[str, ...] = (
+    "ionqkit.codegen.cli",
+    "ionqkit.validators.cli",
+    "ionqkit.validators.rules_cli",
+    "ionqkit.codegen.diff.cli",
+    "ionqkit.migrate.cli",
+)
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1

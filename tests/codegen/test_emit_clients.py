@@ -26,6 +26,7 @@ from .client_fixture import MODELS_SOURCE, operation, path, query, sample_api
 
 REPO = Path(__file__).resolve().parents[2]
 SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
+CIRCUIT = {"qubits": 1, "gateset": "qis", "circuit": [{"gate": "h", "target": 0}]}
 
 
 def write_package(root: Path, api: Api, template_dirs: tuple[Path, ...] = ()) -> Path:
@@ -107,10 +108,9 @@ def test_generated_sync_client_end_to_end(sample: ModuleType, monkeypatch: pytes
             backends = anonymous.get_backends()
         with sample.Client("secret", base_url=server.url, retry=sample_retry()) as client:
             estimate = client.estimate_job_cost(backend="qpu.aria-1", q1_gates=3, targets=["a", "b"])
+            # Validation is on (the default): ionqkit's linter accepts this payload.
             created = client.create_job(
-                body=models.JobCreationPayload(
-                    type="ionq.circuit.v1", backend="simulator", input={"qubits": 1}
-                )
+                body=models.JobCreationPayload(type="ionq.circuit.v1", backend="simulator", input=CIRCUIT)
             )
             done = client.wait_for_job(created.id)
             assert client.delete_job("j1") is None
@@ -128,7 +128,7 @@ def test_generated_sync_client_end_to_end(sample: ModuleType, monkeypatch: pytes
     assert json.loads(sent[2].body) == {
         "type": "ionq.circuit.v1",
         "backend": "simulator",
-        "input": {"qubits": 1},
+        "input": CIRCUIT,
     }
     session_pages = [request for request in sent if request.path == "/sessions/s1/jobs"]
     assert [request.query for request in session_pages] == [

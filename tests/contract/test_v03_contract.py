@@ -23,7 +23,7 @@ JOB_PAYLOAD = {
 
 CALLS: dict[str, Callable[[Client], Any]] = {
     "get_jobs": lambda c: c.get_jobs(id_=[JOB_ID], status=next(iter(models.Status)), limit=5),
-    "create_job": lambda c: c.create_job(body=JOB_PAYLOAD),
+    "create_job": lambda c: c.create_job(body=JOB_PAYLOAD, validate=True),
     "delete_jobs": lambda c: c.delete_jobs(body={"ids": [JOB_ID]}),
     "get_job": lambda c: c.get_job(JOB_ID, exclude=["results"]),
     "delete_job": lambda c: c.delete_job(JOB_ID),

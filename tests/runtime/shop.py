@@ -61,6 +61,7 @@ GET_BACKENDS = Endpoint[list[str]](
 
 class ShopClient(SyncAPIClient):
     DEFAULT_BASE_URL = "https://api.invalid/v0"
+    API_VERSION = "v0.4"
 
     def get_jobs(
         self, *, ids: list[str] | None = None, targets: list[str] | None = None, next: str | None = None

@@ -70,3 +70,24 @@ def test_validation_can_be_turned_off_per_client_and_per_call(server: FaultServe
         client.create_job(body={"qubits": 1}, validate=False)
     assert linter.calls == []
     assert len(server.requests) == 2
+
+
+BAD_QUBIT = {
+    "type": "ionq.circuit.v1",
+    "backend": "simulator",
+    "shots": 100,
+    "input": {"qubits": 1, "gateset": "qis", "circuit": [{"gate": "h", "target": 5}]},
+}
+
+
+def test_without_an_injected_linter_ionqkits_own_linter_checks_the_payload(server: FaultServer) -> None:
+    server.script("POST", "/jobs", Reply(200, JOB))
+    with ShopClient("k", base_url=server.url) as client:
+        with pytest.raises(PayloadValidationError) as caught:
+            client.create_job(body=BAD_QUBIT)
+        assert server.requests == []
+        assert [finding.code for finding in caught.value.findings] == ["IQ207"]
+        assert "/input/circuit/0/target" in str(caught.value)
+        fixed = {**BAD_QUBIT, "input": {**BAD_QUBIT["input"], "qubits": 6}}  # type: ignore[dict-item]
+        assert client.create_job(body=fixed).id == "j1"
+    assert len(server.requests) == 1

@@ -8,7 +8,7 @@ what the server takes.
 
 from __future__ import annotations
 
-import importlib
+import functools
 from collections.abc import Callable, Iterable
 from enum import Enum
 from typing import Any
@@ -18,17 +18,22 @@ from .errors import PayloadValidationError
 #: Takes the JSON-ready payload, returns findings (objects with a `severity`).
 Linter = Callable[[Any], Iterable[Any]]
 
-LINTER_MODULE = "ionqkit.validators"
+#: API versions the linter knows; other versions are linted with version detection ("auto").
+LINTED_VERSIONS = frozenset({"v0.3", "v0.4"})
 
 
-def default_linter() -> Linter | None:
-    """ionqkit's job-payload linter, or None when this installation has none."""
+@functools.cache
+def default_linter(api_version: str = "auto") -> Linter | None:
+    """ionqkit's job-payload linter for one API version, or None when this installation has none.
+
+    Resolved on first use, not at client construction: the linter's rule tables load lazily.
+    """
     try:
-        module = importlib.import_module(LINTER_MODULE)
+        from ionqkit.validators import lint
     except ImportError:
         return None
-    lint = getattr(module, "lint", None)
-    return lint if callable(lint) else None
+    version = api_version if api_version in LINTED_VERSIONS else "auto"
+    return functools.partial(lint, api_version=version)
 
 
 def severity_of(finding: Any) -> str:

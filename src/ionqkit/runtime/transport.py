@@ -91,6 +91,7 @@ class _ClientCore:
 
     #: Set by each generated client class from the spec.
     DEFAULT_BASE_URL: str = ""
+    API_VERSION: str = ""  # e.g. "v0.4": which rules the pre-submit linter applies
     AUTH_HEADER: str = "Authorization"
     AUTH_PREFIX: str = "apiKey "
 
@@ -116,7 +117,7 @@ class _ClientCore:
             policy = replace(policy, retry_create=retry_create)
         self.retry = policy
         self.validate = validate
-        self._linter = linter if linter is not None else default_linter()
+        self._linter = linter  # None: ionqkit's own linter, looked up when first needed
         self._headers = {"User-Agent": f"ionqkit/{__version__}", "Accept": "application/json"}
         self._headers.update(headers or {})
 
@@ -152,7 +153,7 @@ class _ClientCore:
         if body is not None:
             payload = encoding.to_json_ready(body)
             if endpoint.creates_job and (self.validate if validate is None else validate):
-                check_job_payload(payload, self._linter)
+                check_job_payload(payload, self._linter or default_linter(self.API_VERSION))
             content = orjson.dumps(payload)
             headers["Content-Type"] = endpoint.body_media_type or "application/json"
         headers.update(self._auth.headers(required=endpoint.auth_required))

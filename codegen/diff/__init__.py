@@ -1,0 +1,14 @@
+"""Spec diff: compare two OpenAPI documents and classify every change by a stable check id.
+
+Entry points: `compare(old, new, renames=None) -> DiffReport` (compare.py), the renderers in
+report.py, and the `ionqkit diff` command (cli.py). Levels follow oasdiff's ERR/WARN/INFO split;
+checks.py is the catalogue.
+"""
+
+from __future__ import annotations
+
+from ionqkit.codegen.diff.compare import compare
+from ionqkit.codegen.diff.model import Change, DiffReport, Level
+from ionqkit.codegen.diff.report import render, render_markdown
+
+__all__ = ["Change", "DiffReport", "Level", "compare", "render", "render_markdown"]

@@ -1,0 +1,81 @@
+"""Regeneration on spec changes: diff the spec a package was generated from against the new one.
+
+Each generated package keeps `spec.snapshot.json`, the normalized spec (overlay applied, keys
+sorted) it was generated from, and `CHANGES.md`, one Markdown section per spec change. Before a
+stale package is regenerated, `review()` diffs the snapshot against the new spec:
+
+- no snapshot yet: first generation, nothing to compare (CHANGES.md says so);
+- breaking changes (ERR) and no --allow-breaking / ALLOW_BREAKING=1: the review is blocked, and
+  the generator writes nothing for any package;
+- otherwise the package gets the new snapshot and CHANGES.md with the classified summary appended.
+
+Everything written is a pure function of the inputs (no dates), so generation stays reproducible.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ionqkit.codegen.config import Target
+from ionqkit.codegen.diff.compare import compare
+from ionqkit.codegen.diff.model import DiffReport, Level
+from ionqkit.codegen.diff.report import render_markdown, render_text
+from ionqkit.codegen.loader import Document, load_bytes
+
+SNAPSHOT = "spec.snapshot.json"
+CHANGES = "CHANGES.md"
+CHANGES_TITLE = "# API changes\n\nOne section per spec change, newest last (written by `make generate`).\n"
+
+
+@dataclass
+class Review:
+    package: str
+    report: DiffReport | None  # None on first generation
+    blocked: bool
+    files: dict[str, bytes] = field(default_factory=dict)  # snapshot and CHANGES.md for the package
+
+    def summary(self) -> str:
+        if self.report is None:
+            return f"{self.package}: first generation, spec snapshot recorded"
+        return render_text(self.report).rstrip("\n")
+
+
+def snapshot_bytes(data: Any) -> bytes:
+    return (json.dumps(data, sort_keys=True, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def review(package: str, package_dir: Path, new: Document, *, spec_name: str, allow_breaking: bool) -> Review:
+    """Compare the package's snapshot with `new` (the loaded, overlaid spec)."""
+    snapshot_path = package_dir / SNAPSHOT
+    changes_path = package_dir / CHANGES
+    changes = changes_path.read_text(encoding="utf-8") if changes_path.is_file() else CHANGES_TITLE
+    new_snapshot = snapshot_bytes(new.data)
+    if not snapshot_path.is_file():
+        entry = f"\n### `{spec_name}`\n\nFirst generation from spec sha256 `{new.sha256[:12]}`.\n"
+        files = {SNAPSHOT: new_snapshot, CHANGES: (changes + entry).encode("utf-8")}
+        return Review(package, None, blocked=False, files=files)
+    old = load_bytes(snapshot_path.read_bytes(), name=f"{package}/{SNAPSHOT}")
+    report = compare(old, new)  # locations in NEW are lines of the spec file itself
+    blocked = report.max_level == Level.ERR and not allow_breaking
+    files = {SNAPSHOT: new_snapshot, CHANGES: changes.encode("utf-8")}
+    if report.changes:
+        files[CHANGES] = (changes + "\n" + render_markdown(report)).encode("utf-8")
+    return Review(package, report, blocked=blocked, files=files)
+
+
+def review_target(
+    target: Target, package_dir: Path, *, spec_name: str, allow_breaking: bool
+) -> Review | None:
+    """review() for a configured target; None for JSON Schema targets (no API to classify)."""
+    from ionqkit.codegen.specload import load_spec
+
+    # validated like generation itself, so an invalid spec fails as bad input (exit 2), not as a diff
+    loaded = load_spec(target.spec, target.overlay, name=spec_name)
+    if loaded.kind != "openapi":
+        return None
+    return review(
+        target.package, package_dir, loaded.document, spec_name=spec_name, allow_breaking=allow_breaking
+    )

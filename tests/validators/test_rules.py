@@ -1,0 +1,317 @@
+"""Every rule: a one-defect payload it must catch (exact code, pointer, line:col) and the boundary
+values it must accept."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+
+from ionqkit.validators import LintConfig, lint
+from ionqkit.validators.registry import RULES
+from tests.validators.samples import BELL, MULTI, NATIVE, dumps, payload, position
+
+Edit = Callable[[dict[str, Any]], None]
+
+
+def put(pointer: str, value: Any) -> Edit:
+    def edit(data: dict[str, Any]) -> None:
+        *parents, last = pointer.strip("/").split("/")
+        node: Any = data
+        for token in parents:
+            node = node[int(token)] if isinstance(node, list) else node[token]
+        if isinstance(node, list):
+            node[int(last)] = value
+        else:
+            node[last] = value
+
+    return edit
+
+
+def drop(pointer: str) -> Edit:
+    def edit(data: dict[str, Any]) -> None:
+        *parents, last = pointer.strip("/").split("/")
+        node: Any = data
+        for token in parents:
+            node = node[int(token)] if isinstance(node, list) else node[token]
+        del node[last]
+
+    return edit
+
+
+def both(*edits: Edit) -> Edit:
+    def edit(data: dict[str, Any]) -> None:
+        for e in edits:
+            e(data)
+
+    return edit
+
+
+def gate(index: int, value: dict[str, Any]) -> Edit:
+    return put(f"/input/circuit/{index}", value)
+
+
+@dataclass
+class Hit:
+    code: str
+    base: dict[str, Any]
+    edit: Edit
+    pointer: str
+    needle: str | None  # text whose first character the finding points at (None: line 1 col 1)
+    occurrence: int = 1
+    api_version: str = "auto"
+    limits: dict[str, float] | None = None
+    says: str = ""  # a fragment the message must contain
+
+
+SIM = both(put("/backend", "simulator"), drop("/settings"))
+HITS = [
+    Hit("IQ101", BELL, drop("/backend"), "", None, says="`backend`"),
+    Hit("IQ102", BELL, put("/input/circuit/0/colour", "red"), "/input/circuit/0/colour", '"colour"'),
+    Hit("IQ103", BELL, put("/name", 5), "/name", '"name"', says="must be a string, not integer 5"),
+    Hit("IQ104", BELL, put("/type", "ionq.circuit.v9"), "/type", '"type"'),
+    Hit("IQ105", BELL, put("/input/gateset", "nat"), "/input/gateset", '"gateset"'),
+    Hit("IQ105", BELL, put("/input/qubits", 0), "/input/qubits", '"qubits"', says="minimum is 1"),
+    Hit(
+        "IQ110",
+        {
+            "target": "simulator",
+            "input": {"format": "ionq.circuit.v0", "qubits": 1, "circuit": [{"gate": "h", "target": 0}]},
+        },
+        put("/shots", 10),
+        "",
+        None,
+        api_version="v0.4",
+    ),
+    Hit(
+        "IQ111",
+        {
+            "target": "simulator",
+            "lang": "json",
+            "body": {"qubits": 1, "circuit": [{"gate": "h", "targets": [0]}]},
+        },
+        put("/shots", 10),
+        "/body",
+        '"body"',
+    ),
+    Hit("IQ112", BELL, put("/shots", 1000), "", None, api_version="v0.3"),
+    Hit("IQ113", BELL, put("/lang", "json"), "/lang", '"lang"'),
+    Hit(
+        "IQ201",
+        BELL,
+        put("/input/circuit/0/gate", "hadamard"),
+        "/input/circuit/0/gate",
+        '"gate"',
+        says='unknown qis gate "hadamard"',
+    ),
+    Hit(
+        "IQ202", BELL, gate(0, {"gate": "gpi", "target": 0, "phase": 0.1}), "/input/circuit/0/gate", '"gate"'
+    ),
+    Hit("IQ203", BELL, drop("/input/circuit/2/rotation"), "/input/circuit/2", '{\n        "gate": "rx"'),
+    Hit(
+        "IQ203",
+        BELL,
+        gate(1, {"gate": "cnot", "target": 1}),
+        "/input/circuit/1",
+        '{\n        "gate": "cnot"',
+        says="no `control` or `controls`",
+    ),
+    Hit(
+        "IQ204",
+        BELL,
+        gate(0, {"gate": "swap", "targets": [0]}),
+        "/input/circuit/0/targets",
+        '"targets"',
+        says="exactly 2 targets",
+    ),
+    Hit("IQ205", BELL, put("/input/circuit/0/target", 1.5), "/input/circuit/0/target", '"target"'),
+    Hit("IQ205", BELL, put("/input/circuit/2/targets", [-1]), "/input/circuit/2/targets/0", "-1", 2),
+    Hit("IQ206", BELL, put("/input/circuit/2/targets", [1.0]), "/input/circuit/2/targets/0", "1.0"),
+    Hit(
+        "IQ207",
+        BELL,
+        put("/input/circuit/0/target", 5),
+        "/input/circuit/0/target",
+        '"target"',
+        says="qubit 5 is outside input.qubits=2 (valid 0..1)",
+    ),
+    Hit("IQ208", BELL, put("/input/circuit/1/control", 1), "/input/circuit/1/target", '"target"', 2),
+    Hit(
+        "IQ209",
+        BELL,
+        both(put("/input/qubits", 9), gate(0, {"gate": "x", "controls": list(range(8)), "target": 8})),
+        "/input/circuit/0/controls",
+        '"controls"',
+        says="8 controls",
+    ),
+    Hit(
+        "IQ210",
+        BELL,
+        gate(0, {"gate": "swap", "controls": [0], "targets": [1, 2]}),
+        "/input/circuit/0",
+        '{\n        "gate": "swap"',
+        limits={},
+    ),
+    Hit(
+        "IQ211",
+        NATIVE,
+        gate(2, {"gate": "zz", "targets": [1, 2], "phase": 0.1}),
+        "/input/circuit/2/phase",
+        '"phase"',
+        3,
+    ),
+    Hit(
+        "IQ212",
+        BELL,
+        gate(0, {"gate": "pauliexp", "targets": [0, 1], "terms": ["XQ"], "coefficients": [1.0], "time": 0.1}),
+        "/input/circuit/0/terms/0",
+        '"XQ"',
+    ),
+    Hit(
+        "IQ301",
+        NATIVE,
+        put("/input/circuit/0/phase", 1.5),
+        "/input/circuit/0/phase",
+        '"phase"',
+        says="phase 1.5 is outside [-1.0, 1.0] turns",
+    ),
+    Hit(
+        "IQ302",
+        NATIVE,
+        both(
+            put("/backend", "qpu.aria-1"),
+            gate(2, {"gate": "ms", "targets": [1, 2], "phases": [0, 0], "angle": 0.5}),
+        ),
+        "/input/circuit/2/angle",
+        '"angle"',
+    ),
+    Hit(
+        "IQ303",
+        NATIVE,
+        put("/backend", "qpu.aria-1"),
+        "/input/circuit/2/gate",
+        '"gate"',
+        3,
+        says="zz is not available on qpu.aria-1",
+    ),
+    Hit("IQ401", BELL, put("/input/qubits", 26), "/input/qubits", '"qubits"', says="exceeds 25"),
+    Hit("IQ402", BELL, put("/backend", "qpu.nowhere-1"), "/backend", '"backend"'),
+    Hit("IQ403", BELL, put("/backend", "qpu.tempo-1"), "/backend", '"backend"'),
+    Hit("IQ404", BELL, put("/backend", "qpu.harmony"), "/backend", '"backend"'),
+    Hit("IQ405", BELL, put("/noise", {"model": "aria-1"}), "/noise", '"noise"'),
+    Hit("IQ406", BELL, both(SIM, put("/noise", {"model": "aria-9"})), "/noise/model", '"model"'),
+    Hit("IQ407", BELL, both(SIM, put("/noise", {"model": "aria-1", "seed": 0})), "/noise/seed", '"seed"'),
+    Hit("IQ501", BELL, put("/shots", 0), "/shots", '"shots"', says="shots=0 is outside 1..1000000"),
+    Hit("IQ501", BELL, put("/shots", 2.5), "/shots", '"shots"'),
+    Hit("IQ502", BELL, put("/shots", "1000"), "/shots", '"shots"'),
+    Hit("IQ503", BELL, put("/shots", 499), "/settings/error_mitigation/debiasing", '"debiasing"'),
+    Hit("IQ504", BELL, put("/backend", "simulator"), "/settings/error_mitigation/debiasing", '"debiasing"'),
+    Hit("IQ601", BELL, put("/metadata/n", 1), "/metadata/n", '"n"'),
+    Hit("IQ602", BELL, put("/metadata", {f"k{i}": "v" for i in range(11)}), "/metadata", '"metadata"'),
+    Hit("IQ603", BELL, put("/metadata", {"k" * 41: "v"}), "/metadata/" + "k" * 41, '"kkkk'),
+    Hit("IQ604", BELL, put("/metadata/big", "x" * 40_001), "/metadata/big", '"big"'),
+    Hit("IQ605", BELL, put("/metadata/long", "x" * 401), "/metadata/long", '"long"'),
+    Hit(
+        "IQ701",
+        MULTI,
+        put("/input/circuits", [{"circuit": [{"gate": "h", "target": 0}]}] * 5001),
+        "/input/circuits",
+        '"circuits"',
+    ),
+    Hit("IQ702", BELL, lambda d: None, "/input", '"input"', limits={"max_total_gates": 2}),
+    Hit("IQ703", MULTI, put("/input/circuit", [{"gate": "h", "target": 0}]), "/input/circuits", '"circuits"'),
+    Hit("IQ704", BELL, lambda d: None, "", None, limits={"max_body_bytes": 100}),
+]
+
+
+@pytest.mark.parametrize("hit", HITS, ids=[f"{h.code}-{i}" for i, h in enumerate(HITS)])
+def test_rule_catches_its_defect(hit: Hit) -> None:
+    data = payload(hit.base)
+    hit.edit(data)
+    text = dumps(data)
+    config = LintConfig(limits=hit.limits or {})
+    found = [
+        d
+        for d in lint(text, api_version=hit.api_version, config=config, name="job.json")
+        if d.code == hit.code
+    ]
+    assert found, f"{hit.code} not reported"
+    expected = position(text, hit.needle, hit.occurrence) if hit.needle else (1, 1)
+    assert [(d.pointer, (d.line, d.column)) for d in found][:1] == [(hit.pointer, expected)]
+    assert hit.says in found[0].message
+    assert found[0].severity is RULES[hit.code].severity
+    assert found[0].file == "job.json"
+
+
+def test_every_rule_outside_the_text_family_has_a_hit_case() -> None:
+    covered = {hit.code for hit in HITS}
+    text_level = {code for code in RULES if code.startswith("IQ0")}  # test_parse.py covers these
+    assert set(RULES) - text_level - covered == set()
+
+
+@pytest.mark.parametrize("base", [BELL, NATIVE, MULTI], ids=["qis", "native", "multi"])
+def test_sample_payloads_are_clean(base: dict[str, Any]) -> None:
+    assert lint(dumps(base)) == []
+
+
+BOUNDARIES = [
+    (NATIVE, put("/input/circuit/0/phase", 1)),
+    (NATIVE, put("/input/circuit/0/phase", -1)),
+    (
+        NATIVE,
+        both(
+            put("/backend", "qpu.aria-1"),
+            gate(2, {"gate": "ms", "targets": [1, 2], "phases": [1, -1], "angle": 0.25}),
+        ),
+    ),
+    (BELL, put("/shots", 1_000_000)),
+    (BELL, both(put("/shots", 1), put("/settings/error_mitigation/debiasing", False))),
+    (BELL, put("/shots", 500)),
+    (BELL, put("/input/qubits", 25)),
+    (BELL, both(SIM, put("/noise", {"model": "aria-1", "seed": 1}))),
+    (BELL, both(SIM, put("/noise", {"model": "aria-1", "seed": 2**31 - 1}))),
+    (BELL, both(SIM, put("/noise", {"model": "ideal", "seed": None}))),
+    (BELL, put("/metadata", {f"k{i:038d}": "v" * 400 for i in range(10)})),
+    (BELL, both(put("/input/qubits", 8), gate(0, {"gate": "x", "controls": list(range(7)), "target": 7}))),
+    (BELL, gate(0, {"gate": "x", "controls": [0], "targets": [1]})),
+    (BELL, gate(0, {"gate": "swap", "targets": [0, 1]})),
+    (BELL, put("/backend", "qpu.forte-enterprise-1")),
+]
+
+
+@pytest.mark.parametrize("base, edit", BOUNDARIES)
+def test_boundary_values_are_accepted(base: dict[str, Any], edit: Edit) -> None:
+    data = payload(base)
+    edit(data)
+    assert lint(dumps(data)) == []
+
+
+def test_a_payload_with_many_faults_reports_all_in_document_order() -> None:
+    data = payload(BELL)
+    put("/shots", 0)(data)
+    put("/input/circuit/0/target", 7)(data)
+    put("/input/circuit/2/gate", "rq")(data)
+    text = dumps(data)
+    found = lint(text)
+    assert [d.code for d in found] == ["IQ501", "IQ207", "IQ201"]
+    assert [(d.line, d.column) for d in found] == sorted((d.line or 0, d.column or 0) for d in found)
+
+
+def test_mapping_payload_gets_pointers_without_positions() -> None:
+    data = payload(BELL)
+    put("/input/circuit/0/target", 2)(data)
+    (finding,) = lint(data)
+    assert (finding.code, finding.pointer, finding.line, finding.column) == (
+        "IQ207",
+        "/input/circuit/0/target",
+        None,
+        None,
+    )
+
+
+def test_nan_in_a_mapping_is_reported_at_its_pointer() -> None:
+    data = payload(BELL)
+    put("/input/circuit/2/rotation", float("nan"))(data)
+    assert [(d.code, d.pointer) for d in lint(data)] == [("IQ004", "/input/circuit/2/rotation")]

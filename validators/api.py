@@ -1,0 +1,59 @@
+"""The Python entry points: lint() returns every finding, check() raises if any is an error."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ionqkit.validators.config import API_VERSIONS, LintConfig
+from ionqkit.validators.diagnostics import Diagnostic, PayloadError, Severity
+from ionqkit.validators.engine import run
+from ionqkit.validators.parse import Parsed, parse
+
+Payload = bytes | bytearray | memoryview | str | Mapping[str, Any]
+
+
+def lint(
+    payload: Payload,
+    *,
+    api_version: str = "auto",
+    config: LintConfig | None = None,
+    name: str = "<payload>",
+) -> list[Diagnostic]:
+    """Every finding for one job payload, in document order.
+
+    `payload` is the request body (bytes or str, JSON or YAML) or the dict you would serialise.
+    `api_version` "auto" takes the version from the payload's shape; "v0.3"/"v0.4" insist on one.
+    """
+    if api_version not in API_VERSIONS:
+        raise ValueError(f"api_version must be one of {', '.join(API_VERSIONS)}, not {api_version!r}")
+    config = config or LintConfig()
+    if api_version != "auto" or config.api_version == "auto":
+        config = _with_version(config, api_version)
+    try:
+        parsed = parse(payload if isinstance(payload, (str, Mapping)) else bytes(payload), name)
+    except RecursionError:
+        parsed = Parsed(name=name, findings=[("IQ006", "nesting is too deep to check", None, None)])
+    diagnostics = run(parsed, config)
+    if config.warnings_as_errors:
+        diagnostics = [_as_error(d) for d in diagnostics]
+    return diagnostics
+
+
+def check(payload: Payload, *, api_version: str = "auto", config: LintConfig | None = None) -> None:
+    """Raise PayloadError listing every error (warnings do not raise)."""
+    diagnostics = lint(payload, api_version=api_version, config=config)
+    if any(d.is_error for d in diagnostics):
+        raise PayloadError(diagnostics)
+
+
+def _with_version(config: LintConfig, api_version: str) -> LintConfig:
+    from dataclasses import replace
+
+    return config if config.api_version == api_version else replace(config, api_version=api_version)
+
+
+def _as_error(diagnostic: Diagnostic) -> Diagnostic:
+    from dataclasses import replace
+
+    return diagnostic if diagnostic.is_error else replace(diagnostic, severity=Severity.ERROR)

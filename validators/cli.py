@@ -1,0 +1,112 @@
+"""`ionqkit lint`: check job payload files (JSON or YAML), directories, or `-` for stdin.
+
+Exit 0 when there are no errors (warnings alone pass unless --warnings-as-errors), 1 when there
+are errors, 2 when a path cannot be read or the arguments/config are wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+NAME = "lint"
+HELP = "check IonQ job payloads against the API specs and IonQ's documented limits"
+
+PAYLOAD_SUFFIXES = (".json", ".yaml", ".yml")
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="payload files, directories, or - for stdin")
+    parser.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text")
+    parser.add_argument(
+        "--select",
+        action="append",
+        default=[],
+        metavar="CODES",
+        help="only these codes or prefixes (comma-separated; repeatable)",
+    )
+    parser.add_argument(
+        "--ignore",
+        action="append",
+        default=[],
+        metavar="CODES",
+        help="skip these codes or prefixes (comma-separated; repeatable)",
+    )
+    parser.add_argument(
+        "--api-version",
+        choices=("auto", "v0.3", "v0.4"),
+        default=None,
+        help="API version to check against (default: from config, else auto)",
+    )
+    parser.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help="TOML file with a [tool.ionqkit.lint] table (default: nearest pyproject.toml)",
+    )
+    parser.add_argument("--warnings-as-errors", action="store_true", help="exit 1 on warnings too")
+
+
+def files_to_check(paths: list[str]) -> tuple[list[str], list[str]]:
+    """(files in order, problems) for the given paths; directories are searched recursively."""
+    found: list[str] = []
+    problems: list[str] = []
+    for raw in paths:
+        if raw == "-":
+            found.append(raw)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(
+                str(p)
+                for p in sorted(path.rglob("*"))
+                if p.suffix in PAYLOAD_SUFFIXES and p.is_file() and not _hidden(p.relative_to(path))
+            )
+        elif path.exists():
+            found.append(raw)
+        else:
+            problems.append(f"{raw}: no such file or directory")
+    return found, problems
+
+
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)
+
+
+def run(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from ionqkit.codegen.loader import read_bytes
+    from ionqkit.errors import InputError
+    from ionqkit.validators import config as lint_config
+    from ionqkit.validators.api import lint
+    from ionqkit.validators.formatters import FORMATS
+
+    config = lint_config.load(args.config)
+    if args.select:
+        config = replace(config, select=lint_config.codes(args.select, "--select"))
+    if args.ignore:
+        config = replace(config, ignore=(*config.ignore, *lint_config.codes(args.ignore, "--ignore")))
+    if args.warnings_as_errors:
+        config = replace(config, warnings_as_errors=True)
+    api_version = args.api_version or config.api_version
+    files, problems = files_to_check(args.paths)
+    diagnostics = []
+    checked = 0
+    for name in files:
+        try:
+            raw = sys.stdin.buffer.read() if name == "-" else read_bytes(Path(name))
+        except InputError as exc:
+            problems.append(str(exc))
+            continue
+        checked += 1
+        diagnostics.extend(
+            lint(raw, api_version=api_version, config=config, name="<stdin>" if name == "-" else name)
+        )
+    sys.stdout.write(FORMATS[args.format](diagnostics, checked))
+    for problem in problems:
+        print(f"error: {problem}", file=sys.stderr)
+    if problems:
+        return 2
+    return 1 if any(d.is_error for d in diagnostics) else 0

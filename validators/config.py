@@ -1,0 +1,149 @@
+"""Lint configuration: [tool.ionqkit.lint] in pyproject.toml, or a TOML file given with --config.
+
+[tool.ionqkit.lint]
+select = ["IQ"]                 # code prefixes; default: all rules
+ignore = ["IQ605"]
+warnings-as-errors = false
+api-version = "auto"            # auto | v0.3 | v0.4
+backends-file = "backends.json" # a saved GET /v0.4/backends response
+[tool.ionqkit.lint.per-file-ignores]
+"legacy/*.json" = ["IQ110"]
+[tool.ionqkit.lint.limits]
+metadata_warn_value_length = 1000
+[tool.ionqkit.lint.backends]
+"qpu.tempo-1" = { kind = "qpu", family = "tempo", qubits = 64 }
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ionqkit.errors import InputError
+from ionqkit.validators.catalog import Catalog, default_catalog
+from ionqkit.validators.registry import RULES
+
+API_VERSIONS = ("auto", "v0.3", "v0.4")
+_KEYS = {
+    "select", "ignore", "per_file_ignores", "warnings_as_errors", "api_version", "backends_file",
+    "limits", "backends",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class LintConfig:
+    select: tuple[str, ...] = ("IQ",)
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    warnings_as_errors: bool = False
+    api_version: str = "auto"
+    backends_file: Path | None = None
+    limits: Mapping[str, float] = field(default_factory=dict)
+    backends: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+
+    def enabled(self, code: str, file: str | None = None) -> bool:
+        if not any(code.startswith(prefix) for prefix in self.select):
+            return False
+        ignored = list(self.ignore)
+        if file is not None:
+            for pattern, codes in self.per_file_ignores.items():
+                if fnmatch.fnmatch(file, pattern) or fnmatch.fnmatch(Path(file).name, pattern):
+                    ignored.extend(codes)
+        return not any(code.startswith(prefix) for prefix in ignored)
+
+    def catalog(self) -> Catalog:
+        return _catalog(self)
+
+
+_CACHE: dict[int, tuple[LintConfig, Catalog]] = {}
+
+
+def _catalog(config: LintConfig) -> Catalog:
+    if not config.limits and not config.backends and config.backends_file is None:
+        return default_catalog()
+    hit = _CACHE.get(id(config))
+    if hit is not None and hit[0] is config:
+        return hit[1]
+    catalog = default_catalog().with_overrides(
+        backends=config.backends, limits=config.limits, backends_response=config.backends_file
+    )
+    _CACHE[id(config)] = (config, catalog)
+    return catalog
+
+
+def codes(values: Iterable[str], where: str) -> tuple[str, ...]:
+    out = []
+    for raw in values:
+        for part in str(raw).split(","):
+            code_prefix = part.strip().upper()
+            if not code_prefix:
+                continue
+            if code_prefix == "ALL":
+                code_prefix = "IQ"
+            if not any(code.startswith(code_prefix) for code in RULES):
+                raise InputError(f"{where}: {code_prefix!r} matches no rule code (see `ionqkit rules`)")
+            out.append(code_prefix)
+    return tuple(out)
+
+
+def from_table(table: Mapping[str, Any], *, source: str, base_dir: Path) -> LintConfig:
+    normalized = {str(k).replace("-", "_"): v for k, v in table.items()}
+    unknown = set(normalized) - _KEYS
+    if unknown:
+        raise InputError(f"unknown lint setting(s): {', '.join(sorted(unknown))}", file=source)
+    api_version = str(normalized.get("api_version", "auto"))
+    if api_version not in API_VERSIONS:
+        raise InputError(f"api-version must be one of {', '.join(API_VERSIONS)}", file=source)
+    backends_file = normalized.get("backends_file")
+    limits = normalized.get("limits", {})
+    known_limits = default_catalog().limits
+    for key, value in limits.items():
+        if key not in known_limits:
+            raise InputError(f"unknown limit {key!r}; known: {', '.join(sorted(known_limits))}", file=source)
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise InputError(f"limit {key!r} must be a number, not {value!r}", file=source)
+    return LintConfig(
+        select=codes(normalized.get("select", ["IQ"]), source) or ("IQ",),
+        ignore=codes(normalized.get("ignore", []), source),
+        per_file_ignores={
+            str(pattern): codes(values, source)
+            for pattern, values in normalized.get("per_file_ignores", {}).items()
+        },
+        warnings_as_errors=bool(normalized.get("warnings_as_errors", False)),
+        api_version=api_version,
+        backends_file=(base_dir / str(backends_file)) if backends_file else None,
+        limits=dict(limits),
+        backends=dict(normalized.get("backends", {})),
+    )
+
+
+def load(path: Path | None = None, *, start: Path | None = None) -> LintConfig:
+    """From an explicit file, else the nearest pyproject.toml above `start` (default: cwd)."""
+    if path is not None:
+        table = _read(path)
+        section = table.get("tool", {}).get("ionqkit", {}).get("lint", table) if "tool" in table else table
+        return from_table(section, source=str(path), base_dir=path.parent)
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            section = _read(candidate).get("tool", {}).get("ionqkit", {}).get("lint")
+            if section is not None:
+                return from_table(section, source=str(candidate), base_dir=folder)
+            return LintConfig()
+    return LintConfig()
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError("no such config file", file=str(path)) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read config: {exc}", file=str(path)) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"invalid TOML: {exc}", file=str(path)) from None

@@ -1,0 +1,92 @@
+"""What a rule sees: the job as read once (`JobView`), the facts, the limits, and `emit`."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ionqkit.validators.catalog import Catalog
+from ionqkit.validators.specdata import Gateset, SpecFacts
+
+# (code, pointer, message, hint)
+Finding = tuple[str, str, str, str | None]
+
+
+@dataclass
+class CircuitView:
+    pointer: str  # of the gate list
+    gates: Any
+    gateset: Gateset | None  # None when the gateset itself is invalid
+    qubits: int | None  # declared qubit count that applies to this circuit
+    qubits_pointer: str | None
+
+
+@dataclass
+class JobView:
+    data: dict[str, Any]
+    version: str  # "v0.4" or "v0.3"
+    job_type: Any = None
+    backend: Any = None
+    backend_pointer: str = "/backend"
+    noise: Any = None
+    shots_pointer: str = "/shots"
+    debias: Any = None
+    debias_pointer: str | None = None
+    input: Any = None
+    input_pointer: str = "/input"
+    circuits: list[CircuitView] = field(default_factory=list)
+
+
+@dataclass
+class Context:
+    facts: SpecFacts
+    catalog: Catalog
+    body_bytes: int | None = None
+    found: list[Finding] = field(default_factory=list)
+    # Per-job answers several gate rules share (e.g. which two-qubit native gate the target runs).
+    two_qubit_gate: str | None = None
+    two_qubit_reason: str = ""
+
+    def emit(self, code: str, pointer: str, message: str, hint: str | None = None) -> None:
+        self.found.append((code, pointer, message, hint))
+
+    def limit(self, name: str) -> Any:
+        return self.catalog.limits[name]
+
+
+def show(value: Any, limit: int = 40) -> str:
+    """A value as it appears in JSON, shortened for messages."""
+    try:
+        text = json.dumps(value, ensure_ascii=False, allow_nan=True)
+    except (TypeError, ValueError):
+        text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, Mapping):
+        return "object"
+    return type(value).__name__
+
+
+def field_name(pointer: str) -> str:
+    """`/input/circuit/3/targets` -> `input.circuit[3].targets` for messages."""
+    out = ""
+    for raw in pointer.split("/")[1:]:
+        token = raw.replace("~1", "/").replace("~0", "~")
+        out += f"[{token}]" if token.isdigit() else (f".{token}" if out else token)
+    return out or "payload"

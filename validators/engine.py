@@ -1,0 +1,135 @@
+"""Run every rule over one parsed payload: parsed -> findings -> located Diagnostics."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ionqkit.validators.config import LintConfig
+from ionqkit.validators.context import Context, JobView, json_type, show
+from ionqkit.validators.diagnostics import Diagnostic
+from ionqkit.validators.parse import Parsed, duplicate_keys
+from ionqkit.validators.registry import RULES
+from ionqkit.validators.rules import gates, metadata, multicircuit, native, shots, structure, targets, version
+from ionqkit.validators.screen import clean_key_count
+from ionqkit.validators.specdata import spec_facts
+from ionqkit.validators.view import build, detect_version
+
+# Document-level checks, in the order their findings usually appear in a payload.
+DOCUMENT_CHECKS = (
+    structure.check,
+    targets.check_backend,
+    targets.check_noise,
+    targets.check_qubit_count,
+    shots.check,
+    metadata.check,
+    multicircuit.check,
+)
+
+
+def run(parsed: Parsed, config: LintConfig) -> list[Diagnostic]:
+    catalog = config.catalog()
+    ctx = Context(facts=spec_facts("v0.4"), catalog=catalog)
+    text_findings = list(parsed.findings)
+    if parsed.ok:
+        ctx.body_bytes = len(parsed.raw) if parsed.raw is not None else None
+        key_count = _lint_data(parsed.data, config, ctx)
+        if key_count is not None:
+            for pointer, (line, column) in duplicate_keys(parsed, key_count):
+                key = pointer.rsplit("/", 1)[-1].replace("~1", "/").replace("~0", "~")
+                text_findings.append(
+                    (
+                        "IQ005",
+                        f"duplicate key {show(key)}: the earlier value is overridden "
+                        "by some parsers and kept by others",
+                        line,
+                        column,
+                    )
+                )
+    return _diagnostics(parsed, ctx, text_findings, config)
+
+
+def _lint_data(data: Any, config: LintConfig, ctx: Context) -> int | None:
+    """Run the rules; return how many keys the data has (for the duplicate-key pre-check)."""
+    if not isinstance(data, dict):
+        ctx.emit("IQ103", "", f"a job payload must be a JSON object, not {json_type(data)}")
+        return None
+    detected = detect_version(data)
+    requested = config.api_version
+    view = build(data, detected, ctx)
+    version.check(view, ctx, requested)
+    native.prepare(view, ctx)
+    for check in DOCUMENT_CHECKS:
+        check(view, ctx)
+    return _check_gates(view, ctx)
+
+
+def _check_gates(view: JobView, ctx: Context) -> int | None:
+    good_shapes: dict[str, set[tuple[Any, ...]]] = {}
+    gate_keys = 0
+    screened: set[int] = set()
+    for circuit in view.circuits:
+        if not isinstance(circuit.gates, list):
+            continue
+        name = circuit.gateset.name if circuit.gateset else ""
+        count = clean_key_count(circuit, ctx, good_shapes.setdefault(name, set()))
+        if count is not None:
+            gate_keys += count
+            screened.add(id(circuit.gates))
+            continue
+        base = circuit.pointer
+        for index, gate in enumerate(circuit.gates):
+            gates.check_gate(gate, f"{base}/{index}", circuit, ctx)
+    rest = _count_keys(view.data, screened, ctx)
+    return None if rest is None else gate_keys + rest
+
+
+def _count_keys(data: Any, skip: set[int], ctx: Context) -> int | None:
+    """Keys in every object outside the screened gate lists; None (and IQ006) if too deep."""
+    max_depth = int(ctx.limit("max_depth"))
+    total = 0
+    stack: list[tuple[Any, int, str]] = [(data, 0, "")]
+    while stack:
+        node, depth, pointer = stack.pop()
+        if depth > max_depth:
+            ctx.emit("IQ006", pointer, f"nesting deeper than {max_depth} levels")
+            return None
+        if isinstance(node, dict):
+            total += len(node)
+            items = node.items()
+        elif isinstance(node, list):
+            if id(node) in skip:
+                continue
+            items = enumerate(node)  # type: ignore[assignment]
+        else:
+            continue
+        for key, value in items:
+            if isinstance(value, (dict, list)):
+                stack.append((value, depth + 1, f"{pointer}/{key}"))
+    return total
+
+
+def _diagnostics(
+    parsed: Parsed,
+    ctx: Context,
+    text_findings: list[tuple[str, str, int | None, int | None]],
+    config: LintConfig,
+) -> list[Diagnostic]:
+    file = parsed.name
+    wanted = [f for f in ctx.found if config.enabled(f[0], file)]
+    positions = parsed.locate({f[1] for f in wanted}) if wanted else {}
+    out: list[Diagnostic] = []
+    for code, message, line, column in text_findings:
+        if config.enabled(code, file):
+            out.append(Diagnostic(file, code, RULES[code].severity, "", line, column, message))
+    seen: set[tuple[str, str, str]] = set()
+    for code, pointer, message, hint in wanted:
+        if (code, pointer, message) in seen:
+            continue
+        seen.add((code, pointer, message))
+        line, column = positions.get(pointer, (None, None))
+        if line is None and parsed.raw is not None:
+            line, column = 1, 1
+        out.append(Diagnostic(file, code, RULES[code].severity, pointer, line, column, message, hint))
+    # Document order; findings without a position (Mapping input) keep the order rules found them.
+    out.sort(key=lambda d: (d.line or 0, d.column or 0))
+    return out

@@ -1,0 +1,122 @@
+"""JSON pointer -> line:column in the original JSON text, computed only for findings.
+
+The clean path never calls this module: orjson parses, rules walk plain data, and only the
+pointers that have a finding are looked up here, in one scan of the text that skips every subtree
+not on the way to a wanted pointer. The same scanner finds duplicate keys (which orjson silently
+collapses) when the cheap pre-check in parse.py says there may be some.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from collections.abc import Collection, Iterator
+
+Position = tuple[int, int]
+
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\],:]|[^\s{}\[\],:"]+')
+
+
+class JsonText:
+    """Positions in one JSON text (already known to parse)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._newlines: list[int] | None = None
+
+    def position(self, offset: int) -> Position:
+        if self._newlines is None:
+            self._newlines = [m.start() for m in re.finditer("\n", self.text)]
+        line = bisect.bisect_left(self._newlines, offset)
+        start = self._newlines[line - 1] + 1 if line else 0
+        return line + 1, offset - start + 1
+
+    def locate(self, pointers: Collection[str]) -> dict[str, Position]:
+        """Positions of the given pointers (a member is located at its key, an item at its value)."""
+        wanted = set(pointers)
+        prefixes = {""}
+        for pointer in wanted:
+            parts = pointer.split("/")
+            prefixes.update("/".join(parts[:i]) for i in range(1, len(parts) + 1))
+        found: dict[str, Position] = {}
+        if "" in wanted:
+            found[""] = (1, 1)
+        for pointer, offset in self._members(prefixes):
+            if pointer in wanted and pointer not in found:
+                found[pointer] = self.position(offset)
+        return found
+
+    def duplicates(self) -> list[tuple[str, Position]]:
+        """(pointer, position of the repeated key) for every key that repeats within its object."""
+        return [(p, self.position(o)) for p, o in self._members(None, report_duplicates=True)]
+
+    def _members(
+        self, prefixes: set[str] | None, *, report_duplicates: bool = False
+    ) -> Iterator[tuple[str, int]]:
+        """Yield (pointer, offset) for nodes under `prefixes` (all nodes if None), in text order.
+
+        With report_duplicates, yield only keys already seen in their object.
+        """
+        text = self.text
+        tokens = _TOKEN.finditer(text)
+        # Stack entries: [is_object, pointer, next index, current key, keys seen]
+        stack: list[list[object]] = []
+        pending: str | None = ""  # pointer of the value expected next
+        for match in tokens:
+            token = match.group()
+            first = token[0]
+            if first in "}]":
+                stack.pop()
+                pending = None
+                continue
+            if first == ",":
+                top = stack[-1]
+                if not top[0]:
+                    top[2] = int(top[2]) + 1  # type: ignore[call-overload]
+                    pending = f"{top[1]}/{top[2]}"
+                continue
+            if first == ":":
+                continue
+            current = stack[-1] if stack else None
+            if current is not None and current[0] and pending is None:
+                top = current
+                key = json.loads(token) if "\\" in token else token[1:-1]
+                escaped = key.replace("~", "~0").replace("/", "~1")
+                pointer = f"{top[1]}/{escaped}"
+                seen = top[4]
+                assert isinstance(seen, set)
+                if report_duplicates:
+                    if key in seen:
+                        yield pointer, match.start()
+                elif prefixes is None or top[1] in prefixes:
+                    yield pointer, match.start()
+                seen.add(key)
+                pending = pointer
+                continue
+            # A value starts here: an array item is located at its value.
+            here = pending or ""
+            in_array = current is not None and not current[0] and not report_duplicates
+            if in_array and (prefixes is None or (current is not None and current[1] in prefixes)):
+                yield here, match.start()
+            if first in "{[":
+                if prefixes is not None and here not in prefixes:
+                    self._skip(tokens)
+                    pending = None
+                    continue
+                stack.append([first == "{", here, 0, None, set()])
+                pending = None if first == "{" else f"{here}/0"
+                continue
+            pending = None  # a scalar value consumed
+
+    @staticmethod
+    def _skip(tokens: Iterator[re.Match[str]]) -> None:
+        depth = 1
+        for match in tokens:
+            first = match.group()[0]
+            if first in "{[":
+                depth += 1
+            elif first in "}]":
+                depth -= 1
+                if depth == 0:
+                    return

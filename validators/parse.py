@@ -1,0 +1,152 @@
+"""Payload bytes/str/Mapping -> plain data, with IQ0xx findings for the text itself.
+
+JSON goes through orjson (fast, and strict: it rejects NaN/Infinity, trailing data, invalid
+UTF-8 and a BOM itself, so the clean path needs no second parser). YAML payloads go through the
+project loader (ruamel), which keeps positions. orjson keeps the last of duplicate keys silently;
+`duplicate_keys()` finds them with a scan that runs only when a cheap count says it must.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+
+from ionqkit.codegen.loader import decode_utf8, load_bytes
+from ionqkit.errors import InputError
+from ionqkit.validators.locate import JsonText, Position
+
+BOM = b"\xef\xbb\xbf"
+YAML_SUFFIXES = (".yaml", ".yml")
+
+# (code, message, line, column) for faults in the text itself.
+TextFinding = tuple[str, str, int | None, int | None]
+
+
+@dataclass
+class Parsed:
+    name: str
+    data: Any = None
+    ok: bool = False
+    raw: bytes | None = None
+    is_yaml: bool = False
+    yaml_positions: Mapping[str, Position] | None = None
+    findings: list[TextFinding] = field(default_factory=list)
+    _json: JsonText | None = None
+
+    def json_text(self) -> JsonText | None:
+        if self._json is None and self.raw is not None and not self.is_yaml:
+            self._json = JsonText(self.raw.decode("utf-8", errors="replace"))
+        return self._json
+
+    def locate(self, pointers: set[str]) -> dict[str, Position]:
+        if self.yaml_positions is not None:
+            out: dict[str, Position] = {}
+            for pointer in pointers:
+                probe = pointer
+                while probe not in self.yaml_positions and probe:
+                    probe = probe.rsplit("/", 1)[0]
+                out[pointer] = self.yaml_positions.get(probe, (1, 1))
+            return out
+        text = self.json_text()
+        return text.locate(pointers) if text is not None else {}
+
+
+def parse(payload: bytes | str | Mapping[str, Any], name: str) -> Parsed:
+    if isinstance(payload, Mapping):
+        return Parsed(name=name, data=plain(payload), ok=True)
+    raw = payload.encode("utf-8", errors="surrogatepass") if isinstance(payload, str) else bytes(payload)
+    parsed = Parsed(name=name, raw=raw)
+    if raw.startswith(BOM):
+        parsed.findings.append(("IQ003", "payload starts with a UTF-8 byte order mark (BOM)", 1, 1))
+        raw = raw[len(BOM) :]
+        parsed.raw = raw
+    if not raw.strip():
+        parsed.findings.append(("IQ007", "payload is empty", 1, 1))
+        return parsed
+    parsed.is_yaml = name.endswith(YAML_SUFFIXES) or (
+        not name.endswith(".json") and raw.lstrip()[:1] not in (b"{", b"[")
+    )
+    if parsed.is_yaml:
+        _parse_yaml(parsed, raw)
+    else:
+        _parse_json(parsed, raw)
+    return parsed
+
+
+def _parse_json(parsed: Parsed, raw: bytes) -> None:
+    try:
+        parsed.data = orjson.loads(raw)
+        parsed.ok = True
+    except orjson.JSONDecodeError as exc:
+        parsed.findings.append(_json_error(exc, raw, parsed.name))
+
+
+def _json_error(exc: orjson.JSONDecodeError, raw: bytes, name: str) -> TextFinding:
+    message = exc.msg
+    if "UTF-8" in message:
+        try:
+            decode_utf8(raw, name)
+        except InputError as err:
+            return ("IQ002", err.message, err.line, err.column)
+    text = raw.decode("utf-8", errors="replace")
+    at = min(exc.pos, len(text))
+    if text[at : at + 8] == "Infinity" and text[at - 1 : at] == "-":
+        at -= 1  # orjson stops after the sign
+    line, column = JsonText(text).position(at)
+    if text.startswith(("NaN", "Infinity", "-Infinity"), at):
+        return ("IQ004", f"{text[at : at + 9].rstrip(',} ')} is not a JSON number", line, column)
+    if "depth" in message or "recursion" in message:
+        return ("IQ006", "nesting is too deep to parse", line, column)
+    if "after document" in message:
+        return ("IQ001", "unexpected data after the end of the JSON value", line, column)
+    return ("IQ001", f"invalid JSON: {message}", line, column)
+
+
+def _parse_yaml(parsed: Parsed, raw: bytes) -> None:
+    try:
+        doc = load_bytes(raw, name=parsed.name)
+    except InputError as exc:
+        text = exc.message
+        code = "IQ001"
+        if "UTF-8" in text:
+            code = "IQ002"
+        elif "duplicate" in text:
+            code = "IQ005"
+        elif "not a JSON number" in text:
+            code = "IQ004"
+        elif "nesting" in text:
+            code = "IQ006"
+        parsed.findings.append((code, text, exc.line, exc.column))
+        return
+    parsed.data = doc.data
+    parsed.yaml_positions = doc.positions
+    parsed.ok = True
+
+
+def duplicate_keys(parsed: Parsed, key_count: int) -> list[tuple[str, Position]]:
+    """Repeated keys in JSON text. `key_count` is the number of keys orjson kept.
+
+    Every key/value pair in JSON text has one `:` outside strings, so if the text has no more
+    colons than the parsed data has keys, no key was dropped and the scan is skipped.
+    """
+    if parsed.raw is None or parsed.is_yaml or parsed.raw.count(b":") <= key_count:
+        return []
+    text = parsed.json_text()
+    return text.duplicates() if text is not None else []
+
+
+def plain(value: Any) -> Any:
+    """A caller's Mapping/sequence tree as dicts and lists (values are kept as given)."""
+    if isinstance(value, Mapping):
+        return {str(k) if not isinstance(k, str) else k: plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    return value
+
+
+def is_finite_number(value: Any) -> bool:
+    return not isinstance(value, float) or math.isfinite(value)

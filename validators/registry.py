@@ -1,0 +1,534 @@
+"""Every lint rule, in one place: stable code, name, default severity, summary, doc, sources.
+
+Codes never change meaning once published; a retired rule keeps its code reserved. Families:
+IQ0xx the JSON/YAML text itself, IQ1xx structure and API version, IQ2xx gatesets and operands,
+IQ3xx native-gate parameters, IQ4xx qubits/backend/noise, IQ5xx shots and debiasing, IQ6xx
+metadata, IQ7xx multi-circuit and request size. docs/rules.md is generated from this table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from ionqkit.validators.diagnostics import Severity
+
+E = Severity.ERROR
+W = Severity.WARNING
+
+S05 = "v0.4 spec, May 2026 (S05)"
+S09 = "v0.4 spec, September 2026 (S09)"
+V03_DOCS = "docs.ionq.com v0.3 API reference"
+NATIVE_DOCS = "docs.ionq.com native-gates-api"
+PROGRAMS_DOCS = "docs.ionq.com v0.3 writing-quantum-programs"
+NOISE_DOCS = "docs.ionq.com guides/simulation-with-noise-models"
+DEBIAS_DOCS = "docs.ionq.com guides/error-mitigation-debiasing"
+QISKIT = "qiskit-ionq helpers.py (client)"
+CIRQ = "cirq-ionq ionq_client.py / serializer.py (client)"
+RFC8259 = "RFC 8259 (JSON)"
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    doc: str
+    sources: tuple[str, ...] = ()
+    decision: str | None = None
+    limits: tuple[str, ...] = ()  # config keys under [tool.ionqkit.lint.limits]
+
+
+_RULES = (
+    # -- IQ0xx: the text -------------------------------------------------------------------
+    Rule(
+        "IQ001",
+        "invalid-syntax",
+        E,
+        "The payload is not valid JSON (or YAML).",
+        "The text cannot be parsed: a syntax error, a truncated document, or data after the "
+        "end of the top-level value. The location is where the parser stopped.",
+        (RFC8259,),
+    ),
+    Rule(
+        "IQ002",
+        "invalid-utf8",
+        E,
+        "The payload is not valid UTF-8.",
+        "JSON exchanged between systems must be UTF-8; the offending byte is reported.",
+        (RFC8259,),
+    ),
+    Rule(
+        "IQ003",
+        "byte-order-mark",
+        E,
+        "The payload starts with a UTF-8 byte order mark.",
+        "RFC 8259 forbids a BOM in JSON text and many parsers (orjson, JavaScript's JSON.parse) "
+        "reject it. The rest of the payload is still linted.",
+        (RFC8259,),
+    ),
+    Rule(
+        "IQ004",
+        "non-finite-number",
+        E,
+        "NaN or Infinity is not a JSON number.",
+        "Python's json module writes NaN/Infinity by default; no JSON parser has to accept it. "
+        "For Python mappings passed to lint(), float('nan') and float('inf') values are "
+        "reported at their pointer.",
+        (RFC8259,),
+    ),
+    Rule(
+        "IQ005",
+        "duplicate-key",
+        E,
+        "An object has the same key twice.",
+        "Parsers disagree on which value wins (first or last), so the job IonQ runs may not be "
+        "the one you checked. Every repeated key is reported at its second occurrence.",
+        (RFC8259,),
+    ),
+    Rule(
+        "IQ006",
+        "too-deep",
+        E,
+        "Nesting is deeper than any valid payload needs.",
+        "A job payload nests about eight levels deep; far deeper input is refused before rules walk it.",
+        (),
+        limits=("max_depth",),
+    ),
+    Rule("IQ007", "empty-document", E, "The payload is empty.", "There is nothing to submit."),
+    # -- IQ1xx: structure and version -----------------------------------------------------------
+    Rule(
+        "IQ101",
+        "missing-field",
+        E,
+        "A required field is missing.",
+        "Required fields come from the spec's creation payload for the job's `type` (then "
+        "`input.gateset`): `backend`, `type` and `input` at the top level, `circuit` and "
+        "`gateset` in a circuit input, `model` in `noise`.",
+        (S05,),
+    ),
+    Rule(
+        "IQ102",
+        "unknown-field",
+        E,
+        "A field the spec does not define (where it allows none).",
+        "Payloads, inputs, circuits, gates and `noise` are closed objects in the spec "
+        "(`additionalProperties: false`), so IonQ rejects unknown fields there. Fields IonQ's own "
+        "clients send and IonQ accepts are not reported (see IQ113).",
+        (S05,),
+        "Client extensions are listed in specs/backends.yaml `client_extensions` (pauliexp's "
+        "`terms`/`coefficients`/`time` from qiskit-ionq; cirq-ionq's `lang`).",
+    ),
+    Rule(
+        "IQ103",
+        "wrong-type",
+        E,
+        "A value has the wrong JSON type.",
+        "Types come from the spec. Where a spec type is a union (anyOf/oneOf), the branch is "
+        "chosen from the payload's own discriminating fields (`type`, `gateset`) and never by "
+        "a 'best match' guess, so the message names the real fault.",
+        (S05,),
+    ),
+    Rule(
+        "IQ104",
+        "unknown-job-type",
+        E,
+        "`type` is not a job type the spec defines.",
+        "Job types are the `type` enums of the spec's creation payloads, plus types a newer "
+        "spec defines that real clients send (specs/backends.yaml `job_types_beyond_spec`: "
+        "`ionq.qasm3.v1`).",
+        (S05, S09, QISKIT),
+    ),
+    Rule(
+        "IQ105",
+        "invalid-value",
+        E,
+        "A value is outside the spec's enum or bounds.",
+        "Enums, minimum/maximum and maxItems from the spec, where no more specific rule "
+        "applies (e.g. `input.gateset`, `input.qubits` >= 1).",
+        (S05,),
+    ),
+    Rule(
+        "IQ110",
+        "v03-payload",
+        E,
+        "A v0.3 payload is being checked as v0.4.",
+        "v0.3 payloads use `target`, `input.format: ionq.circuit.v0` and a top-level "
+        "`error_mitigation.debias`; v0.4 needs `backend`, `type` and "
+        "`settings.error_mitigation.debiasing`. The hint lists the migration. The payload's "
+        "circuits are still checked.",
+        (V03_DOCS, S05),
+        "With --api-version auto (the default) the version is taken from the payload's shape, "
+        "so this fires only when v0.4 is asked for explicitly.",
+    ),
+    Rule(
+        "IQ111",
+        "legacy-body-lang",
+        W,
+        "A v0.3 payload with the circuit in `body` + `lang`.",
+        "cirq-ionq releases up to 1.4 sent the circuit as `body` with `lang: json` to the v0.3 "
+        "API, which accepted it; the v0.3 docs and v0.4 use `input`.",
+        (CIRQ,),
+        "Recognised as v0.3 and linted as such; a warning because v0.3 accepted it.",
+    ),
+    Rule(
+        "IQ112",
+        "v04-payload",
+        E,
+        "A v0.4 payload is being checked as v0.3.",
+        "`backend`, `type` and `settings` do not exist in v0.3.",
+        (V03_DOCS,),
+    ),
+    Rule(
+        "IQ113",
+        "client-extension",
+        W,
+        "A field the spec omits but IonQ's clients send.",
+        'cirq-ionq sends `lang: "json"` on every job and qiskit-ionq sends `input.qubits` with '
+        "OpenQASM 3 jobs; IonQ accepts both, the spec does not describe them.",
+        (CIRQ, QISKIT, S09),
+        "A warning, not an error: rejecting what IonQ accepts would be a false alarm.",
+    ),
+    # -- IQ2xx: gatesets and operands ----------------------------------------------------------
+    Rule(
+        "IQ201",
+        "unknown-gate",
+        E,
+        "A gate name that no gateset defines.",
+        "Gate names are the spec's `QisGate` and `NativeGate` enums.",
+        (S05,),
+    ),
+    Rule(
+        "IQ202",
+        "wrong-gateset",
+        E,
+        "A QIS gate in a native circuit, or a native gate in a QIS circuit.",
+        "A circuit uses one gateset: `input.gateset`, or in multi-circuit jobs the circuit's own "
+        "`gateset`, which defaults to the parent's. `zz` exists in both (QIS takes `rotation` "
+        "in radians, native takes `angle` in turns).",
+        (S05, NATIVE_DOCS),
+    ),
+    Rule(
+        "IQ203",
+        "missing-operand",
+        E,
+        "A gate lacks an operand it needs.",
+        "Every gate needs `target` or `targets`; cnot needs `control` or `controls`; rx/ry/rz and "
+        "QIS xx/yy/zz need `rotation`; gpi/gpi2 need `phase`; ms needs `phases`; native zz needs "
+        '`angle`. Real clients write controlled gates as `{"gate": "x", "controls": [...]}`, '
+        "which is valid.",
+        (PROGRAMS_DOCS, NATIVE_DOCS, QISKIT),
+        "The table lives in specs/backends.yaml `operands` (the spec types the fields but does "
+        "not say which gate needs which).",
+    ),
+    Rule(
+        "IQ204",
+        "wrong-arity",
+        E,
+        "A gate has the wrong number of targets or phases.",
+        "swap, ms, zz, xx and yy act on exactly two targets; ms takes exactly two phases; "
+        "`targets` and `controls` must not be empty.",
+        (PROGRAMS_DOCS, NATIVE_DOCS),
+    ),
+    Rule(
+        "IQ205",
+        "bad-qubit-index",
+        E,
+        "A qubit index is not a non-negative integer.",
+        "`target`/`control` are int32 in the spec, but `targets`/`controls` items are typed "
+        "`number`, so 1.5 or -1 would pass a schema check; IonQ needs qubit indices.",
+        (S05,),
+        "Integral floats such as 1.0 are IQ206 (warning), anything else here is an error.",
+    ),
+    Rule(
+        "IQ206",
+        "float-qubit-index",
+        W,
+        "A qubit index written as an integral float (1.0).",
+        "The spec types `targets` items as numbers, so 1.0 validates, and it denotes qubit 1; write 1.",
+        (S05,),
+    ),
+    Rule(
+        "IQ207",
+        "qubit-out-of-range",
+        E,
+        "A qubit index is not below `input.qubits`.",
+        "Indices run from 0 to `qubits` - 1 (a circuit's own `qubits` wins in multi-circuit "
+        "jobs). IonQ fails such jobs with NotEnoughQubits.",
+        (S05, PROGRAMS_DOCS),
+    ),
+    Rule(
+        "IQ208",
+        "repeated-qubit",
+        E,
+        "The same qubit appears twice in one gate.",
+        "A gate's targets and controls must be distinct qubits.",
+        (PROGRAMS_DOCS,),
+    ),
+    Rule(
+        "IQ209",
+        "too-many-controls",
+        E,
+        "More controls than IonQ supports.",
+        "Multi-controlled gates take at most 7 controls (failure code TooManyControls).",
+        (PROGRAMS_DOCS, S09),
+        limits=("max_controls",),
+    ),
+    Rule(
+        "IQ210",
+        "controlled-swap",
+        W,
+        "A controlled swap.",
+        "The v0.3 docs allow controls on any gate except swap, while qiskit-ionq has emitted "
+        "controlled swaps as `{gate: swap, controls: [c], targets: [a, b]}`.",
+        (PROGRAMS_DOCS, QISKIT),
+        "Sources disagree, so this is a warning.",
+    ),
+    Rule(
+        "IQ211",
+        "zz-angle-as-phase",
+        W,
+        "A native zz gate gives its angle as `phase`.",
+        "cirq-ionq serialises ZZGate(theta) as `{gate: zz, phase: theta}`; the docs and the spec "
+        "call the field `angle`. The value is treated as the angle.",
+        (CIRQ, NATIVE_DOCS),
+    ),
+    Rule(
+        "IQ212",
+        "bad-pauliexp",
+        E,
+        "A pauliexp gate's terms do not fit its targets.",
+        "Each term is a string over I/X/Y/Z with one letter per target, and `coefficients` has "
+        "one real number per term.",
+        (QISKIT,),
+        "pauliexp's fields are absent from every spec schema; they follow qiskit-ionq.",
+    ),
+    # -- IQ3xx: native parameters -------------------------------------------------------------
+    Rule(
+        "IQ301",
+        "phase-out-of-range",
+        E,
+        "A native phase is outside [-1, 1] turns.",
+        "gpi/gpi2 `phase` and ms `phases` are in turns (1 turn = 2π) within [-1, 1].",
+        (NATIVE_DOCS,),
+        limits=("phase_min", "phase_max"),
+    ),
+    Rule(
+        "IQ302",
+        "ms-angle-out-of-range",
+        E,
+        "An ms angle is outside [0, 0.25] turns.",
+        "0.25 is fully entangling (the default). The docs give no range for zz's angle, so none is checked.",
+        (NATIVE_DOCS, S05),
+        limits=("ms_angle_min", "ms_angle_max"),
+    ),
+    Rule(
+        "IQ303",
+        "wrong-two-qubit-gate",
+        E,
+        "ms on a Forte-family target, or zz on an Aria-family target.",
+        "Aria (and Harmony) systems run ms, Forte and Tempo systems run zz. On the simulator the "
+        "noise model decides; the ideal simulator accepts both.",
+        (NATIVE_DOCS, QISKIT),
+        "Families are in specs/backends.yaml `families`.",
+    ),
+    # -- IQ4xx: qubits, backend, noise ---------------------------------------------------------
+    Rule(
+        "IQ401",
+        "too-many-qubits",
+        E,
+        "The circuit needs more qubits than the target has.",
+        "`input.qubits` (or the highest index used + 1) must not exceed the backend's qubits: "
+        "simulator 29, Aria 25, Forte-1 36; with a noise model, the modelled QPU's limit "
+        "(aria 25, forte-1 29, harmony 11). Unknown counts are not checked.",
+        (NOISE_DOCS,),
+        "Counts come from specs/backends.yaml; `backends-file` (a saved GET /backends "
+        "response) or `[tool.ionqkit.lint.backends]` override them.",
+    ),
+    Rule(
+        "IQ402",
+        "unknown-backend",
+        E,
+        "`backend` (or v0.3 `target`) names no known system.",
+        "The v0.4 spec lists backends only in a description, so names come from "
+        "specs/backends.yaml, the spec's description as a fallback, and the config.",
+        (S05, S09),
+        "Add systems your organisation can use under [tool.ionqkit.lint.backends].",
+    ),
+    Rule(
+        "IQ403",
+        "unlisted-backend",
+        W,
+        "`backend` matches a known family but is not listed.",
+        "For example a new `qpu.tempo-*` system: its two-qubit gate is known, its size is not.",
+        (QISKIT,),
+    ),
+    Rule(
+        "IQ404",
+        "retired-backend",
+        E,
+        "The backend has been retired.",
+        "qpu.harmony was retired in September 2024.",
+        (NOISE_DOCS, V03_DOCS),
+    ),
+    Rule(
+        "IQ405",
+        "noise-on-qpu",
+        W,
+        "A noise model on a QPU target has no effect.",
+        "Noise models configure the simulator only; IonQ ignores them for `qpu.*`.",
+        (V03_DOCS, S09),
+    ),
+    Rule(
+        "IQ406",
+        "unknown-noise-model",
+        E,
+        "`noise.model` is not a model the spec lists.",
+        "Names come from the spec's NoiseModel enum (or, in specs without the enum, its description).",
+        (S05, S09),
+    ),
+    Rule(
+        "IQ407",
+        "noise-seed-out-of-range",
+        E,
+        "`noise.seed` is not an integer in [1, 2^31 - 1].",
+        "The spec types the seed as int32 and no source documents a range; 2^31 itself does not "
+        "fit int32 and 0 or negative seeds are refused by this linter.",
+        (S05,),
+        "The issue's bound [1, 2^31] is narrowed to int32's maximum; both ends are configurable. "
+        "A null seed (qiskit-ionq sends it when none is set) is accepted as 'no seed'.",
+        limits=("noise_seed_min", "noise_seed_max"),
+    ),
+    # -- IQ5xx: shots and debiasing -----------------------------------------------------------
+    Rule(
+        "IQ501",
+        "invalid-shots",
+        E,
+        "`shots` is not an integer within the spec's bounds.",
+        "Circuit jobs take 1..1,000,000 shots (bounds read from the spec).",
+        (S05, S09),
+    ),
+    Rule(
+        "IQ502",
+        "shots-as-string",
+        W,
+        "`shots` is a numeric string.",
+        'cirq-ionq sends shots as a string such as "100" and IonQ accepts it; the spec says integer.',
+        (CIRQ, S05),
+        "A warning, since IonQ accepts it.",
+    ),
+    Rule(
+        "IQ503",
+        "debias-too-few-shots",
+        E,
+        "Debiasing requested with fewer than 500 shots.",
+        "Debiasing needs at least 500 shots; below that it is silently disabled.",
+        (S05, DEBIAS_DOCS),
+        limits=("debias_min_shots",),
+    ),
+    Rule(
+        "IQ504",
+        "debias-on-simulator",
+        W,
+        "Debiasing requested on the simulator.",
+        "Debiasing runs on QPUs only (noisy simulation included); the request is ignored.",
+        (DEBIAS_DOCS,),
+    ),
+    # -- IQ6xx: metadata ----------------------------------------------------------------------
+    Rule(
+        "IQ601",
+        "metadata-value-type",
+        E,
+        "A metadata value is not a string.",
+        "The spec types metadata as string -> string (its own example uses numbers, which "
+        "contradicts it; the schema wins).",
+        (S05,),
+    ),
+    Rule(
+        "IQ602",
+        "metadata-too-many-keys",
+        E,
+        "Metadata has more than 10 keys.",
+        "Documented for v0.3 only; no v0.4 limit is published.",
+        (V03_DOCS,),
+        "Applied to v0.4 too (the same service stores it).",
+        ("metadata_max_keys",),
+    ),
+    Rule(
+        "IQ603",
+        "metadata-key-too-long",
+        E,
+        "A metadata key is longer than 40 characters.",
+        "Documented for v0.3 only.",
+        (V03_DOCS,),
+        None,
+        ("metadata_max_key_length",),
+    ),
+    Rule(
+        "IQ604",
+        "metadata-value-too-long",
+        E,
+        "A metadata value is longer than 40,000 characters.",
+        "The v0.3 docs' note says 40,000.",
+        (V03_DOCS,),
+        None,
+        ("metadata_max_value_length",),
+    ),
+    Rule(
+        "IQ605",
+        "metadata-value-long",
+        W,
+        "A metadata value is longer than 400 characters.",
+        "The same v0.3 page's example says 'maximum 400 chars', contradicting its 40,000-character "
+        "note; values between the two are flagged as a warning.",
+        (V03_DOCS,),
+        "Sources conflict (400 vs 40,000): warn at 400, fail at 40,000.",
+        ("metadata_warn_value_length",),
+    ),
+    # -- IQ7xx: multi-circuit and size -----------------------------------------------------------
+    Rule(
+        "IQ701",
+        "too-many-circuits",
+        E,
+        "More than 5,000 circuits in one job.",
+        "A spec `maxItems` on `circuits` wins over the configured limit.",
+        (S09,),
+        None,
+        ("max_circuits",),
+    ),
+    Rule(
+        "IQ702",
+        "too-many-gates",
+        E,
+        "More than 150,000 gates in one job.",
+        "Counted over all circuits; the limit can trip below the circuit and size limits.",
+        (S09,),
+        None,
+        ("max_total_gates",),
+    ),
+    Rule(
+        "IQ703",
+        "circuit-and-circuits",
+        E,
+        "`input.circuit` and `input.circuits` together.",
+        "A multi-circuit input takes `circuits` only; IonQ rejects the mix.",
+        (S09,),
+    ),
+    Rule(
+        "IQ704",
+        "body-too-large",
+        E,
+        "The request body is larger than 10 MB.",
+        "IonQ answers 413 above 10 MB (measured on the bytes given).",
+        (S09,),
+        None,
+        ("max_body_bytes",),
+    ),
+)
+
+RULES: Mapping[str, Rule] = {rule.code: rule for rule in _RULES}
+
+
+def rule(code: str) -> Rule:
+    return RULES[code]

@@ -1,0 +1,61 @@
+"""IQ501-IQ504: shots and debiasing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ionqkit.validators.context import Context, JobView, show
+
+
+def shot_bounds(view: JobView, ctx: Context) -> tuple[int | None, int | None]:
+    payload = ctx.facts.payloads.get(view.job_type) if isinstance(view.job_type, str) else None
+    if payload is None:
+        payload = ctx.facts.payloads.get("ionq.circuit.v1", {})
+    shots = ctx.facts.resolve(payload.get("properties", {}).get("shots", {}))
+    return shots.get("minimum"), shots.get("maximum")
+
+
+def check(view: JobView, ctx: Context) -> None:
+    data = view.data
+    where = view.shots_pointer
+    shots: Any = data.get("shots")
+    count: int | None = None
+    if "shots" in data:
+        low, high = shot_bounds(view, ctx)
+        if isinstance(shots, str) and shots.strip().isdigit():
+            count = int(shots)
+            ctx.emit(
+                "IQ502",
+                where,
+                f"shots is the string {show(shots)}; the API types it as an integer",
+                f"write {count}",
+            )
+        elif isinstance(shots, float) and shots.is_integer():
+            count = int(shots)
+        elif type(shots) is int:
+            count = shots
+        else:
+            ctx.emit("IQ501", where, f"shots must be an integer, not {show(shots)}")
+        if count is not None and ((low is not None and count < low) or (high is not None and count > high)):
+            ctx.emit(
+                "IQ501",
+                where,
+                f"shots={count} is outside {low if low is not None else '-'}.."
+                f"{high if high is not None else '-'}",
+            )
+            count = None
+    else:
+        count = 100  # the spec's default
+    if view.debias is not True or view.debias_pointer is None:
+        return
+    minimum = int(ctx.limit("debias_min_shots"))
+    if count is not None and count < minimum:
+        ctx.emit(
+            "IQ503",
+            view.debias_pointer,
+            f"debiasing needs at least {minimum} shots; this job has {count}",
+            f"raise shots to {minimum} or turn debiasing off",
+        )
+    backend = ctx.catalog.backend(view.backend) if isinstance(view.backend, str) else None
+    if backend is not None and backend.kind == "simulator":
+        ctx.emit("IQ504", view.debias_pointer, "debiasing is not available on the simulator; it is ignored")

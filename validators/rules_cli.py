@@ -1,0 +1,40 @@
+"""`ionqkit rules`: list every lint rule, or explain one (`ionqkit rules IQ207`)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+NAME = "rules"
+HELP = "list the lint rules, or explain one"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("code", nargs="?", help="a rule code (IQ207) or name (qubit-out-of-range)")
+    parser.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+
+
+def run(args: argparse.Namespace) -> int:
+    import orjson
+
+    from ionqkit.errors import InputError
+    from ionqkit.validators import docs
+    from ionqkit.validators.registry import RULES
+
+    rules = list(RULES.values())
+    if args.code:
+        wanted = args.code.strip()
+        rules = [r for r in rules if wanted.upper() == r.code or wanted.lower() == r.name]
+        if not rules:
+            raise InputError(f"no rule {wanted!r}; `ionqkit rules` lists them")
+    if args.format == "json":
+        payload = [docs.as_dict(rule) for rule in rules]
+        sys.stdout.write(orjson.dumps(payload, option=orjson.OPT_INDENT_2).decode() + "\n")
+    elif args.format == "markdown":
+        sys.stdout.write(docs.markdown(rules))
+    elif args.code:
+        sys.stdout.write(docs.explain(rules[0]))
+    else:
+        for rule in rules:
+            print(f"{rule.code}  {rule.severity.value:<7}  {rule.name:<28}  {rule.summary}")
+    return 0

@@ -1,0 +1,172 @@
+"""Check plain data against a spec schema (the OpenAPI 3.0 subset IonQ's specs use).
+
+Emits IQ101 (missing), IQ102 (unknown field), IQ103 (wrong type), IQ105 (enum/bounds). Unions
+are resolved from the data's own discriminating values (a discriminator mapping, or properties
+whose schema allows a single value, like `gateset: {enum: [qis]}`); when that is not enough, the
+data must satisfy some branch and one IQ103 names the alternatives instead of guessing.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+from collections.abc import Collection, Mapping
+from typing import Any
+
+from ionqkit.codegen.loader import escape_pointer_token
+from ionqkit.validators.context import Context, field_name, json_type, show
+from ionqkit.validators.specdata import Schema
+
+_TYPES: Mapping[str, tuple[type, ...]] = {
+    "object": (dict,),
+    "array": (list,),
+    "string": (str,),
+    "boolean": (bool,),
+    "integer": (int,),
+    "number": (int, float),
+}
+
+
+def type_ok(expected: str, value: Any) -> bool:
+    if isinstance(value, bool):
+        return expected == "boolean"
+    return isinstance(value, _TYPES.get(expected, (object,)))
+
+
+def walk(
+    ctx: Context,
+    schema: Schema,
+    value: Any,
+    pointer: str,
+    *,
+    skip: Collection[str] = (),
+    extra: Collection[str] = (),
+    depth: int = 0,
+) -> None:
+    """Check `value` at `pointer`; child pointers in `skip` are left to dedicated rules."""
+    schema = ctx.facts.resolve(schema)
+    if depth > ctx.limit("max_depth"):
+        ctx.emit("IQ006", pointer, f"nesting deeper than {ctx.limit('max_depth')} levels")
+        return
+    if value is None and schema.get("nullable"):
+        return
+    union = schema.get("anyOf") or schema.get("oneOf")
+    if union:
+        _walk_union(ctx, schema, union, value, pointer, depth=depth)
+        return
+    expected = schema.get("type")
+    if isinstance(value, float) and not math.isfinite(value):
+        ctx.emit("IQ004", pointer, f"{field_name(pointer)} is {value}, which is not a JSON number")
+        return
+    if isinstance(expected, str) and not type_ok(expected, value):
+        ctx.emit(
+            "IQ103",
+            pointer,
+            f"{field_name(pointer)} must be {_article(expected)}, not {json_type(value)} {show(value)}",
+        )
+        return
+    enum = schema.get("enum")
+    if enum is not None and value not in enum:
+        choices = ", ".join(show(v) for v in enum)
+        ctx.emit("IQ105", pointer, f"{field_name(pointer)} is {show(value)}; expected one of {choices}")
+        return
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        _bounds(ctx, schema, value, pointer)
+    elif isinstance(value, dict):
+        _walk_object(ctx, schema, value, pointer, skip=skip, extra=extra, depth=depth)
+    elif isinstance(value, list):
+        max_items = schema.get("maxItems")
+        if isinstance(max_items, int) and len(value) > max_items:
+            ctx.emit("IQ105", pointer, f"{field_name(pointer)} has {len(value)} items; at most {max_items}")
+        items = schema.get("items")
+        if items is not None:
+            for index, item in enumerate(value):
+                walk(ctx, items, item, f"{pointer}/{index}", depth=depth + 1)
+
+
+def _walk_object(
+    ctx: Context,
+    schema: Schema,
+    value: dict[str, Any],
+    pointer: str,
+    *,
+    skip: Collection[str],
+    extra: Collection[str],
+    depth: int,
+) -> None:
+    props: Mapping[str, Any] = schema.get("properties", {})
+    for name in schema.get("required", ()):
+        if name not in value:
+            ctx.emit("IQ101", pointer or "", f"{field_name(pointer)} is missing required field `{name}`")
+    additional = schema.get("additionalProperties", True)
+    for key, item in value.items():
+        child = f"{pointer}/{escape_pointer_token(key)}"
+        if child in skip:
+            continue
+        if key in props:
+            walk(ctx, props[key], item, child, skip=skip, depth=depth + 1)
+        elif additional is False:
+            if key in extra:
+                continue
+            close = difflib.get_close_matches(str(key), list(props), n=1)
+            ctx.emit(
+                "IQ102",
+                child,
+                f"unknown field `{key}` in {field_name(pointer)}",
+                f"did you mean `{close[0]}`?" if close else f"allowed: {', '.join(props)}",
+            )
+        elif isinstance(additional, Mapping):
+            walk(ctx, additional, item, child, skip=skip, depth=depth + 1)
+
+
+def _bounds(ctx: Context, schema: Schema, value: float, pointer: str) -> None:
+    low, high = schema.get("minimum"), schema.get("maximum")
+    if low is not None and value < low:
+        ctx.emit("IQ105", pointer, f"{field_name(pointer)} is {show(value)}; the minimum is {low}")
+    elif high is not None and value > high:
+        ctx.emit("IQ105", pointer, f"{field_name(pointer)} is {show(value)}; the maximum is {high}")
+
+
+def pick_branch(ctx: Context, schema: Schema, branches: list[Any], value: Any) -> Schema | None:
+    """The union branch the data itself selects, or None if it does not select exactly one."""
+    resolved = [ctx.facts.resolve(b) for b in branches]
+    if not isinstance(value, dict):
+        typed = [b for b in resolved if b.get("type") is None or type_ok(b["type"], value)]
+        return typed[0] if len(typed) == 1 else None
+    discriminator = schema.get("discriminator")
+    if isinstance(discriminator, Mapping):
+        tag = value.get(discriminator.get("propertyName", ""))
+        target = discriminator.get("mapping", {}).get(tag) if isinstance(tag, str) else None
+        if target:
+            return ctx.facts.resolve({"$ref": target})
+    matching = []
+    for branch in resolved:
+        props = branch.get("properties", {})
+        consts = {
+            name: ctx.facts.resolve(prop)["enum"]
+            for name, prop in props.items()
+            if len(ctx.facts.resolve(prop).get("enum", ())) == 1
+        }
+        if consts and all(value.get(name) in allowed for name, allowed in consts.items()):
+            matching.append(branch)
+    return matching[0] if len(matching) == 1 else None
+
+
+def _walk_union(
+    ctx: Context, schema: Schema, union: list[Any], value: Any, pointer: str, *, depth: int
+) -> None:
+    branch = pick_branch(ctx, schema, union, value)
+    if branch is not None:
+        walk(ctx, branch, value, pointer, depth=depth + 1)
+        return
+    for candidate in union:
+        trial = Context(ctx.facts, ctx.catalog)
+        walk(trial, candidate, value, pointer, depth=depth + 1)
+        if not trial.found:
+            return
+    names = [str(ctx.facts.resolve(b).get("title") or b.get("$ref", "?").rsplit("/", 1)[-1]) for b in union]
+    ctx.emit("IQ103", pointer, f"{field_name(pointer)} matches none of: {', '.join(names)}")
+
+
+def _article(type_name: str) -> str:
+    return ("an " if type_name[0] in "aeiou" else "a ") + type_name

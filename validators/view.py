@@ -1,0 +1,80 @@
+"""Read a parsed payload once into a JobView: version, type, backend, circuits and their gatesets.
+
+v0.3 and v0.4 payloads differ in where things live (`target` vs `backend`, top-level
+`error_mitigation.debias` vs `settings.error_mitigation.debiasing`); the view hides that, so the
+gate, qubit, shot and metadata rules are written once.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ionqkit.validators.context import CircuitView, Context, JobView
+
+V03_MARKERS = ("target", "error_mitigation", "body")
+V04_MARKERS = ("backend", "type", "settings")
+
+
+def detect_version(data: dict[str, Any]) -> str:
+    """ "v0.3" or "v0.4" from the payload's shape (older cirq-ionq's `body` + `lang` is v0.3)."""
+    inp = data.get("input")
+    v03 = any(key in data for key in V03_MARKERS) or (isinstance(inp, dict) and "format" in inp)
+    v04 = any(key in data for key in V04_MARKERS)
+    return "v0.3" if v03 and not v04 else "v0.4"
+
+
+def build(data: dict[str, Any], version: str, ctx: Context) -> JobView:
+    view = JobView(data=data, version=version, job_type=data.get("type"))
+    if version == "v0.4":
+        view.backend = data.get("backend")
+        settings = data.get("settings")
+        mitigation = settings.get("error_mitigation") if isinstance(settings, dict) else None
+        if isinstance(mitigation, dict) and "debiasing" in mitigation:
+            view.debias = mitigation["debiasing"]
+            view.debias_pointer = "/settings/error_mitigation/debiasing"
+    else:
+        view.backend = data.get("target", "simulator")
+        view.backend_pointer = "/target"
+        mitigation = data.get("error_mitigation")
+        for key in ("debias", "debiasing"):
+            if isinstance(mitigation, dict) and key in mitigation:
+                view.debias = mitigation[key]
+                view.debias_pointer = f"/error_mitigation/{key}"
+    view.noise = data.get("noise")
+    if "input" not in data and "body" in data:
+        view.input, view.input_pointer = data.get("body"), "/body"
+    else:
+        view.input = data.get("input")
+    view.circuits = _circuits(view, ctx)
+    return view
+
+
+def _circuits(view: JobView, ctx: Context) -> list[CircuitView]:
+    inp = view.input
+    if not isinstance(inp, dict):
+        return []
+    base = view.input_pointer
+    gatesets = ctx.facts.gatesets
+    # v0.3 and legacy default to qis; v0.4 requires the field (IQ101 reports it) - assume qis then.
+    parent_name = inp.get("gateset", "qis")
+    parent = gatesets.get(parent_name) if isinstance(parent_name, str) else None
+    qubits = inp.get("qubits")
+    declared = qubits if type(qubits) is int else None
+    found: list[CircuitView] = []
+    if "circuit" in inp:
+        found.append(CircuitView(f"{base}/circuit", inp["circuit"], parent, declared, f"{base}/qubits"))
+    circuits = inp.get("circuits")
+    if isinstance(circuits, list):
+        for index, item in enumerate(circuits):
+            if not isinstance(item, dict) or "circuit" not in item:
+                continue
+            own = item.get("gateset", parent_name)
+            gateset = gatesets.get(own) if isinstance(own, str) else None
+            own_qubits = item.get("qubits")
+            here = f"{base}/circuits/{index}"
+            count: int | None = declared
+            where = f"{base}/qubits"
+            if type(own_qubits) is int:
+                count, where = own_qubits, f"{here}/qubits"
+            found.append(CircuitView(f"{here}/circuit", item["circuit"], gateset, count, where))
+    return found
