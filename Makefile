@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: generate check test lint typecheck pytest bench fuzz clean
+.PHONY: generate check test lint typecheck pytest bench fuzz clean prism
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,8 +20,19 @@ generate: $(STAMP)
 check: $(STAMP)
 	$(BIN)/ionqkit generate --check
 
+## prism: install Stoplight Prism (the contract tests' mock server) into .tools/ with npm
+# 5.14.2 is the newest release that supports node 20 (5.15+ require node >= 24).
+PRISM_VERSION := 5.14.2
+PRISM_STAMP   := .tools/.prism-$(PRISM_VERSION)
+
+$(PRISM_STAMP):
+	npm install --prefix .tools --no-audit --no-fund --loglevel=error @stoplight/prism-cli@$(PRISM_VERSION)
+	@touch $(PRISM_STAMP)
+
+prism: $(PRISM_STAMP)
+
 ## test: lint, type-check and run the whole test suite
-test: lint typecheck pytest
+test: prism lint typecheck pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check src codegen validators generated tests bench tools
@@ -30,7 +41,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy src/ionqkit tests tools bench
 
-pytest: $(STAMP)
+pytest: $(STAMP) $(PRISM_STAMP)
 	$(BIN)/pytest -n auto -q $(PYTEST_ARGS)
 
 bench: $(STAMP)
@@ -38,4 +49,4 @@ bench: $(STAMP)
 	$(BIN)/python -m bench
 
 clean:
-	rm -rf $(VENV) build dist .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist .mypy_cache .pytest_cache .ruff_cache .tools

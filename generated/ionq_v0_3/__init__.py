@@ -1,5 +1,6 @@
 """Generated package for IonQ Cloud Platform API v0.3. Do not edit: run `make generate`."""
 
 from . import models
+from .client import AsyncClient, Client
 
-__all__ = ["models"]
+__all__ = ["AsyncClient", "Client", "models"]

@@ -58,6 +58,7 @@ def test_second_run_is_a_no_op_that_changes_no_byte(cli: CliRun, project: Path) 
     assert set(before) == {
         "MANIFEST.json",
         "__init__.py",
+        "client.py",
         "models.py",
         "py.typed",
         "spec.snapshot.json",

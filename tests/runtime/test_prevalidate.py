@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+
+from ionqkit.runtime import PayloadValidationError
+
+from .faultserver import FaultServer, Reply
+from .shop import Circuit, ShopClient
+
+JOB = {"id": "j1", "status": "ready"}
+
+
+@dataclass
+class Finding:
+    severity: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.severity}: {self.message}"
+
+
+class RecordingLinter:
+    def __init__(self, *findings: Finding) -> None:
+        self.findings = findings
+        self.calls: list[Any] = []
+
+    def __call__(self, payload: Any) -> list[Finding]:
+        self.calls.append(payload)
+        return list(self.findings)
+
+
+def test_job_creation_lints_the_json_body_before_sending(server: FaultServer) -> None:
+    server.script("POST", "/jobs", Reply(200, JOB))
+    linter = RecordingLinter()
+    with ShopClient("k", base_url=server.url, linter=linter) as client:
+        client.create_job(body=Circuit.model_validate({"qubits": 2, "1q_gates": 1}))
+    assert linter.calls == [{"qubits": 2, "1q_gates": 1}]
+    assert len(server.requests) == 1
+
+
+def test_error_findings_stop_the_request_and_are_all_reported(server: FaultServer) -> None:
+    linter = RecordingLinter(
+        Finding("error", "qubits must be >= 1"), Finding("warning", "no name"), Finding("error", "bad gate")
+    )
+    with (
+        ShopClient("k", base_url=server.url, linter=linter) as client,
+        pytest.raises(PayloadValidationError) as caught,
+    ):
+        client.create_job(body={"qubits": 0})
+    assert [finding.message for finding in caught.value.findings] == ["qubits must be >= 1", "bad gate"]
+    assert "qubits must be >= 1" in str(caught.value) and "bad gate" in str(caught.value)
+    assert server.requests == []
+
+
+def test_warnings_alone_do_not_block(server: FaultServer) -> None:
+    server.script("POST", "/jobs", Reply(200, JOB))
+    with ShopClient("k", base_url=server.url, linter=RecordingLinter(Finding("warning", "w"))) as client:
+        assert client.create_job(body={"qubits": 1}).id == "j1"
+
+
+def test_validation_can_be_turned_off_per_client_and_per_call(server: FaultServer) -> None:
+    server.script("POST", "/jobs", Reply(200, JOB), Reply(200, JOB))
+    linter = RecordingLinter(Finding("error", "nope"))
+    with ShopClient("k", base_url=server.url, linter=linter, validate=False) as client:
+        client.create_job(body={"qubits": 1})
+    with ShopClient("k", base_url=server.url, linter=linter) as client:
+        client.create_job(body={"qubits": 1}, validate=False)
+    assert linter.calls == []
+    assert len(server.requests) == 2
+
+
+BAD_QUBIT = {
+    "type": "ionq.circuit.v1",
+    "backend": "simulator",
+    "shots": 100,
+    "input": {"qubits": 1, "gateset": "qis", "circuit": [{"gate": "h", "target": 5}]},
+}
+
+
+def test_without_an_injected_linter_ionqkits_own_linter_checks_the_payload(server: FaultServer) -> None:
+    server.script("POST", "/jobs", Reply(200, JOB))
+    with ShopClient("k", base_url=server.url) as client:
+        with pytest.raises(PayloadValidationError) as caught:
+            client.create_job(body=BAD_QUBIT)
+        assert server.requests == []
+        assert [finding.code for finding in caught.value.findings] == ["IQ207"]
+        assert "/input/circuit/0/target" in str(caught.value)
+        fixed = {**BAD_QUBIT, "input": {**BAD_QUBIT["input"], "qubits": 6}}  # type: ignore[dict-item]
+        assert client.create_job(body=fixed).id == "j1"
+    assert len(server.requests) == 1
