@@ -7,9 +7,6 @@ import os
 import sys
 from pathlib import Path
 
-NAME = "generate"
-HELP = "Generate typed models and clients from the IonQ specs (only what changed)."
-
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--check", action="store_true", help="change nothing; exit 1 and list stale files")

@@ -186,6 +186,8 @@ def _format(package: str, files: dict[str, str]) -> dict[str, bytes]:
 
 def _review_spec_changes(stale: Sequence[Target], options: Options, report: Report) -> dict[str, Any]:
     """Spec diff against each package's snapshot (codegen/diff/regen.py), before anything is written."""
+    if not stale:
+        return {}
     from ionqkit.codegen.diff.regen import review_target
 
     reviews = {}

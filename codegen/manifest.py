@@ -10,10 +10,10 @@ is no timestamp: the manifest is byte-identical wherever it is made.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +30,17 @@ def sha256_file(path: Path) -> str:
     return sha256_bytes(path.read_bytes())
 
 
-def _version(distribution: str) -> str:
+def _version(distribution: str, module: str) -> str:
+    # The installed version from the dist-info folder beside the module, found without importing
+    # either the module or importlib.metadata (together they would double a no-op run's time).
+    spec = importlib.util.find_spec(module)
+    if spec is not None and spec.origin:
+        site = Path(spec.origin).parent.parent
+        prefix = distribution.replace("-", "_") + "-"
+        for info in site.glob(f"{prefix}*.dist-info"):
+            return info.name[len(prefix) : -len(".dist-info")]
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version(distribution)
     except PackageNotFoundError:
@@ -45,8 +55,8 @@ def generator_fingerprint() -> dict[str, str]:
         digest.update(source.read_bytes())
     return {
         "codegen_sha256": digest.hexdigest(),
-        "datamodel-code-generator": _version("datamodel-code-generator"),
-        "ruff": _version("ruff"),
+        "datamodel-code-generator": _version("datamodel-code-generator", "datamodel_code_generator"),
+        "ruff": _version("ruff", "ruff"),
     }
 
 

@@ -10,9 +10,6 @@ import argparse
 import sys
 from pathlib import Path
 
-NAME = "lint"
-HELP = "check IonQ job payloads against the API specs and IonQ's documented limits"
-
 PAYLOAD_SUFFIXES = (".json", ".yaml", ".yml")
 
 

@@ -5,9 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-NAME = "rules"
-HELP = "list the lint rules, or explain one"
-
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("code", nargs="?", help="a rule code (IQ207) or name (qubit-out-of-range)")

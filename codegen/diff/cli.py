@@ -10,9 +10,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-NAME = "diff"
-HELP = "compare two OpenAPI specs and classify every change (breaking, warning, info)"
-
 FAIL_ON = {"breaking": "ERR", "warning": "WARN", "none": None}
 
 

@@ -6,11 +6,8 @@ Subpackages:
     ionqkit.generated   the generated models (and clients) for each API version
 """
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("ionqkit")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0+unknown"
+# The single source of the version (pyproject.toml reads it): importing importlib.metadata to look
+# it up would cost more than the rest of a no-op `ionqkit generate`.
+__version__ = "0.1.0"
 
 __all__ = ["__version__"]

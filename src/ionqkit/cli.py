@@ -1,6 +1,6 @@
 """`ionqkit` command line: one sub-command per module, registered in COMMANDS.
 
-A command module defines NAME, HELP, configure(parser) and run(args) -> exit code. Command modules
+A command module defines configure(parser) and run(args) -> exit code; COMMANDS names it. Command modules
 import their heavy dependencies inside run(), so `ionqkit --help` and no-op runs stay fast.
 
 Exit codes: 0 success, 1 findings (lint errors, stale output, breaking changes), 2 bad input or
@@ -21,12 +21,26 @@ from types import ModuleType
 from ionqkit import __version__
 from ionqkit.errors import IonqkitError
 
-COMMANDS: tuple[str, ...] = (
-    "ionqkit.codegen.cli",
-    "ionqkit.validators.cli",
-    "ionqkit.validators.rules_cli",
-    "ionqkit.codegen.diff.cli",
-    "ionqkit.migrate.cli",
+# (name, module, one-line help). The help is here, not only in the module, so that `ionqkit --help`
+# and every command import just the one module they need: a no-op `ionqkit generate` must stay fast.
+COMMANDS: tuple[tuple[str, str, str], ...] = (
+    (
+        "generate",
+        "ionqkit.codegen.cli",
+        "generate typed models and clients from the IonQ specs (only what changed)",
+    ),
+    (
+        "lint",
+        "ionqkit.validators.cli",
+        "check IonQ job payloads against the API specs and IonQ's documented limits",
+    ),
+    ("rules", "ionqkit.validators.rules_cli", "list the lint rules, or explain one"),
+    (
+        "diff",
+        "ionqkit.codegen.diff.cli",
+        "compare two OpenAPI specs and classify every change (breaking, warning, info)",
+    ),
+    ("migrate", "ionqkit.migrate.cli", "rewrite v0.3 job payloads into v0.4 payloads, printing every change"),
 )
 
 EXIT_OK = 0
@@ -42,21 +56,29 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
-def build_parser() -> tuple[argparse.ArgumentParser, dict[str, ModuleType]]:
+def _chosen_command(argv: Sequence[str]) -> str | None:
+    return next((arg for arg in argv if not arg.startswith("-")), None)
+
+
+def build_parser(argv: Sequence[str] = ()) -> tuple[argparse.ArgumentParser, dict[str, ModuleType]]:
+    """The parser, with the options of the command named in `argv` (only that module is imported)."""
     parser = _Parser(prog="ionqkit", description="IonQ API code generator and job-payload linter.")
     parser.add_argument("--version", action="version", version=f"ionqkit {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    chosen = _chosen_command(argv)
     modules: dict[str, ModuleType] = {}
-    for name in COMMANDS:
-        module = importlib.import_module(name)
-        command_parser = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
-        module.configure(command_parser)
-        modules[module.NAME] = module
+    for name, module_name, help_text in COMMANDS:
+        command_parser = sub.add_parser(name, help=help_text, description=help_text)
+        if name == chosen:
+            module = importlib.import_module(module_name)
+            module.configure(command_parser)
+            modules[name] = module
     return parser, modules
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser, modules = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser, modules = build_parser(argv)
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help(sys.stderr)

@@ -12,9 +12,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-NAME = "migrate"
-HELP = "rewrite v0.3 job payloads into v0.4 payloads, printing every change"
-
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("payloads", nargs="+", metavar="PAYLOAD", help="v0.3 job payload (JSON)")
