@@ -11,14 +11,19 @@ from __future__ import annotations
 import copy
 import dataclasses
 import importlib.util
+import multiprocessing
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from ionqkit.codegen import manifest, writer
 from ionqkit.codegen.config import Target
 from ionqkit.codegen.ir import Api
+
+if TYPE_CHECKING:
+    from ionqkit.codegen.specload import LoadedSpec
 from ionqkit.paths import TEMPLATES_DIR
 
 Report = Callable[[str], None]
@@ -100,13 +105,20 @@ class Prepared:
     notes: tuple[str, ...]
 
 
-def prepare(target: Target, options: Options) -> Prepared:
-    from ionqkit.codegen import normalize
-    from ionqkit.codegen.build_ir import build_ir
+def load(target: Target, options: Options) -> LoadedSpec:
+    """The target's spec, parsed, checked and overlaid (named relative to the project root)."""
     from ionqkit.codegen.specload import load_spec
 
+    return load_spec(target.spec, target.overlay, name=_relative(target.spec, options.project_root))
+
+
+def prepare(target: Target, options: Options, loaded: LoadedSpec | None = None) -> Prepared:
+    from ionqkit.codegen import normalize
+    from ionqkit.codegen.build_ir import build_ir
+
     spec_name = _relative(target.spec, options.project_root)
-    loaded = load_spec(target.spec, target.overlay, name=spec_name)
+    if loaded is None:
+        loaded = load(target, options)
     data: dict[str, Any] = normalize.drop_no_op_keywords(copy.deepcopy(loaded.data))
     notes: list[str] = []
     root_model = None
@@ -134,11 +146,13 @@ def prepare(target: Target, options: Options) -> Prepared:
     return Prepared(data, loaded.kind, schema_names, api, tuple(notes))
 
 
-def render_package(target: Target, options: Options) -> tuple[dict[str, bytes], list[str]]:
+def render_package(
+    target: Target, options: Options, loaded: LoadedSpec | None = None
+) -> tuple[dict[str, bytes], list[str]]:
     """Everything a package holds except MANIFEST.json, formatted. Raises located errors."""
     from ionqkit.codegen.emit_models import render_models
 
-    prepared = prepare(target, options)
+    prepared = prepare(target, options, loaded)
     api = prepared.api
     models_text, generator_notes = render_models(
         prepared.data, kind=prepared.kind, source=api.spec_name, class_name=api.root_model
@@ -184,23 +198,48 @@ def _format(package: str, files: dict[str, str]) -> dict[str, bytes]:
     return result
 
 
-def _review_spec_changes(stale: Sequence[Target], options: Options, report: Report) -> dict[str, Any]:
+def _review_spec_changes(
+    stale: Sequence[tuple[Target, LoadedSpec]], options: Options, report: Report
+) -> dict[str, Any]:
     """Spec diff against each package's snapshot (codegen/diff/regen.py), before anything is written."""
     if not stale:
         return {}
-    from ionqkit.codegen.diff.regen import review_target
+    from ionqkit.codegen.diff.regen import review
 
-    reviews = {}
-    for target in stale:
-        spec_name = _relative(target.spec, options.project_root)
-        package_dir = options.out_root / target.package
-        review = review_target(
-            target, package_dir, spec_name=spec_name, allow_breaking=options.allow_breaking
+    reviews: dict[str, Any] = {}
+    for target, loaded in stale:
+        if loaded.kind != "openapi":  # a JSON Schema has no API to classify
+            reviews[target.package] = None
+            continue
+        result = review(
+            target.package,
+            options.out_root / target.package,
+            loaded.document,
+            spec_name=loaded.document.name,
+            allow_breaking=options.allow_breaking,
         )
-        if review is not None:
-            report(review.summary())
-        reviews[target.package] = review
+        report(result.summary())
+        reviews[target.package] = result
     return reviews
+
+
+def _render_all(
+    jobs: Sequence[tuple[Target, LoadedSpec]], options: Options
+) -> list[tuple[dict[str, bytes], list[str]]]:
+    """Render packages; several at once in forked worker processes when there are spare cores."""
+    workers = min(len(jobs), os.cpu_count() or 1)
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [render_package(target, options, loaded) for target, loaded in jobs]
+    from concurrent.futures import ProcessPoolExecutor
+
+    # Imported before forking so that every worker starts with them instead of importing its own.
+    import datamodel_code_generator  # noqa: F401
+    import jinja2  # noqa: F401
+
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = [pool.submit(render_package, target, options, loaded) for target, loaded in jobs]
+        return [future.result() for future in futures]
 
 
 def run(
@@ -226,7 +265,8 @@ def run(
             outcomes[target.package] = Outcome(target.package, "stale", reasons)
         else:
             stale.append((target, inputs, reasons or ["--force"]))
-    reviews = _review_spec_changes([target for target, _, _ in stale], options, report)
+    loaded = {target.package: load(target, options) for target, _, _ in stale}
+    reviews = _review_spec_changes([(t, loaded[t.package]) for t, _, _ in stale], options, report)
     if any(review is not None and review.blocked for review in reviews.values()):
         for target, _, reasons in stale:
             review = reviews[target.package]
@@ -236,7 +276,7 @@ def run(
             else:
                 outcomes[target.package] = Outcome(target.package, "stale", reasons)
         return [outcomes[target.package] for target in targets]
-    rendered = [render_package(target, options) for target, _, _ in stale]
+    rendered = _render_all([(target, loaded[target.package]) for target, _, _ in stale], options)
     for (target, inputs, reasons), (files, notes) in zip(stale, rendered, strict=True):
         review = reviews[target.package]
         if review is not None:

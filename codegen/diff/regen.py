@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ionqkit.codegen.config import Target
 from ionqkit.codegen.diff.compare import compare
 from ionqkit.codegen.diff.model import DiffReport, Level
 from ionqkit.codegen.diff.report import render_markdown, render_text
@@ -64,18 +63,3 @@ def review(package: str, package_dir: Path, new: Document, *, spec_name: str, al
     if report.changes:
         files[CHANGES] = (changes + "\n" + render_markdown(report)).encode("utf-8")
     return Review(package, report, blocked=blocked, files=files)
-
-
-def review_target(
-    target: Target, package_dir: Path, *, spec_name: str, allow_breaking: bool
-) -> Review | None:
-    """review() for a configured target; None for JSON Schema targets (no API to classify)."""
-    from ionqkit.codegen.specload import load_spec
-
-    # validated like generation itself, so an invalid spec fails as bad input (exit 2), not as a diff
-    loaded = load_spec(target.spec, target.overlay, name=spec_name)
-    if loaded.kind != "openapi":
-        return None
-    return review(
-        target.package, package_dir, loaded.document, spec_name=spec_name, allow_breaking=allow_breaking
-    )

@@ -26,6 +26,10 @@ class IonqkitError(Exception):
         self.column = column
         self.pointer = pointer
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Keep file/line/column/pointer when an error crosses a process boundary (parallel generation).
+        return (_rebuild, (type(self), self.message, self.file, self.line, self.column, self.pointer))
+
     def where(self) -> str:
         parts = [self.file or "<input>"]
         if self.line is not None:
@@ -45,3 +49,18 @@ class InputError(IonqkitError):
 
 class SpecError(IonqkitError):
     """A spec was parsed but is not usable: invalid OpenAPI/JSON Schema, broken or circular $ref."""
+
+
+def _rebuild(
+    cls: type[IonqkitError],
+    message: str,
+    *where: str | int | None,
+) -> IonqkitError:
+    file, line, column, pointer = where
+    return cls(
+        message,
+        file=None if file is None else str(file),
+        line=None if line is None else int(line),
+        column=None if column is None else int(column),
+        pointer=None if pointer is None else str(pointer),
+    )

@@ -206,3 +206,19 @@ def test_generic_mode_on_the_upstream_spec_gives_importable_typed_models(
         check=False,
     )
     assert typed.returncode == 0, typed.stdout
+
+
+def test_with_several_targets_one_bad_spec_writes_nothing_and_keeps_its_location(
+    cli: CliRun, project: Path
+) -> None:
+    shutil.copy(project / "specs" / "mini.openapi.yaml", project / "specs" / "other.openapi.yaml")
+    with (project / "pyproject.toml").open("a") as config:
+        config.write(
+            '[[tool.ionqkit.generate.targets]]\nspec = "specs/other.openapi.yaml"\npackage = "other"\n'
+        )
+    other = project / "specs" / "other.openapi.yaml"
+    other.write_text(other.read_text().replace("enum: [small, large]", "enum: [small, large]\n      type: 7"))
+    code, _, err = generate(cli, project)
+    assert code == 2
+    assert "other.openapi.yaml:" in err and "Traceback" not in err
+    assert not (project / "generated").exists() or not any((project / "generated").iterdir())
