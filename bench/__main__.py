@@ -7,7 +7,7 @@ import importlib
 
 from bench.common import Row, print_table
 
-SUITES = ("bench.generate_bench",)
+SUITES = ("bench.generate_bench", "bench.diff_bench")
 # Suites that print their own report (medians and ratios) rather than returning rows.
 REPORTS = ("bench.lint_bench",)
 
