@@ -33,6 +33,9 @@ def run(parsed: Parsed, config: LintConfig) -> list[Diagnostic]:
     if parsed.ok:
         ctx.body_bytes = len(parsed.raw) if parsed.raw is not None else None
         key_count = _lint_data(parsed.data, config, ctx)
+        # The rules are done with the tree; drop it before locating findings decodes the text, so
+        # the two are never in memory together.
+        parsed.data = None
         if key_count is not None:
             for pointer, (line, column) in duplicate_keys(parsed, key_count):
                 key = pointer.rsplit("/", 1)[-1].replace("~1", "/").replace("~0", "~")
