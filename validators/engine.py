@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import chain, compress, repeat
+from operator import not_
 from typing import Any
 
 from ionqkit.validators.config import LintConfig
@@ -87,14 +89,14 @@ def _count_keys(data: Any, skip: set[int], ctx: Context) -> int | None:
             pointer = _deep_pointer(data, skip, max_depth)
             ctx.emit("IQ006", pointer, f"nesting deeper than {max_depth} levels")
             return None
-        below: list[Any] = []
-        for node in level:
-            if isinstance(node, dict):
-                total += len(node)
-                below.extend(v for v in node.values() if isinstance(v, (dict, list)))
-            elif id(node) not in skip:
-                below.extend(v for v in node if isinstance(v, (dict, list)))
-        level = below
+        # A level at a time, in C-speed passes (5,000 circuit objects in a big job).
+        is_dict = list(map(isinstance, level, repeat(dict)))
+        dicts = list(compress(level, is_dict))
+        lists = list(compress(level, map(not_, is_dict)))
+        walked = compress(lists, map(not_, map(skip.__contains__, map(id, lists))))
+        total += sum(map(len, dicts))
+        values = list(chain(chain.from_iterable(map(dict.values, dicts)), chain.from_iterable(walked)))
+        level = list(compress(values, map(isinstance, values, repeat((dict, list)))))
         depth += 1
     return total
 

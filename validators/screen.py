@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, compress, repeat
 from operator import contains, eq, itemgetter
 from typing import Any
 
@@ -113,12 +113,39 @@ def screen_gates(
 CHUNK_GATES = 2048
 
 
+_LIST_KEYS = ("targets", "controls", "phases")
+
+
+@dataclass
+class _Lists:
+    """What the checks need of a column of lists, read while the lists are still in the cache."""
+
+    kinds: set[type] = field(default_factory=set)  # types of the column's values
+    lengths: set[int] = field(default_factory=set)
+    members: list[Any] = field(default_factory=list)  # all members, list after list
+
+    def add(self, column: list[Any]) -> None:
+        kinds = set(map(type, column))
+        self.kinds |= kinds
+        if kinds == _LIST:
+            self.lengths |= set(map(len, column))
+            self.members.extend(chain.from_iterable(column))
+
+
 @dataclass
 class _Shape:
     """The gates of one shape (name + keys): how many, and the values of each key, gate-aligned."""
 
     gates: int
     columns: dict[str, list[Any]]
+    lists: dict[str, _Lists]
+
+    def add(self, gates: int, columns: dict[str, list[Any]]) -> None:
+        self.gates += gates
+        for key, values in columns.items():
+            self.columns[key].extend(values)
+            if key in self.lists:
+                self.lists[key].add(values)
 
 
 def _screen(
@@ -147,7 +174,7 @@ def _screen(
             if not _shape_ok(name, frozenset(shape[1:]), gateset, ctx):
                 return None
             good_shapes.add(shape)
-        if not _group_ok(name, found.columns, gateset, ctx, indices):
+        if not _group_ok(name, found, gateset, ctx, indices):
             return None
         key_count += (len(shape) - 1) * found.gates
     return key_count if _indices_ok(indices, qubits) else None
@@ -159,13 +186,16 @@ def _read_columns(by_name: dict[Any, Group], into: dict[tuple[Any, ...], _Shape]
     while pending:
         name, group = pending.pop()
         keys = tuple(group[0])
+        if sum(map(len, group)) != len(keys) * len(group):
+            # Same name, different numbers of keys (`x` with `target`, `x` with `controls` and
+            # `targets`): split by key count.
+            sizes = list(map(len, group))
+            pending.extend((name, list(compress(group, map(eq, sizes, repeat(size))))) for size in set(sizes))
+            continue
         try:
+            # Every gate has as many keys as the first and all of its keys: the same keys.
             read = {key: list(map(itemgetter(key), group)) for key in keys if key != "gate"}
-            # Every gate has all of `keys`, and no more keys in total: each has exactly `keys`.
-            uniform = sum(map(len, group)) == len(keys) * len(group)
-        except KeyError:
-            uniform = False
-        if not uniform:
+        except KeyError:  # as many keys but other ones: split by key set (rare)
             by_keys: dict[frozenset[str], Group] = {}
             for gate in group:
                 by_keys.setdefault(frozenset(gate), []).append(gate)
@@ -173,11 +203,9 @@ def _read_columns(by_name: dict[Any, Group], into: dict[tuple[Any, ...], _Shape]
             continue
         shape = into.get((name, *keys))
         if shape is None:
-            into[(name, *keys)] = _Shape(len(group), read)
-            continue
-        shape.gates += len(group)
-        for key, values in read.items():
-            shape.columns[key].extend(values)
+            lists = {key: _Lists() for key in _LIST_KEYS if key in read}
+            shape = into[(name, *keys)] = _Shape(0, {key: [] for key in read}, lists)
+        shape.add(len(group), read)
 
 
 def _shape_ok(name: Any, keys: frozenset[str], gateset: Gateset, ctx: Context) -> bool:
@@ -219,33 +247,31 @@ def _plain_field(gateset: Gateset, key: str, ctx: Context) -> bool:
     return schema.get("type") == "number" and set(schema) <= _PLAIN_SCHEMA_KEYS
 
 
-def _group_ok(
-    name: str, columns: dict[str, list[Any]], gateset: Gateset, ctx: Context, indices: list[list[Any]]
-) -> bool:
+def _group_ok(name: str, shape: _Shape, gateset: Gateset, ctx: Context, indices: list[list[Any]]) -> bool:
     """Every value check of the gate rules, for gates of one name and one set of keys."""
     arity = ctx.catalog.operands.get(gateset.name, {}).get(name, {}).get("targets")
-    flat: dict[str, list[Any]] = {}
+    columns = shape.columns
+    single: dict[str, list[Any]] = {}  # members of list columns whose lists all have one member
     for key in ("target", "control"):
         if key in columns:
             indices.append(columns[key])
     for key in ("targets", "controls"):
         if key not in columns:
             continue
-        column = columns[key]
-        if set(map(type, column)) != _LIST:
+        found = shape.lists[key]
+        lengths = found.lengths
+        if found.kinds != _LIST or 0 in lengths:
             return False
-        lengths = set(map(len, column))
-        if 0 in lengths or (key == "controls" and max(lengths) > ctx.limit("max_controls")):
+        if key == "controls" and max(lengths) > ctx.limit("max_controls"):
             return False
         if key == "targets" and isinstance(arity, int) and lengths != {arity}:
             return False
-        members = flat[key] = list(chain.from_iterable(column))
-        if not _all_distinct(column, members, lengths):
+        if not _all_distinct(columns[key], found.members, lengths):
             return False
-        if lengths != {1}:
-            flat.pop(key)  # members no longer line up with gates
-        indices.append(members)
-    return _params_ok(name, columns, ctx) and _operands_apart(columns, flat)
+        if lengths == {1}:
+            single[key] = found.members  # one member per gate: they line up with the gates
+        indices.append(found.members)
+    return _params_ok(name, shape, ctx) and _operands_apart(columns, single)
 
 
 def _all_distinct(lists: list[list[Any]], members: list[Any], lengths: set[int]) -> bool:
@@ -275,7 +301,8 @@ def _indices_ok(indices: list[list[Any]], qubits: int | None) -> bool:
     return bool(min(distinct) >= 0 and (qubits is None or max(distinct) < qubits))
 
 
-def _params_ok(name: str, columns: dict[str, list[Any]], ctx: Context) -> bool:
+def _params_ok(name: str, shape: _Shape, ctx: Context) -> bool:
+    columns = shape.columns
     low, high = ctx.limit("phase_min"), ctx.limit("phase_max")
     for key in ("rotation", "phase", "angle"):
         if key in columns and not _finite_numbers(columns[key]):
@@ -283,11 +310,11 @@ def _params_ok(name: str, columns: dict[str, list[Any]], ctx: Context) -> bool:
     phase = columns.get("phase")
     if phase is not None and (min(phase) < low or max(phase) > high):
         return False
-    pairs = columns.get("phases")
+    pairs = shape.lists.get("phases")
     if pairs is not None:
-        if set(map(type, pairs)) != _LIST or set(map(len, pairs)) != {2}:
+        if pairs.kinds != _LIST or pairs.lengths != {2}:
             return False
-        members = list(chain.from_iterable(pairs))
+        members = pairs.members
         if not _finite_numbers(members) or min(members) < low or max(members) > high:
             return False
     angle = columns.get("angle")
