@@ -390,10 +390,11 @@ def load() -> str:
     return f"load average {one:.2f} (1 min), {five:.2f} (5 min)"
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] = ()) -> int:
+    """`make bench` calls main() with no arguments; `python -m bench.lint_bench --rounds N`."""
     parser = argparse.ArgumentParser(prog="python -m bench.lint_bench")
     parser.add_argument("--rounds", type=int, default=9, help="timing rounds (default 9)")
-    args = parser.parse_args(argv)
+    args = parser.parse_args(list(argv))
     print(f"machine: {machine()}; {load()} at start")
     raw = orjson.dumps(max_job())
     single = orjson.dumps(single_circuit_job())
@@ -419,4 +420,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(sys.argv[1:]))
