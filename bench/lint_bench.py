@@ -14,11 +14,11 @@ hits numerator and denominator alike (the machine this runs on is often shared; 
 is printed). Each call includes freeing its result. Two columns:
 - "GC on" is what a caller sees. Parsing 7 MB of JSON allocates ~600,000 dicts and lists, which
   sets off CPython's cyclic garbage collector several times, full passes over everything alive
-  included; that costs orjson.loads 3-4x its own parsing time, and its size depends on the heap
-  and on what ran before. A collection is run between calls, outside the timing, so no call pays
-  for garbage its predecessor left (orjson.loads alone never pays for the collection that the
-  600,000 objects it returns make due on the *next* allocations; lint, allocating after parsing,
-  sometimes does - a cost that lands on the caller either way).
+  included; that makes orjson.loads 3-5x slower than its parsing alone, by an amount that depends
+  on the heap and on what ran before. A collection is run between calls, outside the timing, so
+  no call pays for garbage its predecessor left (orjson.loads alone never pays for the full
+  collection that the 600,000 objects it returns make due on the *next* allocations; lint,
+  allocating after parsing, pays one inside its time - a cost that lands on the caller either way).
 - "GC off" disables the collector for both contenders: parsing and checking work only, the
   harder and more stable ratio.
 Neither column toggles the collector inside lint; lint runs as shipped.
