@@ -350,4 +350,7 @@ def _operands_apart(columns: dict[str, list[Any]], single: dict[str, list[Any]])
         return not any(map(contains, controls, target))
     if controls is None or targets is None:
         return True
-    return all(map(set.isdisjoint, map(set, controls), targets))
+    try:
+        return all(map(set.isdisjoint, map(set, controls), targets))
+    except TypeError:  # an unhashable member: not a qubit index anyway
+        return False

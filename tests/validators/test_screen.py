@@ -126,3 +126,15 @@ def test_gates_with_the_same_name_and_different_keys_are_all_checked() -> None:
     ]
     found = [(d.code, d.pointer) for d in lint(json.dumps(job))]
     assert found == [("IQ208", "/input/circuits/0/circuit/2/control")]
+
+
+def test_unhashable_qubit_operands_are_reported_not_a_crash() -> None:
+    job = many_circuits(1)
+    job["input"]["circuits"][0]["circuit"] = [
+        {"gate": "xx", "targets": [0, 1], "rotation": 0.0, "controls": [None, []]}
+    ]
+    found = [(d.code, d.pointer) for d in lint(json.dumps(job))]
+    assert found == [
+        ("IQ205", "/input/circuits/0/circuit/0/controls/0"),
+        ("IQ205", "/input/circuits/0/circuit/0/controls/1"),
+    ]
