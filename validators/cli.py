@@ -43,6 +43,25 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="TOML file with a [tool.ionqkit.lint] table (default: nearest pyproject.toml)",
     )
     parser.add_argument("--warnings-as-errors", action="store_true", help="exit 1 on warnings too")
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="lint files on N processes (0: one per core; default 1, as a few files lint faster "
+        "than worker processes start); the report is the same for any N",
+    )
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 (one per core) or more")
+    return value
 
 
 def files_to_check(paths: list[str]) -> tuple[list[str], list[str]]:
@@ -74,10 +93,8 @@ def _hidden(relative: Path) -> bool:
 def run(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from ionqkit.codegen.loader import read_bytes
-    from ionqkit.errors import InputError
     from ionqkit.validators import config as lint_config
-    from ionqkit.validators.api import lint
+    from ionqkit.validators.batch import STDIN, lint_files
     from ionqkit.validators.formatters import FORMATS
 
     config = lint_config.load(args.config)
@@ -89,18 +106,15 @@ def run(args: argparse.Namespace) -> int:
         config = replace(config, warnings_as_errors=True)
     api_version = args.api_version or config.api_version
     files, problems = files_to_check(args.paths)
+    stdin = sys.stdin.buffer.read() if STDIN in files else None
     diagnostics = []
     checked = 0
-    for name in files:
-        try:
-            raw = sys.stdin.buffer.read() if name == "-" else read_bytes(Path(name))
-        except InputError as exc:
-            problems.append(str(exc))
+    for result in lint_files(files, api_version=api_version, config=config, jobs=args.jobs, stdin=stdin):
+        if result.problem is not None:
+            problems.append(result.problem)
             continue
         checked += 1
-        diagnostics.extend(
-            lint(raw, api_version=api_version, config=config, name="<stdin>" if name == "-" else name)
-        )
+        diagnostics.extend(result.diagnostics)
     sys.stdout.write(FORMATS[args.format](diagnostics, checked))
     for problem in problems:
         print(f"error: {problem}", file=sys.stderr)

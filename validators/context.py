@@ -14,13 +14,29 @@ from ionqkit.validators.specdata import Gateset, SpecFacts
 Finding = tuple[str, str, str, str | None]
 
 
-@dataclass
+@dataclass(slots=True)
 class CircuitView:
-    pointer: str  # of the gate list
+    """One gate list with what applies to it. Pointers are built on demand: a job has up to
+    5,000 circuits and a clean one never needs them."""
+
+    holder: str  # pointer of the object that holds `circuit`: the input, or the `circuits` list
+    index: int | None  # position in `circuits`; None for the input's own `circuit`
     gates: Any
     gateset: Gateset | None  # None when the gateset itself is invalid
     qubits: int | None  # declared qubit count that applies to this circuit
-    qubits_pointer: str | None
+    own_qubits: bool = False  # `qubits` is the circuit's own, not the input's
+
+    @property
+    def pointer(self) -> str:
+        """Of the gate list."""
+        return f"{self.holder}/circuit" if self.index is None else f"{self.holder}/{self.index}/circuit"
+
+    @property
+    def qubits_pointer(self) -> str:
+        """Of the `qubits` that applies: the circuit's own, else the input's."""
+        if self.own_qubits:
+            return f"{self.holder}/{self.index}/qubits"
+        return f"{self.holder.removesuffix('/circuits')}/qubits"
 
 
 @dataclass

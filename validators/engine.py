@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import chain, compress, repeat
+from operator import not_
 from typing import Any
 
 from ionqkit.validators.config import LintConfig
@@ -10,7 +12,7 @@ from ionqkit.validators.diagnostics import Diagnostic
 from ionqkit.validators.parse import Parsed, duplicate_keys
 from ionqkit.validators.registry import RULES
 from ionqkit.validators.rules import gates, metadata, multicircuit, native, shots, structure, targets, version
-from ionqkit.validators.screen import clean_key_count
+from ionqkit.validators.screen import screen_circuits
 from ionqkit.validators.specdata import spec_facts
 from ionqkit.validators.view import build, detect_version
 
@@ -33,6 +35,9 @@ def run(parsed: Parsed, config: LintConfig) -> list[Diagnostic]:
     if parsed.ok:
         ctx.body_bytes = len(parsed.raw) if parsed.raw is not None else None
         key_count = _lint_data(parsed.data, config, ctx)
+        # The rules are done with the tree; drop it before locating findings decodes the text, so
+        # the two are never in memory together.
+        parsed.data = None
         if key_count is not None:
             for pointer, (line, column) in duplicate_keys(parsed, key_count):
                 key = pointer.rsplit("/", 1)[-1].replace("~1", "/").replace("~0", "~")
@@ -64,48 +69,55 @@ def _lint_data(data: Any, config: LintConfig, ctx: Context) -> int | None:
 
 
 def _check_gates(view: JobView, ctx: Context) -> int | None:
-    good_shapes: dict[str, set[tuple[Any, ...]]] = {}
-    gate_keys = 0
-    screened: set[int] = set()
-    for circuit in view.circuits:
-        if not isinstance(circuit.gates, list):
-            continue
-        name = circuit.gateset.name if circuit.gateset else ""
-        count = clean_key_count(circuit, ctx, good_shapes.setdefault(name, set()))
-        if count is not None:
-            gate_keys += count
-            screened.add(id(circuit.gates))
-            continue
+    screened = screen_circuits(view.circuits, ctx)
+    for circuit in screened.suspects:
         base = circuit.pointer
         for index, gate in enumerate(circuit.gates):
             gates.check_gate(gate, f"{base}/{index}", circuit, ctx)
-    rest = _count_keys(view.data, screened, ctx)
-    return None if rest is None else gate_keys + rest
+    rest = _count_keys(view.data, {id(c.gates) for c in screened.clean}, ctx)
+    return None if rest is None else screened.gate_keys + rest
 
 
 def _count_keys(data: Any, skip: set[int], ctx: Context) -> int | None:
     """Keys in every object outside the screened gate lists; None (and IQ006) if too deep."""
     max_depth = int(ctx.limit("max_depth"))
     total = 0
+    level: list[Any] = [data]
+    depth = 0
+    while level:
+        if depth > max_depth:
+            pointer = _deep_pointer(data, skip, max_depth)
+            ctx.emit("IQ006", pointer, f"nesting deeper than {max_depth} levels")
+            return None
+        # A level at a time, in C-speed passes (5,000 circuit objects in a big job).
+        is_dict = list(map(isinstance, level, repeat(dict)))
+        dicts = list(compress(level, is_dict))
+        lists = list(compress(level, map(not_, is_dict)))
+        walked = compress(lists, map(not_, map(skip.__contains__, map(id, lists))))
+        total += sum(map(len, dicts))
+        values = list(chain(chain.from_iterable(map(dict.values, dicts)), chain.from_iterable(walked)))
+        level = list(compress(values, map(isinstance, values, repeat((dict, list)))))
+        depth += 1
+    return total
+
+
+def _deep_pointer(data: Any, skip: set[int], max_depth: int) -> str:
+    """The pointer of the first container nested deeper than `max_depth` (depth-first, last key first)."""
     stack: list[tuple[Any, int, str]] = [(data, 0, "")]
     while stack:
         node, depth, pointer = stack.pop()
         if depth > max_depth:
-            ctx.emit("IQ006", pointer, f"nesting deeper than {max_depth} levels")
-            return None
+            return pointer
         if isinstance(node, dict):
-            total += len(node)
             items = node.items()
-        elif isinstance(node, list):
-            if id(node) in skip:
-                continue
-            items = enumerate(node)  # type: ignore[assignment]
-        else:
+        elif id(node) in skip:
             continue
+        else:
+            items = enumerate(node)  # type: ignore[assignment]
         for key, value in items:
             if isinstance(value, (dict, list)):
                 stack.append((value, depth + 1, f"{pointer}/{key}"))
-    return total
+    return ""
 
 
 def _diagnostics(

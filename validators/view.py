@@ -7,6 +7,8 @@ gate, qubit, shot and metadata rules are written once.
 
 from __future__ import annotations
 
+from itertools import count, repeat
+from operator import contains, itemgetter
 from typing import Any
 
 from ionqkit.validators.context import CircuitView, Context, JobView
@@ -62,19 +64,39 @@ def _circuits(view: JobView, ctx: Context) -> list[CircuitView]:
     declared = qubits if type(qubits) is int else None
     found: list[CircuitView] = []
     if "circuit" in inp:
-        found.append(CircuitView(f"{base}/circuit", inp["circuit"], parent, declared, f"{base}/qubits"))
+        found.append(CircuitView(base, None, inp["circuit"], parent, declared))
     circuits = inp.get("circuits")
     if isinstance(circuits, list):
+        holder = f"{base}/circuits"
+        if _plain_circuits(circuits):
+            # The common case, without a Python-level step per circuit: every entry is an object
+            # with its gate list and nothing that overrides the input's gateset or qubits.
+            gate_lists = map(_CIRCUIT, circuits)
+            inherited = repeat(holder), count(), gate_lists, repeat(parent), repeat(declared)
+            found.extend(map(CircuitView, *inherited))
+            return found
         for index, item in enumerate(circuits):
             if not isinstance(item, dict) or "circuit" not in item:
                 continue
             own = item.get("gateset", parent_name)
             gateset = gatesets.get(own) if isinstance(own, str) else None
             own_qubits = item.get("qubits")
-            here = f"{base}/circuits/{index}"
-            count: int | None = declared
-            where = f"{base}/qubits"
             if type(own_qubits) is int:
-                count, where = own_qubits, f"{here}/qubits"
-            found.append(CircuitView(f"{here}/circuit", item["circuit"], gateset, count, where))
+                found.append(CircuitView(holder, index, item["circuit"], gateset, own_qubits, True))
+            else:
+                found.append(CircuitView(holder, index, item["circuit"], gateset, declared))
     return found
+
+
+_CIRCUIT = itemgetter("circuit")
+
+
+def _plain_circuits(circuits: list[Any]) -> bool:
+    """Every entry is an object with `circuit` and without its own `gateset` or `qubits`."""
+    if set(map(type, circuits)) != {dict}:
+        return False
+    return (
+        all(map(contains, circuits, repeat("circuit")))
+        and not any(map(contains, circuits, repeat("gateset")))
+        and not any(map(contains, circuits, repeat("qubits")))
+    )

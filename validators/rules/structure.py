@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ionqkit.validators.context import Context, JobView, field_name, show
-from ionqkit.validators.schemawalk import walk
+from ionqkit.validators.schemawalk import objects_clean, walk
 
 # Dedicated rules own these (IQ4xx backend/noise, IQ5xx shots, IQ6xx metadata).
 _OWNED = frozenset({"/metadata", "/shots", "/backend", "/type", "/noise/model", "/noise/seed", "/input"})
@@ -118,6 +118,8 @@ def _check_multi(view: JobView, ctx: Context, inp: Any) -> None:
         if "circuits" in inp:
             walk(ctx, {"type": "array"}, circuits, "/input/circuits")
         return
+    if _circuits_clean(ctx, circuits, parent):
+        return
     for index, item in enumerate(circuits):
         here = f"/input/circuits/{index}"
         if not isinstance(item, dict):
@@ -129,6 +131,27 @@ def _check_multi(view: JobView, ctx: Context, inp: Any) -> None:
             continue
         walk(ctx, gateset.circuit_schema, item, here, skip={f"{here}/circuit", f"{here}/gateset"})
         _gate_list(ctx, item, here)
+
+
+def _circuits_clean(ctx: Context, circuits: list[Any], parent: str | None) -> bool:
+    """True only if the per-circuit loop of _check_multi would report nothing (checked in bulk)."""
+    if set(map(type, circuits)) != {dict}:
+        return False
+    by_gateset: dict[str, list[dict[str, Any]]] = {}
+    for item in circuits:
+        name = item.get("gateset", parent)
+        if type(name) is not str:
+            return False
+        by_gateset.setdefault(name, []).append(item)
+    for name, items in by_gateset.items():
+        gateset = ctx.facts.gatesets.get(name)
+        if gateset is None or gateset.circuit_schema is None:
+            return False
+        if not objects_clean(ctx, gateset.circuit_schema, items, skip=("circuit", "gateset")):
+            return False
+        if not all(type(item.get("circuit")) is list for item in items):
+            return False
+    return True
 
 
 def _gate_list(ctx: Context, holder: dict[str, Any], pointer: str) -> None:
