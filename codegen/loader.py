@@ -225,10 +225,10 @@ def event_positions(text: str, name: str) -> dict[str, Position]:
                     if pointer is not None:
                         positions[pointer] = mark
                 elif state is _KEY:
-                    is_scalar = isinstance(event, ScalarEvent)
-                    frame[2] = event.value if is_scalar else None
-                    if is_scalar and parent is not None:
-                        positions[join_pointer(parent, event.value)] = mark
+                    key = event.value if isinstance(event, ScalarEvent) else None
+                    frame[2] = key
+                    if key is not None and parent is not None:
+                        positions[join_pointer(parent, key)] = mark
                     pointer = None  # a key's own contents have no pointer
                 else:
                     frame[2] = _KEY
