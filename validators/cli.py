@@ -70,6 +70,16 @@ def files_to_check(paths: list[str]) -> tuple[list[str], list[str]]:
     return found, problems
 
 
+def _read_stdin(limit: int) -> bytes:
+    """stdin up to `limit` bytes: an endless or huge stream is refused, not buffered whole."""
+    from ionqkit.errors import InputError
+
+    raw = sys.stdin.buffer.read(limit + 1)
+    if len(raw) > limit:
+        raise InputError(f"more than {limit:,} bytes; the limit is {limit:,} bytes", file="<stdin>")
+    return raw
+
+
 def _hidden(relative: Path) -> bool:
     return any(part.startswith(".") for part in relative.parts)
 
@@ -77,7 +87,7 @@ def _hidden(relative: Path) -> bool:
 def run(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from ionqkit.codegen.loader import read_bytes
+    from ionqkit.codegen.loader import MAX_BYTES, read_bytes
     from ionqkit.errors import InputError
     from ionqkit.validators import config as lint_config
     from ionqkit.validators.api import lint
@@ -96,7 +106,7 @@ def run(args: argparse.Namespace) -> int:
     checked = 0
     for name in files:
         try:
-            raw = sys.stdin.buffer.read() if name == "-" else read_bytes(Path(name))
+            raw = _read_stdin(MAX_BYTES) if name == "-" else read_bytes(Path(name))
         except InputError as exc:
             problems.append(str(exc))
             continue
