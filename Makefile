@@ -35,11 +35,11 @@ prism: $(PRISM_STAMP)
 test: prism lint typecheck pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check src codegen validators generated tests bench tools
-	$(BIN)/ruff format --check src codegen validators tests bench tools
+	$(BIN)/ruff check src codegen validators generated tests bench tools fuzz
+	$(BIN)/ruff format --check src codegen validators tests bench tools fuzz
 
 typecheck: $(STAMP)
-	$(BIN)/mypy src/ionqkit tests tools bench
+	$(BIN)/mypy src/ionqkit tests tools bench fuzz
 
 pytest: $(STAMP) $(PRISM_STAMP)
 	$(BIN)/pytest -n auto -q $(PYTEST_ARGS)
@@ -47,6 +47,11 @@ pytest: $(STAMP) $(PRISM_STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python -m bench
+
+## fuzz: 100,000 fuzzed inputs over lint, migrate, diff and generate (atheris; not in CI)
+fuzz: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,fuzz]'
+	$(BIN)/python -m fuzz $(FUZZ_ARGS)
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .pytest_cache .ruff_cache .tools

@@ -24,9 +24,16 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor, SafeConstructor
+from ruamel.yaml.constructor import ConstructorError, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import (
+    AliasEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
 
 from ionqkit.errors import InputError, IonqkitError
 
@@ -38,15 +45,10 @@ MAX_NODES = 2_000_000
 Position = tuple[int, int]
 
 
-class _Constructor(RoundTripConstructor):
-    """Round-trip constructor that keeps timestamps as the strings they were written as."""
-
-
 class _SafeConstructor(SafeConstructor):
     """Safe constructor that keeps timestamps as the strings they were written as."""
 
 
-_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_str)
 _SafeConstructor.add_constructor("tag:yaml.org,2002:timestamp", _SafeConstructor.construct_yaml_str)
 
 
@@ -195,14 +197,54 @@ def load_bytes(raw: bytes | str, *, name: str, max_bytes: int = MAX_BYTES) -> Do
     )
 
 
-def round_trip_positions(text: str, name: str) -> dict[str, Position]:
-    """Pointer -> (line, column) for every node, from ruamel's round-trip (marking) parser."""
-    yaml = YAML(typ="rt", pure=True)
-    yaml.Constructor = _Constructor
-    yaml.allow_duplicate_keys = False
-    walker = _PositionWalker()
-    walker.walk(_parse(yaml, text, name), "", 0)
-    return walker.positions
+def event_positions(text: str, name: str) -> dict[str, Position]:
+    """Pointer -> (line, column) for every node: the key of a mapping member, the start of a
+    sequence item. Read from libyaml's event stream, which is some 50x faster than a round-trip
+    parse: locating one error in a 1 MB spec took 8 s that way, and the limit is 32 MB."""
+    positions: dict[str, Position] = {"": (1, 1)}
+    # One frame per open collection: [pointer or None (inside a complex key), is_mapping, state],
+    # state being the next index of a sequence, or for a mapping _KEY (a key comes next), the
+    # pending key, or None (the pending key was not a scalar: its value gets no pointer).
+    stack: list[list[Any]] = []
+    yaml = YAML(typ="safe", pure=False)
+    try:
+        for event in yaml.parse(text):
+            if isinstance(event, (MappingEndEvent, SequenceEndEvent)):
+                stack.pop()
+                continue
+            if not isinstance(event, (ScalarEvent, AliasEvent, MappingStartEvent, SequenceStartEvent)):
+                continue
+            pointer: str | None = ""
+            if stack:
+                frame = stack[-1]
+                parent, is_mapping, state = frame
+                mark = (event.start_mark.line + 1, event.start_mark.column + 1)
+                if not is_mapping:
+                    frame[2] += 1
+                    pointer = None if parent is None else join_pointer(parent, state)
+                    if pointer is not None:
+                        positions[pointer] = mark
+                elif state is _KEY:
+                    key = event.value if isinstance(event, ScalarEvent) else None
+                    frame[2] = key
+                    if key is not None and parent is not None:
+                        positions[join_pointer(parent, key)] = mark
+                    pointer = None  # a key's own contents have no pointer
+                else:
+                    frame[2] = _KEY
+                    pointer = None if parent is None or state is None else join_pointer(parent, state)
+            if isinstance(event, MappingStartEvent):
+                stack.append([pointer, True, _KEY])
+            elif isinstance(event, SequenceStartEvent):
+                stack.append([pointer, False, 0])
+    except MarkedYAMLError as exc:
+        raise _yaml_error(exc, name) from None
+    except YAMLError as exc:
+        raise InputError(f"not valid YAML/JSON: {exc}", file=name) from None
+    return positions
+
+
+_KEY = object()
 
 
 class LazyPositions(Mapping[str, Position]):
@@ -216,7 +258,7 @@ class LazyPositions(Mapping[str, Position]):
     def _load(self) -> dict[str, Position]:
         if self._map is None:
             try:
-                self._map = round_trip_positions(self._text, self._name)
+                self._map = event_positions(self._text, self._name)
             except InputError:  # the data loaded, so this is a corner where the two parsers differ
                 self._map = {"": (1, 1)}
         return self._map
@@ -311,45 +353,3 @@ def _expanded_size(tree: Any) -> int:
             stack.append((node, True))
             stack.extend((child, False) for child in children)
     return sizes.get(id(tree), 1)
-
-
-class _PositionWalker:
-    """Records (line, column) for every node of a round-trip tree. Content checks are not done
-    here: the data was already loaded and checked from the same text."""
-
-    def __init__(self) -> None:
-        self.positions: dict[str, Position] = {"": (1, 1)}
-
-    def walk(self, node: Any, pointer: str, depth: int) -> None:
-        if depth > MAX_DEPTH:
-            return
-        if isinstance(node, CommentedMap):
-            for key, value in node.items():
-                child = join_pointer(pointer, str(key))
-                line_col = _key_position(node, key)
-                if line_col:
-                    self.positions[child] = line_col
-                self.walk(value, child, depth + 1)
-        elif isinstance(node, CommentedSeq):
-            for index, item in enumerate(node):
-                child = join_pointer(pointer, index)
-                line_col = _item_position(node, index)
-                if line_col:
-                    self.positions[child] = line_col
-                self.walk(item, child, depth + 1)
-
-
-def _key_position(node: CommentedMap, key: Any) -> Position | None:
-    try:
-        line, column = node.lc.key(key)
-    except (KeyError, TypeError, AttributeError):
-        return None
-    return (line + 1, column + 1)
-
-
-def _item_position(node: CommentedSeq, index: int) -> Position | None:
-    try:
-        line, column = node.lc.item(index)
-    except (KeyError, TypeError, AttributeError, IndexError):
-        return None
-    return (line + 1, column + 1)

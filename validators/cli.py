@@ -86,6 +86,16 @@ def files_to_check(paths: list[str]) -> tuple[list[str], list[str]]:
     return found, problems
 
 
+def _read_stdin(limit: int) -> bytes:
+    """stdin up to `limit` bytes: an endless or huge stream is refused, not buffered whole."""
+    from ionqkit.errors import InputError
+
+    raw = sys.stdin.buffer.read(limit + 1)
+    if len(raw) > limit:
+        raise InputError(f"more than {limit:,} bytes; the limit is {limit:,} bytes", file="<stdin>")
+    return raw
+
+
 def _hidden(relative: Path) -> bool:
     return any(part.startswith(".") for part in relative.parts)
 
@@ -93,6 +103,8 @@ def _hidden(relative: Path) -> bool:
 def run(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
+    from ionqkit.codegen.loader import MAX_BYTES
+    from ionqkit.errors import InputError
     from ionqkit.validators import config as lint_config
     from ionqkit.validators.batch import STDIN, lint_files
     from ionqkit.validators.formatters import FORMATS
@@ -106,7 +118,13 @@ def run(args: argparse.Namespace) -> int:
         config = replace(config, warnings_as_errors=True)
     api_version = args.api_version or config.api_version
     files, problems = files_to_check(args.paths)
-    stdin = sys.stdin.buffer.read() if STDIN in files else None
+    stdin = None
+    if STDIN in files:
+        try:
+            stdin = _read_stdin(MAX_BYTES)
+        except InputError as exc:
+            problems.append(str(exc))
+            files = [name for name in files if name != STDIN]
     diagnostics = []
     checked = 0
     for result in lint_files(files, api_version=api_version, config=config, jobs=args.jobs, stdin=stdin):

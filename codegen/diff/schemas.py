@@ -140,7 +140,12 @@ def _types(node: dict[str, Any]) -> set[str] | None:
         if "items" in node:
             return {"array"}
         return None
-    types = {declared} if isinstance(declared, str) else {t for t in declared if isinstance(t, str)}
+    if isinstance(declared, str):
+        types = {declared}
+    elif isinstance(declared, list):
+        types = {t for t in declared if isinstance(t, str)}
+    else:  # a damaged spec (`type: true`, `type: {}`) is diffed for what parses: type unknown
+        return None
     types.discard("null")
     return types
 

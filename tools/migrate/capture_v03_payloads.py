@@ -22,6 +22,8 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from ionqkit.codegen.writer import write_file_atomically
+
 
 def qiskit_payloads() -> dict[str, Any]:
     qiskit = importlib.import_module("qiskit")
@@ -156,11 +158,12 @@ def main(argv: list[str]) -> int:
     out.mkdir(parents=True, exist_ok=True)
     for client, payloads in (("qiskit-ionq", qiskit_payloads()), ("cirq-ionq", cirq_payloads())):
         for case, payload in payloads.items():
-            (out / f"{client}-{case}.json").write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+            text = json.dumps(payload, indent=2) + "\n"
+            write_file_atomically(out / f"{client}-{case}.json", text.encode("utf-8"))
     packages = ("qiskit-ionq", "qiskit", "cirq-ionq", "cirq-core")
     sources = "captured offline by tools/migrate/capture_v03_payloads.py from:\n"
     sources += "".join(f"  {name}=={version(name)}\n" for name in packages)
-    (out / "SOURCES.txt").write_text(sources, encoding="utf-8")
+    write_file_atomically(out / "SOURCES.txt", sources.encode("utf-8"))
     return 0
 
 

@@ -31,6 +31,7 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from ionqkit.codegen.loader import join_pointer, load_bytes, load_path
+from ionqkit.codegen.writer import write_file_atomically
 
 REPO = Path(__file__).resolve().parents[2]
 SEED_NAME = "seeds/003_4cb836928e8a9b69.txt"
@@ -345,7 +346,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"seed 003: {checked} values restored and checked against the full spec", file=sys.stderr)
     print(f"seed 003: {len(differences)} lines differ only by an obfuscated e-mail address", file=sys.stderr)
     text = dump(_Stripper().document(full.data))
-    args.out.write_text(text, encoding="utf-8")
+    write_file_atomically(args.out, text.encode("utf-8"))
     print(f"wrote {args.out} ({len(text):,} bytes)", file=sys.stderr)
     return 0
 

@@ -58,3 +58,6 @@ def write_atomically(path: Path, text: str) -> None:
     except OSError as exc:
         Path(temp).unlink(missing_ok=True)
         raise InputError(f"cannot write: {exc.strerror or exc}", file=str(path)) from None
+    except BaseException:  # Ctrl-C while writing: the old file stays, and no temporary file either
+        Path(temp).unlink(missing_ok=True)
+        raise

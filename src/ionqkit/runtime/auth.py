@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from typing import Any
 
 from .errors import MissingAPIKeyError
 
@@ -70,6 +71,20 @@ class ApiKeyAuth:
                 )
             return {}
         return {self.header: self.prefix + self._key.reveal()}
+
+    def redact(self, value: Any) -> Any:
+        """`value` with the key masked in every string inside it: servers and proxies can echo
+        request headers into error bodies, which the error classes keep verbatim."""
+        if self._key is None or len(self._key.reveal()) < 4:
+            return value
+        key = self._key.reveal()
+        if isinstance(value, str):
+            return value.replace(key, REDACTED)
+        if isinstance(value, dict):
+            return {self.redact(k): self.redact(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [self.redact(item) for item in value]
+        return value
 
     def __repr__(self) -> str:
         state = "set" if self._key is not None else "not set"

@@ -37,6 +37,7 @@ from .prevalidate import Linter, check_job_payload, default_linter
 from .retry import RETRY_EXCEPTIONS, RetryPolicy, parse_retry_after
 
 T = TypeVar("T")
+_E = TypeVar("_E", bound=IonQAPIError)
 
 logger = logging.getLogger("ionqkit.runtime")
 
@@ -210,14 +211,24 @@ class _ClientCore:
             message = f"response does not match the spec ({exc.error_count()} error(s)): {detail}"
             raise self._decode_error(request, response, message) from None
 
+    def _redacted(self, error: _E) -> _E:
+        """`error` with the API key masked in its message, body and URL."""
+        error.message = self._auth.redact(error.message)
+        error.body = self._auth.redact(error.body)
+        error.url = self._auth.redact(error.url)
+        error.args = (error.message,)
+        return error
+
     def _decode_error(self, request: httpx.Request, response: httpx.Response, message: str) -> IonQAPIError:
-        return ResponseDecodeError(
-            message,
-            status=response.status_code,
-            request_id=request_id_from(response.headers),
-            body=_error_body(response),
-            method=request.method,
-            url=str(request.url),
+        return self._redacted(
+            ResponseDecodeError(
+                message,
+                status=response.status_code,
+                request_id=request_id_from(response.headers),
+                body=_error_body(response),
+                method=request.method,
+                url=str(request.url),
+            )
         )
 
     def _status_error(self, request: httpx.Request, response: httpx.Response) -> APIStatusError:
@@ -239,16 +250,14 @@ class _ClientCore:
         message = f"HTTP {status} {reason}: {detail}"
         if cls is RateLimitError:
             retry_after = parse_retry_after(response.headers.get("retry-after"), self.retry.clock())
-            return RateLimitError(message, retry_after=retry_after, **common)
-        return cls(message, **common)
+            return self._redacted(RateLimitError(message, retry_after=retry_after, **common))
+        return self._redacted(cls(message, **common))
 
     def _connection_error(self, request: httpx.Request, exc: httpx.TransportError) -> APIConnectionError:
         cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
         # str(exc) of an httpx error names the failure, never the request headers.
-        return cls(
-            f"{type(exc).__name__}: {exc or 'no details'}",
-            method=request.method,
-            url=str(request.url),
+        return self._redacted(
+            cls(f"{type(exc).__name__}: {exc or 'no details'}", method=request.method, url=str(request.url))
         )
 
 

@@ -1,0 +1,43 @@
+"""Fuzz `ionqkit diff`: a mutated spec against the real v0.4 spec, both ways, in every format.
+
+Validation is left out (validate=False) to keep the rate up: it is the spec loader's validator,
+which the generate target exercises. Damaged specs are diffed with input warnings by design."""
+
+from __future__ import annotations
+
+import tempfile
+from functools import cache
+from pathlib import Path
+
+from fuzz import engine, seeds
+from ionqkit.codegen.diff.compare import compare
+from ionqkit.codegen.diff.renames import read_renames
+from ionqkit.codegen.diff.report import render
+from ionqkit.codegen.diff.sources import LoadedSpec, load_source
+from ionqkit.errors import IonqkitError
+
+_FOLDER = Path(tempfile.mkdtemp(prefix="ionqkit-fuzz-diff-"))
+FORMATS = ("text", "json", "markdown", "github")
+
+
+@cache
+def base() -> LoadedSpec:
+    return load_source(str(seeds.SPECS / "ionq-v0.4.openapi.yaml"), validate=False)
+
+
+def one_input(data: bytes) -> None:
+    path = _FOLDER / "new.yaml"
+    path.write_bytes(data)
+    try:
+        new = load_source(str(path), validate=False)
+    except IonqkitError:
+        return
+    renames = read_renames(str(seeds.SPECS / "renames" / "ionq-v0.3-to-v0.4.yaml")) if len(data) % 2 else None
+    old = base()
+    for first, second in ((old, new), (new, old)):
+        report = compare(first.doc, second.doc, renames, input_warnings=first.warnings + second.warnings)
+        render(report, FORMATS[len(data) % len(FORMATS)])
+
+
+if __name__ == "__main__":
+    raise SystemExit(engine.main("diff_target", one_input, seeds.spec_seeds))

@@ -1,0 +1,29 @@
+"""Fuzz `ionqkit generate` on one spec: load, check, validate, normalize, build the intermediate
+model, render models and clients, format and compile them. Bad specs must be IonqkitErrors; a
+spec that passes must give code that compiles (render_package compiles every file)."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from fuzz import engine, seeds
+from ionqkit.codegen.config import Target
+from ionqkit.codegen.generate import Options, render_package
+from ionqkit.errors import IonqkitError
+
+_FOLDER = Path(tempfile.mkdtemp(prefix="ionqkit-fuzz-generate-"))
+
+
+def one_input(data: bytes) -> None:
+    spec = _FOLDER / "spec.yaml"
+    spec.write_bytes(data)
+    options = Options(out_root=_FOLDER / "out", project_root=_FOLDER)
+    try:
+        render_package(Target(spec, None, "fuzzed"), options)
+    except IonqkitError:
+        return
+
+
+if __name__ == "__main__":
+    raise SystemExit(engine.main("generate_target", one_input, seeds.spec_seeds))

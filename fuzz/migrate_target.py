@@ -1,0 +1,31 @@
+"""Fuzz `ionqkit migrate`: read a payload file strictly, migrate it, serialize the result.
+Bad input must be an IonqkitError; what cannot be mapped is reported, never raised."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from fuzz import engine, seeds
+from ionqkit.errors import IonqkitError
+from ionqkit.migrate.files import dump_payload, read_payload
+from ionqkit.migrate.rewrite import migrate_payload
+
+_FOLDER = Path(tempfile.mkdtemp(prefix="ionqkit-fuzz-migrate-"))
+
+
+def one_input(data: bytes) -> None:
+    path = _FOLDER / "payload.json"
+    path.write_bytes(data)
+    try:
+        payload = read_payload(path)
+    except IonqkitError:
+        return
+    migration = migrate_payload(payload)
+    dump_payload(migration.payload)
+    for note in (*migration.changes, *migration.unmapped):
+        str(note)
+
+
+if __name__ == "__main__":
+    raise SystemExit(engine.main("migrate_target", one_input, seeds.payload_seeds))
