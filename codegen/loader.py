@@ -16,6 +16,7 @@ Guards (each failure is an InputError naming file, line:column and cause):
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 import re
 from collections.abc import Iterator, Mapping
@@ -178,8 +179,10 @@ def load_bytes(raw: bytes | str, *, name: str, max_bytes: int = MAX_BYTES) -> Do
     if not text.strip():
         raise InputError("document is empty", file=name, line=1, column=1)
     _check_flow_depth(text, name)
-    # Data comes from the C parser (fast); line:column marks from a round-trip parse of the same
-    # text, made only when something asks for a location (an error, the diff).
+    if name.lower().endswith(".json"):
+        _check_strict_json(text, name)
+    # Data comes from the C parser (fast); line:column marks from libyaml's event stream of the same
+    # text, read only when something asks for a location (an error, the diff).
     yaml = YAML(typ="safe", pure=False)  # libyaml via ruamel.yaml.clib; ruamel falls back to pure Python
     yaml.Constructor = _SafeConstructor
     yaml.allow_duplicate_keys = False
@@ -304,6 +307,27 @@ class _PlainConverter:
                 raise self.fail(f"{node} is not a JSON number", pointer)
             return node
         raise self.fail(f"unsupported value of type {type(node).__name__}", pointer)
+
+
+_JSON_CONSTANTS = re.compile(r'"(?:[^"\\\n]|\\.)*"|(-?Infinity|NaN)')
+
+
+def _check_strict_json(text: str, name: str) -> None:
+    """A .json document must be JSON, not merely YAML: YAML reads a bare NaN as the string "NaN"."""
+    for match in _JSON_CONSTANTS.finditer(text):
+        if match.group(1):
+            line, column = _line_column(text, match.start())
+            raise InputError(f"{match.group(1)} is not valid JSON", file=name, line=line, column=column)
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"not valid JSON: {exc.msg}", file=name, line=exc.lineno, column=exc.colno) from None
+    except RecursionError:
+        raise InputError("nesting is too deep to parse", file=name) from None
+
+
+def _line_column(text: str, offset: int) -> Position:
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 _FLOW_TOKENS = re.compile(r'"(?:[^"\\\n]|\\.)*"|[\[\]{}]')

@@ -67,3 +67,21 @@ def test_deep_nesting_is_refused() -> None:
 def test_size_limit_is_checked_before_parsing() -> None:
     with pytest.raises(InputError, match="limit is 1,000 bytes"):
         load_bytes(b"a: " + b"x" * 2000, name="big.yaml", max_bytes=1000)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (b'{"a": NaN}', "spec.json:1:7: NaN is not valid JSON"),
+        (b'{\n  "a": -Infinity}', "spec.json:2:8: -Infinity is not valid JSON"),
+        (b'{"a": 1,}', "spec.json:1:9: not valid JSON"),
+        (b"{a: 1}", "spec.json:1:2: not valid JSON"),
+    ],
+)
+def test_json_files_must_be_strict_json(raw: bytes, expected: str) -> None:
+    with pytest.raises(InputError) as caught:
+        load_bytes(raw, name="spec.json")
+    assert str(caught.value).startswith(expected)
+    assert load_bytes(b'{"a": "NaN"}', name="spec.json").data == {"a": "NaN"}, (
+        "only bare constants are refused"
+    )
