@@ -148,8 +148,8 @@ def prepare(target: Target, options: Options, loaded: LoadedSpec | None = None) 
 
 def render_package(
     target: Target, options: Options, loaded: LoadedSpec | None = None
-) -> tuple[dict[str, bytes], list[str]]:
-    """Everything a package holds except MANIFEST.json, formatted. Raises located errors."""
+) -> tuple[dict[str, str], list[str]]:
+    """The package's source files, not yet formatted (see format_packages), and notes."""
     from ionqkit.codegen.emit_models import render_models
 
     prepared = prepare(target, options, loaded)
@@ -167,7 +167,7 @@ def render_package(
         if "client.py" in files:
             exports = ["AsyncClient", "Client", "models"]
     files["__init__.py"] = _init_text(api.title, api.version, exports)
-    return _format(target.package, files), notes
+    return files, notes
 
 
 def _init_text(title: str, version: str, exports: list[str]) -> str:
@@ -179,22 +179,28 @@ def _init_text(title: str, version: str, exports: list[str]) -> str:
     return "\n".join(lines)
 
 
-def _format(package: str, files: dict[str, str]) -> dict[str, bytes]:
+def format_packages(packages: dict[str, dict[str, str]]) -> dict[str, dict[str, bytes]]:
+    """Format every package's files with one ruff run (each run costs a process start), then
+    compile-check them: nothing that does not compile is ever written."""
     import tempfile
 
     from ionqkit.codegen.format import format_tree
 
+    result: dict[str, dict[str, bytes]] = {}
     with tempfile.TemporaryDirectory(prefix="ionqkit-format-") as folder:
         root = Path(folder)
-        for name, text in files.items():
-            (root / name).parent.mkdir(parents=True, exist_ok=True)
-            (root / name).write_text(text, encoding="utf-8")
+        for package, files in packages.items():
+            for name, text in files.items():
+                (root / package / name).parent.mkdir(parents=True, exist_ok=True)
+                (root / package / name).write_text(text, encoding="utf-8")
         format_tree(root)
-        result = {name: (root / name).read_bytes() for name in files}
-    for name, content in result.items():
-        if name.endswith(".py"):
-            compile(content, f"{package}/{name}", "exec", dont_inherit=True)
-    result["py.typed"] = b""
+        for package, files in packages.items():
+            result[package] = {name: (root / package / name).read_bytes() for name in files}
+    for package, files_bytes in result.items():
+        for name, content in files_bytes.items():
+            if name.endswith(".py"):
+                compile(content, f"{package}/{name}", "exec", dont_inherit=True)
+        files_bytes["py.typed"] = b""
     return result
 
 
@@ -225,7 +231,7 @@ def _review_spec_changes(
 
 def _render_all(
     jobs: Sequence[tuple[Target, LoadedSpec]], options: Options
-) -> list[tuple[dict[str, bytes], list[str]]]:
+) -> list[tuple[dict[str, str], list[str]]]:
     """Render packages; several at once in forked worker processes when there are spare cores."""
     workers = min(len(jobs), os.cpu_count() or 1)
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
@@ -277,7 +283,11 @@ def run(
                 outcomes[target.package] = Outcome(target.package, "stale", reasons)
         return [outcomes[target.package] for target in targets]
     rendered = _render_all([(target, loaded[target.package]) for target, _, _ in stale], options)
-    for (target, inputs, reasons), (files, notes) in zip(stale, rendered, strict=True):
+    formatted = format_packages(
+        {target.package: files for (target, _, _), (files, _) in zip(stale, rendered, strict=True)}
+    )
+    for (target, inputs, reasons), (_, notes) in zip(stale, rendered, strict=True):
+        files = formatted[target.package]
         review = reviews[target.package]
         if review is not None:
             files.update(review.files)
