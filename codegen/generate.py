@@ -105,11 +105,12 @@ class Prepared:
     notes: tuple[str, ...]
 
 
-def load(target: Target, options: Options) -> LoadedSpec:
+def load(target: Target, options: Options, *, check: bool = True) -> LoadedSpec:
     """The target's spec, parsed, checked and overlaid (named relative to the project root)."""
     from ionqkit.codegen.specload import load_spec
 
-    return load_spec(target.spec, target.overlay, name=_relative(target.spec, options.project_root))
+    name = _relative(target.spec, options.project_root)
+    return load_spec(target.spec, target.overlay, name=name, check=check)
 
 
 def prepare(target: Target, options: Options, loaded: LoadedSpec | None = None) -> Prepared:
@@ -229,23 +230,41 @@ def _review_spec_changes(
     return reviews
 
 
-def _render_all(
-    jobs: Sequence[tuple[Target, LoadedSpec]], options: Options
-) -> list[tuple[dict[str, str], list[str]]]:
-    """Render packages; several at once in forked worker processes when there are spare cores."""
-    workers = min(len(jobs), os.cpu_count() or 1)
-    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [render_package(target, options, loaded) for target, loaded in jobs]
-    from concurrent.futures import ProcessPoolExecutor
+class _Validation:
+    """Validation of the loaded specs, in a forked process while the parent renders (it is the
+    slowest step after the model generator's own start-up, and independent of it)."""
 
-    # Imported before forking so that every worker starts with them instead of importing its own.
-    import datamodel_code_generator  # noqa: F401
-    import jinja2  # noqa: F401
+    def __init__(self, specs: Sequence[LoadedSpec]) -> None:
+        from ionqkit.codegen.specload import check_valid
 
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = [pool.submit(render_package, target, options, loaded) for target, loaded in jobs]
-        return [future.result() for future in futures]
+        self._pool: Any = None
+        self._future: Any = None
+        if len(specs) == 0:
+            return
+        if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            for spec in specs:
+                check_valid(spec)
+            return
+        from concurrent.futures import ProcessPoolExecutor
+
+        self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+        self._future = self._pool.submit(_check_all, list(specs))
+
+    def wait(self) -> None:
+        """Raise the first validation error, if any."""
+        if self._future is not None:
+            try:
+                self._future.result()
+            finally:
+                self._pool.shutdown()
+                self._future = None
+
+
+def _check_all(specs: list[LoadedSpec]) -> None:
+    from ionqkit.codegen.specload import check_valid
+
+    for spec in specs:
+        check_valid(spec)
 
 
 def run(
@@ -271,21 +290,29 @@ def run(
             outcomes[target.package] = Outcome(target.package, "stale", reasons)
         else:
             stale.append((target, inputs, reasons or ["--force"]))
-    loaded = {target.package: load(target, options) for target, _, _ in stale}
-    reviews = _review_spec_changes([(t, loaded[t.package]) for t, _, _ in stale], options, report)
-    if any(review is not None and review.blocked for review in reviews.values()):
-        for target, _, reasons in stale:
-            review = reviews[target.package]
-            if review is not None and review.blocked:
-                why = ["breaking API changes; rerun with --allow-breaking to accept them"]
-                outcomes[target.package] = Outcome(target.package, "blocked", why)
-            else:
-                outcomes[target.package] = Outcome(target.package, "stale", reasons)
-        return [outcomes[target.package] for target in targets]
-    rendered = _render_all([(target, loaded[target.package]) for target, _, _ in stale], options)
-    formatted = format_packages(
-        {target.package: files for (target, _, _), (files, _) in zip(stale, rendered, strict=True)}
-    )
+    loaded = {target.package: load(target, options, check=False) for target, _, _ in stale}
+    validation = _Validation(list(loaded.values()))
+    try:
+        reviews = _review_spec_changes([(t, loaded[t.package]) for t, _, _ in stale], options, report)
+        if any(review is not None and review.blocked for review in reviews.values()):
+            validation.wait()  # an invalid spec is bad input (exit 2), not a breaking change
+            for target, _, reasons in stale:
+                review = reviews[target.package]
+                if review is not None and review.blocked:
+                    why = ["breaking API changes; rerun with --allow-breaking to accept them"]
+                    outcomes[target.package] = Outcome(target.package, "blocked", why)
+                else:
+                    outcomes[target.package] = Outcome(target.package, "stale", reasons)
+            return [outcomes[target.package] for target in targets]
+        # One process renders every package: the model generator's start-up is paid once.
+        rendered = [render_package(target, options, loaded[target.package]) for target, _, _ in stale]
+        formatted = format_packages(
+            {target.package: files for (target, _, _), (files, _) in zip(stale, rendered, strict=True)}
+        )
+    except Exception:
+        validation.wait()  # an invalid spec explains a failure downstream better than the failure
+        raise
+    validation.wait()
     for (target, inputs, reasons), (_, notes) in zip(stale, rendered, strict=True):
         files = formatted[target.package]
         review = reviews[target.package]

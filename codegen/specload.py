@@ -7,7 +7,7 @@ locations of nodes the overlay did not touch stay exact.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
@@ -118,29 +118,36 @@ def load_spec(
     kind = detect_kind(spec)
     refs.check_refs(spec)
     if overlay_path is None:
-        if check:
-            validate(spec, kind)
-        return LoadedSpec(spec, kind, None, ())
-    # With an overlay only the patched document is validated: that is what gets used, and one
-    # validation instead of two halves the cost of a cold run. (The spec files themselves are
-    # checked for validity by the test suite.)
-    overlay = load_path(overlay_path)
-    data, applied = apply_overlay(spec, overlay)
-    patched = dataclasses.replace(spec, data=data)
+        loaded = LoadedSpec(spec, kind, None, ())
+    else:
+        overlay = load_path(overlay_path)
+        data, applied = apply_overlay(spec, overlay)
+        loaded = LoadedSpec(dataclasses.replace(spec, data=data), kind, overlay, tuple(applied))
+        _after_overlay(loaded, refs.check_refs, loaded.document)
+    if check:
+        check_valid(loaded)
+    return loaded
+
+
+def check_valid(loaded: LoadedSpec) -> None:
+    """Validate a loaded spec (OpenAPI or JSON Schema). With an overlay only the patched document is
+    validated: that is what gets used. (The spec files themselves are validated by the tests.)"""
+    _after_overlay(loaded, validate, loaded.document, loaded.kind)
+
+
+def _after_overlay(loaded: LoadedSpec, check: Callable[..., None], *args: Any) -> None:
     try:
-        if check:
-            validate(patched, kind)
-        else:
-            refs.check_refs(patched)
+        check(*args)
     except SpecError as exc:
+        if loaded.overlay is None:
+            raise
         raise SpecError(
-            f"after applying {overlay.name}: {exc.message}",
+            f"after applying {loaded.overlay.name}: {exc.message}",
             file=exc.file,
             line=exc.line,
             column=exc.column,
             pointer=exc.pointer,
         ) from None
-    return LoadedSpec(patched, kind, overlay, tuple(applied))
 
 
 @lru_cache(maxsize=8)
