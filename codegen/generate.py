@@ -232,39 +232,56 @@ def _review_spec_changes(
 
 class _Validation:
     """Validation of the loaded specs, in a forked process while the parent renders (it is the
-    slowest step after the model generator's own start-up, and independent of it)."""
+    slowest step after the model generator's own start-up, and independent of it).
+
+    A plain child that validates once and exits, not a worker pool: a pool worker whose parent is
+    killed waits for work forever; this child finishes within seconds whatever happens to the parent.
+    """
 
     def __init__(self, specs: Sequence[LoadedSpec]) -> None:
         from ionqkit.codegen.specload import check_valid
 
-        self._pool: Any = None
-        self._future: Any = None
-        if len(specs) == 0:
+        self._process: Any = None
+        self._results: Any = None
+        if not specs:
             return
         if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
             for spec in specs:
                 check_valid(spec)
             return
-        from concurrent.futures import ProcessPoolExecutor
-
-        self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-        self._future = self._pool.submit(_check_all, list(specs))
+        context = multiprocessing.get_context("fork")
+        self._results, sender = context.Pipe(duplex=False)
+        self._process = context.Process(target=_check_all, args=(list(specs), sender), daemon=True)
+        self._process.start()
+        sender.close()
 
     def wait(self) -> None:
         """Raise the first validation error, if any."""
-        if self._future is not None:
-            try:
-                self._future.result()
-            finally:
-                self._pool.shutdown()
-                self._future = None
+        if self._process is None:
+            return
+        try:
+            outcome = self._results.recv()
+        except EOFError:
+            outcome = RuntimeError(f"the spec validation process died (exit code {self._process.exitcode})")
+        finally:
+            self._process.join()
+            self._results.close()
+            self._process = None
+        if outcome is not None:
+            raise outcome
 
 
-def _check_all(specs: list[LoadedSpec]) -> None:
+def _check_all(specs: list[LoadedSpec], sender: Any) -> None:
     from ionqkit.codegen.specload import check_valid
 
-    for spec in specs:
-        check_valid(spec)
+    outcome: BaseException | None = None
+    try:
+        for spec in specs:
+            check_valid(spec)
+    except Exception as exc:  # sent to the parent, which raises it as its own
+        outcome = exc
+    sender.send(outcome)
+    sender.close()
 
 
 def run(

@@ -121,6 +121,23 @@ def test_a_killed_run_leaves_old_or_new_output_never_a_mix(project: Path) -> Non
         files = {k: v for k, v in tree_digest(package).items() if k != "MANIFEST.json"}
         assert files == recorded["outputs"], f"package is a mix of two runs after a kill at {delay}s"
         assert not [p for p in package.parent.iterdir() if p.name.startswith(".ionqkit-")]
+    # Helper processes of a killed run (the spec validator) finish on their own instead of lingering.
+    deadline = time.monotonic() + 15
+    while processes_mentioning(str(project)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert processes_mentioning(str(project)) == []
+
+
+def processes_mentioning(text: str) -> list[int]:
+    """PIDs whose command line contains `text` (Linux /proc; elsewhere nothing is found)."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if text in cmdline.read_bytes().replace(b"\0", b" ").decode(errors="replace"):
+                found.append(int(cmdline.parent.name))
+        except OSError:  # the process ended while we looked
+            continue
+    return found
 
 
 def test_recover_restores_a_package_whose_swap_was_interrupted(tmp_path: Path) -> None:
