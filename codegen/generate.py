@@ -11,7 +11,6 @@ from __future__ import annotations
 import copy
 import dataclasses
 import importlib.util
-import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -239,12 +238,14 @@ class _Validation:
     """
 
     def __init__(self, specs: Sequence[LoadedSpec]) -> None:
-        from ionqkit.codegen.specload import check_valid
-
         self._process: Any = None
         self._results: Any = None
         if not specs:
             return
+        import multiprocessing
+
+        from ionqkit.codegen.specload import check_valid
+
         if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
             for spec in specs:
                 check_valid(spec)
