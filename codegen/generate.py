@@ -1,5 +1,6 @@
-"""Orchestration: for each target, hash inputs -> (if stale) load & check -> normalize -> IR ->
-emit models (and clients) -> format -> write the package atomically with its MANIFEST.json.
+"""Orchestration: for each target, hash inputs -> (if stale) load -> review the spec change ->
+normalize -> IR -> emit models (and clients) -> format -> write the package atomically with its
+MANIFEST.json. Spec validation runs in a forked child meanwhile; nothing is written before it passes.
 
 Only what changed is regenerated: a package whose MANIFEST.json matches its inputs and whose files
 match their recorded hashes is left alone. That check reads a few small files and imports nothing
@@ -20,10 +21,11 @@ from typing import TYPE_CHECKING, Any, Literal
 from ionqkit.codegen import manifest, writer
 from ionqkit.codegen.config import Target
 from ionqkit.codegen.ir import Api
+from ionqkit.paths import TEMPLATES_DIR
 
 if TYPE_CHECKING:
+    from ionqkit.codegen.diff.regen import Review
     from ionqkit.codegen.specload import LoadedSpec
-from ionqkit.paths import TEMPLATES_DIR
 
 Report = Callable[[str], None]
 
@@ -206,13 +208,13 @@ def format_packages(packages: dict[str, dict[str, str]]) -> dict[str, dict[str, 
 
 def _review_spec_changes(
     stale: Sequence[tuple[Target, LoadedSpec]], options: Options, report: Report
-) -> dict[str, Any]:
+) -> dict[str, Review | None]:
     """Spec diff against each package's snapshot (codegen/diff/regen.py), before anything is written."""
     if not stale:
         return {}
     from ionqkit.codegen.diff.regen import review
 
-    reviews: dict[str, Any] = {}
+    reviews: dict[str, Review | None] = {}
     for target, loaded in stale:
         if loaded.kind != "openapi":  # a JSON Schema has no API to classify
             reviews[target.package] = None
