@@ -67,10 +67,11 @@ def _first_error(doc: Document, errors: Iterable[ValidationError], what: str) ->
     raise doc.error(f"not a valid {what}: {best.message}", pointer, SpecError)
 
 
-def validate(doc: Document, kind: SpecKind, data: Any | None = None) -> None:
-    """Raise SpecError (located) at the first problem; `data` defaults to doc.data."""
-    data = doc.data if data is None else data
-    refs.check_refs(dataclasses.replace(doc, data=data))
+def validate(doc: Document, kind: SpecKind) -> None:
+    """Raise SpecError (located) at the first problem. $refs are checked first: they bound the
+    recursion of the validators, which otherwise take tens of seconds to fail on long chains."""
+    data = doc.data
+    refs.check_refs(doc)
     try:
         if kind == "openapi":
             from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
@@ -116,16 +117,17 @@ def load_spec(
     """
     spec = load_path(spec_path, name=name)
     kind = detect_kind(spec)
-    refs.check_refs(spec)
     if overlay_path is None:
         loaded = LoadedSpec(spec, kind, None, ())
     else:
         overlay = load_path(overlay_path)
         data, applied = apply_overlay(spec, overlay)
         loaded = LoadedSpec(dataclasses.replace(spec, data=data), kind, overlay, tuple(applied))
-        _after_overlay(loaded, refs.check_refs, loaded.document)
+    # Only the document that is used is checked, once: validate() checks its $refs too.
     if check:
         check_valid(loaded)
+    else:
+        _after_overlay(loaded, refs.check_refs, loaded.document)
     return loaded
 
 

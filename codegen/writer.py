@@ -59,7 +59,8 @@ def swap_in(staging: Path, target: Path) -> None:
 
 
 def write_file_atomically(path: Path, content: bytes) -> None:
-    """Replace one file: temp file in the same folder, fsync, os.replace."""
+    """Replace one file: temp file in the same folder, fsync, os.replace. An existing file keeps its
+    permissions; an interrupted write (error or Ctrl-C) leaves the old file and no temporary one."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{path.name}-", dir=path.parent)
     try:
@@ -67,6 +68,8 @@ def write_file_atomically(path: Path, content: bytes) -> None:
             handle.write(content)
             handle.flush()
             os.fsync(handle.fileno())
+        if path.exists():
+            os.chmod(temp, path.stat().st_mode & 0o777)
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)

@@ -26,12 +26,13 @@ import importlib
 import json
 import os
 import sys
-import tempfile
 import warnings
 from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any, ClassVar
+
+from ionqkit.codegen.writer import write_file_atomically
 
 Body = dict[str, Any]
 
@@ -300,9 +301,7 @@ def main(argv: list[str]) -> int:
         f"{name}.json": json.dumps(body, indent=2, ensure_ascii=False) + "\n" for name, body in bodies.items()
     }
     for filename, text in {**files, "SOURCES.txt": sources}.items():
-        with tempfile.NamedTemporaryFile("w", dir=out_dir, delete=False, suffix=".tmp") as tmp:
-            tmp.write(text)
-        os.replace(tmp.name, out_dir / filename)
+        write_file_atomically(out_dir / filename, text.encode("utf-8"))
     print(f"wrote {len(bodies)} payloads to {out_dir}")
     return 0
 

@@ -8,12 +8,11 @@ line:column.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from ionqkit.codegen.loader import MAX_BYTES, decode_utf8, read_bytes
+from ionqkit.codegen.writer import write_file_atomically
 from ionqkit.errors import InputError
 
 
@@ -45,19 +44,8 @@ def dump_payload(payload: Any) -> str:
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Write to a temporary file beside `path`, then rename it over `path` (atomic on POSIX)."""
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    """Replace `path` with `text` without ever leaving a half-written file; I/O errors are InputErrors."""
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(temp, path.stat().st_mode & 0o777)
-        os.replace(temp, path)
+        write_file_atomically(path, text.encode("utf-8"))
     except OSError as exc:
-        Path(temp).unlink(missing_ok=True)
         raise InputError(f"cannot write: {exc.strerror or exc}", file=str(path)) from None
-    except BaseException:  # Ctrl-C while writing: the old file stays, and no temporary file either
-        Path(temp).unlink(missing_ok=True)
-        raise
