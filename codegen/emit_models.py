@@ -43,6 +43,13 @@ def model_options(kind: Literal["openapi", "jsonschema"], source: str) -> dict[s
     }
 
 
+def warm_up() -> None:
+    """Import what the generator's first call would, so a process can pay for it ahead of time."""
+    import datamodel_code_generator.config
+    import datamodel_code_generator.parser.jsonschema
+    import datamodel_code_generator.parser.openapi  # noqa: F401
+
+
 def render_models(
     data: dict[str, Any],
     *,

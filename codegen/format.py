@@ -7,7 +7,6 @@ explicit options. It also proves the output parses: ruff refuses invalid Python.
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 from ionqkit.errors import SpecError
@@ -17,7 +16,10 @@ TARGET = "py311"
 
 
 def _ruff(*args: str, cwd: Path) -> None:
-    command = [sys.executable, "-m", "ruff", *args]
+    # The binary itself, not `python -m ruff`, which starts an interpreter only to exec it.
+    from ruff import find_ruff_bin
+
+    command = [str(find_ruff_bin()), *args]
     result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         detail = (result.stderr or result.stdout).strip().splitlines()

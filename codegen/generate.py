@@ -1,6 +1,7 @@
 """Orchestration: for each target, hash inputs -> (if stale) load -> review the spec change ->
 normalize -> IR -> emit models (and clients) -> format -> write the package atomically with its
-MANIFEST.json. Spec validation runs in a forked child meanwhile; nothing is written before it passes.
+MANIFEST.json. The models render in a child forked at the start (codegen/model_worker.py) while this
+process loads, checks, validates and renders the clients; nothing is written before validation passes.
 
 Only what changed is regenerated: a package whose MANIFEST.json matches its inputs and whose files
 match their recorded hashes is left alone. That check reads a few small files and imports nothing
@@ -9,11 +10,11 @@ heavy, so a no-op run is fast.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import dataclasses
 import importlib.util
-import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -24,7 +25,8 @@ from ionqkit.codegen.ir import Api
 from ionqkit.paths import TEMPLATES_DIR
 
 if TYPE_CHECKING:
-    from ionqkit.codegen.diff.regen import Review
+    from ionqkit.codegen.model_worker import ModelRenderer, Request
+    from ionqkit.codegen.spec_review import Review
     from ionqkit.codegen.specload import LoadedSpec
 
 Report = Callable[[str], None]
@@ -148,19 +150,17 @@ def prepare(target: Target, options: Options, loaded: LoadedSpec | None = None) 
     return Prepared(data, loaded.kind, schema_names, api, tuple(notes))
 
 
-def render_package(
-    target: Target, options: Options, loaded: LoadedSpec | None = None
-) -> tuple[dict[str, str], list[str]]:
-    """The package's source files, not yet formatted (see format_packages), and notes."""
-    from ionqkit.codegen.emit_models import render_models
+def model_request(prepared: Prepared) -> Request:
+    from ionqkit.codegen.model_worker import Request
 
-    prepared = prepare(target, options, loaded)
     api = prepared.api
-    models_text, generator_notes = render_models(
-        prepared.data, kind=prepared.kind, source=api.spec_name, class_name=api.root_model
-    )
-    notes = [*prepared.notes, *(f"datamodel-code-generator: {n}" for n in generator_notes)]
-    files: dict[str, str] = {"models.py": models_text}
+    return Request(prepared.data, prepared.kind, api.spec_name, api.root_model)
+
+
+def other_files(prepared: Prepared, options: Options) -> dict[str, str]:
+    """Every file of the package but models.py: clients (OpenAPI only) and __init__.py."""
+    api = prepared.api
+    files: dict[str, str] = {}
     exports = ["models"]
     if api.kind == "openapi" and clients_available():
         # Imported by name: the clients emitter is optional in a models-only installation.
@@ -169,7 +169,24 @@ def render_package(
         if "client.py" in files:
             exports = ["AsyncClient", "Client", "models"]
     files["__init__.py"] = _init_text(api.title, api.version, exports)
-    return files, notes
+    return files
+
+
+def package_notes(prepared: Prepared, generator_notes: Sequence[str]) -> list[str]:
+    return [*prepared.notes, *(f"datamodel-code-generator: {n}" for n in generator_notes)]
+
+
+def render_package(
+    target: Target, options: Options, loaded: LoadedSpec | None = None
+) -> tuple[dict[str, str], list[str]]:
+    """The package's source files, not yet formatted (see format_packages), and notes; in this
+    process (run() renders the models of all packages in a pre-started child instead)."""
+    from ionqkit.codegen.model_worker import render
+
+    prepared = prepare(target, options, loaded)
+    models_text, generator_notes = render(model_request(prepared))
+    files = {"models.py": models_text, **other_files(prepared, options)}
+    return files, package_notes(prepared, generator_notes)
 
 
 def _init_text(title: str, version: str, exports: list[str]) -> str:
@@ -209,10 +226,10 @@ def format_packages(packages: dict[str, dict[str, str]]) -> dict[str, dict[str, 
 def _review_spec_changes(
     stale: Sequence[tuple[Target, LoadedSpec]], options: Options, report: Report
 ) -> dict[str, Review | None]:
-    """Spec diff against each package's snapshot (codegen/diff/regen.py), before anything is written."""
+    """Spec diff against each package's snapshot (codegen/spec_review.py), before anything is written."""
     if not stale:
         return {}
-    from ionqkit.codegen.diff.regen import review
+    from ionqkit.codegen.spec_review import review
 
     reviews: dict[str, Review | None] = {}
     for target, loaded in stale:
@@ -231,69 +248,13 @@ def _review_spec_changes(
     return reviews
 
 
-class _Validation:
-    """Validation of the loaded specs, in a forked process while the parent renders (it is the
-    slowest step after the model generator's own start-up, and independent of it).
-
-    A plain child that validates once and exits, not a worker pool: a pool worker whose parent is
-    killed waits for work forever; this child finishes within seconds whatever happens to the parent.
-    """
-
-    def __init__(self, specs: Sequence[LoadedSpec]) -> None:
-        self._process: Any = None
-        self._results: Any = None
-        if not specs:
-            return
-        import multiprocessing
-
-        from ionqkit.codegen.specload import check_valid
-
-        if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
-            for spec in specs:
-                check_valid(spec)
-            return
-        context = multiprocessing.get_context("fork")
-        self._results, sender = context.Pipe(duplex=False)
-        self._process = context.Process(target=_check_all, args=(list(specs), sender), daemon=True)
-        self._process.start()
-        sender.close()
-
-    def wait(self) -> None:
-        """Raise the first validation error, if any."""
-        if self._process is None:
-            return
-        try:
-            outcome = self._results.recv()
-        except EOFError:
-            outcome = RuntimeError(f"the spec validation process died (exit code {self._process.exitcode})")
-        finally:
-            self._process.join()
-            self._results.close()
-            self._process = None
-        if outcome is not None:
-            raise outcome
-
-
-def _check_all(specs: list[LoadedSpec], sender: Any) -> None:
-    from ionqkit.codegen.specload import check_valid
-
-    outcome: BaseException | None = None
-    try:
-        for spec in specs:
-            check_valid(spec)
-    except Exception as exc:  # sent to the parent, which raises it as its own
-        outcome = exc
-    sender.send(outcome)
-    sender.close()
-
-
 def run(
     targets: Sequence[Target], options: Options, report: Report, *, check_only: bool = False
 ) -> list[Outcome]:
     """Generate (or, with check_only, only check) every target; return what happened to each.
 
     All stale packages are rendered before any is written, so bad input in one spec leaves every
-    package as it was. So does a breaking spec change (see codegen/diff/regen.py), unless allowed.
+    package as it was. So does a breaking spec change (see codegen/spec_review.py), unless allowed.
     """
     for note in writer.recover(options.out_root):
         report(note)
@@ -310,36 +271,89 @@ def run(
             outcomes[target.package] = Outcome(target.package, "stale", reasons)
         else:
             stale.append((target, inputs, reasons or ["--force"]))
-    loaded = {target.package: load(target, options, check=False) for target, _, _ in stale}
-    validation = _Validation(list(loaded.values()))
+    if not stale:
+        return [outcomes[target.package] for target in targets]
+    from ionqkit.codegen.model_worker import ModelRenderer
+
+    renderer = ModelRenderer()
+    renderer.start()  # the model generator's import runs on another core while the specs load
     try:
-        reviews = _review_spec_changes([(t, loaded[t.package]) for t, _, _ in stale], options, report)
-        if any(review is not None and review.blocked for review in reviews.values()):
-            validation.wait()  # an invalid spec is bad input (exit 2), not a breaking change
-            for target, _, reasons in stale:
-                review = reviews[target.package]
-                if review is not None and review.blocked:
-                    why = ["breaking API changes; rerun with --allow-breaking to accept them"]
-                    outcomes[target.package] = Outcome(target.package, "blocked", why)
-                else:
-                    outcomes[target.package] = Outcome(target.package, "stale", reasons)
-            return [outcomes[target.package] for target in targets]
-        # One process renders every package: the model generator's start-up is paid once.
-        rendered = [render_package(target, options, loaded[target.package]) for target, _, _ in stale]
-        formatted = format_packages(
-            {target.package: files for (target, _, _), (files, _) in zip(stale, rendered, strict=True)}
-        )
-    except Exception:
-        validation.wait()  # an invalid spec explains a failure downstream better than the failure
-        raise
-    validation.wait()
-    for (target, inputs, reasons), (_, notes) in zip(stale, rendered, strict=True):
-        files = formatted[target.package]
-        review = reviews[target.package]
-        if review is not None:
-            files.update(review.files)
+        rendered = _render_all(stale, options, report, renderer, outcomes)
+    finally:
+        renderer.close()
+    if rendered is None:  # blocked by a breaking change
+        return [outcomes[target.package] for target in targets]
+    for (target, inputs, reasons), (files, notes) in zip(stale, rendered, strict=True):
         files[manifest.MANIFEST] = manifest.render(inputs, files)
         staging = writer.stage(options.out_root, target.package, files)
         writer.swap_in(staging, options.out_root / target.package)
         outcomes[target.package] = Outcome(target.package, "regenerated", reasons, notes)
     return [outcomes[target.package] for target in targets]
+
+
+def _validate_all(specs: Sequence[LoadedSpec]) -> None:
+    from ionqkit.codegen.specload import check_valid
+
+    for spec in specs:
+        check_valid(spec)
+
+
+@contextlib.contextmanager
+def _invalid_spec_first(specs: Sequence[LoadedSpec], renderer: ModelRenderer) -> Iterator[None]:
+    """On a failure, raise an invalid spec's own error instead, if there is one: the specs are
+    validated only at the end, and an invalid spec explains a failure downstream better."""
+    try:
+        yield
+    except Exception:
+        renderer.close()
+        _validate_all(specs)
+        raise
+
+
+def _render_all(
+    stale: Sequence[tuple[Target, manifest.Inputs, list[str]]],
+    options: Options,
+    report: Report,
+    renderer: ModelRenderer,
+    outcomes: dict[str, Outcome],
+) -> list[tuple[dict[str, bytes], list[str]]] | None:
+    """Formatted files and notes for every stale package, or None (and the outcomes filled in)
+    when a breaking spec change blocks regeneration.
+
+    The specs are loaded unvalidated and validated while the child renders their models; nothing
+    is written unless they are valid.
+    """
+    pairs = [(target, load(target, options, check=False)) for target, _, _ in stale]
+    loaded = [spec for _, spec in pairs]
+    with _invalid_spec_first(loaded, renderer):
+        reviews = _review_spec_changes(pairs, options, report)
+    if any(review is not None and review.blocked for review in reviews.values()):
+        renderer.close()
+        _validate_all(loaded)  # an invalid spec is bad input (exit 2), not a breaking change
+        for target, _, reasons in stale:
+            review = reviews[target.package]
+            if review is not None and review.blocked:
+                why = ["breaking API changes; rerun with --allow-breaking to accept them"]
+                outcomes[target.package] = Outcome(target.package, "blocked", why)
+            else:
+                outcomes[target.package] = Outcome(target.package, "stale", reasons)
+        return None
+    with _invalid_spec_first(loaded, renderer):
+        prepared = [prepare(target, options, spec) for target, spec in pairs]
+        renderer.submit([model_request(p) for p in prepared])
+        others = [other_files(p, options) for p in prepared]
+    _validate_all(loaded)
+    models = renderer.results()
+    sources = {
+        target.package: {"models.py": text, **files}
+        for (target, _, _), (text, _), files in zip(stale, models, others, strict=True)
+    }
+    formatted = format_packages(sources)
+    result: list[tuple[dict[str, bytes], list[str]]] = []
+    for (target, _, _), p, (_, generator_notes) in zip(stale, prepared, models, strict=True):
+        files = formatted[target.package]
+        review = reviews[target.package]
+        if review is not None:
+            files.update(review.files)
+        result.append((files, package_notes(p, generator_notes)))
+    return result

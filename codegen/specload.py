@@ -10,15 +10,15 @@ import dataclasses
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
-
-import jsonschema
-from jsonschema.exceptions import ValidationError, best_match
+from typing import TYPE_CHECKING, Any, Literal
 
 from ionqkit.codegen import refs
 from ionqkit.codegen.loader import Document, join_pointer, load_path
 from ionqkit.codegen.overlay import AppliedAction, apply_overlay
 from ionqkit.errors import SpecError
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
 
 SpecKind = Literal["openapi", "jsonschema"]
 
@@ -59,6 +59,8 @@ def _pointer(path: Iterable[Any]) -> str:
 
 
 def _first_error(doc: Document, errors: Iterable[ValidationError], what: str) -> None:
+    from jsonschema.exceptions import best_match
+
     first = next(iter(errors), None)
     if first is None:
         return
@@ -69,7 +71,12 @@ def _first_error(doc: Document, errors: Iterable[ValidationError], what: str) ->
 
 def validate(doc: Document, kind: SpecKind) -> None:
     """Raise SpecError (located) at the first problem. $refs are checked first: they bound the
-    recursion of the validators, which otherwise take tens of seconds to fail on long chains."""
+    recursion of the validators, which otherwise take tens of seconds to fail on long chains.
+
+    The validators are imported here, not at the top: loading without validation (the linter, a
+    generation that validates later, in parallel with other work) should not pay for their import."""
+    import jsonschema
+
     data = doc.data
     refs.check_refs(doc)
     try:

@@ -1,3 +1,3 @@
-from ionqkit.cli import main
+from ionqkit.cli import entry
 
-raise SystemExit(main())
+entry()

@@ -17,6 +17,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 from types import ModuleType
+from typing import NoReturn
 
 from ionqkit import __version__
 from ionqkit.errors import IonqkitError
@@ -102,3 +103,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_INTERNAL
+
+
+def entry() -> NoReturn:
+    """The `ionqkit` program: main(), then a hard exit once the output is flushed.
+
+    After `generate` has imported the model generator and the spec validator, the interpreter's
+    own teardown (freeing every module and object one by one) takes about 0.08 s, a tenth of a
+    cold run. Nothing is left for it to do: every command closes its files, joins its processes
+    and removes its temporary folders before returning. (mypy exits the same way.)
+    """
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:  # the reader has gone; what it did not read no longer matters
+        pass
+    os._exit(code)

@@ -17,12 +17,12 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ionqkit.codegen.diff.compare import compare
-from ionqkit.codegen.diff.model import DiffReport, Level
-from ionqkit.codegen.diff.report import render_markdown, render_text
 from ionqkit.codegen.loader import Document, load_bytes
+
+if TYPE_CHECKING:
+    from ionqkit.codegen.diff.model import DiffReport
 
 SNAPSHOT = "spec.snapshot.json"
 CHANGES = "CHANGES.md"
@@ -39,6 +39,8 @@ class Review:
     def summary(self) -> str:
         if self.report is None:
             return f"{self.package}: first generation, spec snapshot recorded"
+        from ionqkit.codegen.diff.report import render_text
+
         return render_text(self.report).rstrip("\n")
 
 
@@ -56,6 +58,11 @@ def review(package: str, package_dir: Path, new: Document, *, spec_name: str, al
         entry = f"\n### `{spec_name}`\n\nFirst generation from spec sha256 `{new.sha256[:12]}`.\n"
         files = {SNAPSHOT: new_snapshot, CHANGES: (changes + entry).encode("utf-8")}
         return Review(package, None, blocked=False, files=files)
+    # The differ is imported only here: a first generation has nothing to compare.
+    from ionqkit.codegen.diff.compare import compare
+    from ionqkit.codegen.diff.model import Level
+    from ionqkit.codegen.diff.report import render_markdown
+
     old = load_bytes(snapshot_path.read_bytes(), name=f"{package}/{SNAPSHOT}")
     report = compare(old, new)  # locations in NEW are lines of the spec file itself
     blocked = report.max_level == Level.ERR and not allow_breaking

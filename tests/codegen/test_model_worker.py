@@ -1,0 +1,78 @@
+"""codegen.model_worker: models rendered in the pre-started child are the ones this process would
+render, failures come back as SpecError, and no child outlives its use."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from typing import Any
+
+import pytest
+
+from ionqkit.codegen.model_worker import ModelRenderer, Request, render
+from ionqkit.errors import SpecError
+
+
+def openapi(schemas: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "openapi": "3.0.3",
+        "info": {"title": "t", "version": "1"},
+        "paths": {},
+        "components": {"schemas": schemas},
+    }
+
+
+THING = Request(
+    openapi({"Thing": {"type": "object", "required": ["id"], "properties": {"id": {"type": "string"}}}}),
+    "openapi",
+    "thing.yaml",
+)
+JOB = Request(
+    {"type": "object", "properties": {"shots": {"type": "integer", "minimum": 1}}},
+    "jsonschema",
+    "job.json",
+    "Job",
+)
+# A schema that inherits from itself: the generator refuses it.
+BROKEN = Request(openapi({"A": {"allOf": [{"$ref": "#/components/schemas/A"}]}}), "openapi", "broken.yaml")
+
+
+def test_the_child_renders_every_request_in_order_as_this_process_would() -> None:
+    renderer = ModelRenderer()
+    renderer.start()
+    renderer.submit([THING, JOB])
+    rendered = renderer.results()
+    assert rendered == [render(THING), render(JOB)]
+    assert "class Thing(BaseModel)" in rendered[0][0]
+    assert "class Job(BaseModel)" in rendered[1][0]
+    assert multiprocessing.active_children() == []
+
+
+def test_a_generator_failure_in_the_child_is_raised_here_as_a_spec_error() -> None:
+    renderer = ModelRenderer()
+    renderer.start()
+    renderer.submit([THING, BROKEN, JOB])
+    with pytest.raises(SpecError, match=r"model generation failed: .*inheritance cycle") as caught:
+        renderer.results()
+    assert caught.value.file == "broken.yaml"
+    assert multiprocessing.active_children() == []
+
+
+@pytest.mark.parametrize("submitted", [False, True], ids=["before-submit", "while-rendering"])
+def test_close_abandons_the_child_at_any_point(submitted: bool) -> None:
+    renderer = ModelRenderer()
+    renderer.start()
+    if submitted:
+        renderer.submit([THING, JOB])
+    renderer.close()
+    renderer.close()  # closing twice is harmless
+    assert multiprocessing.active_children() == []
+
+
+def test_on_one_core_the_models_render_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(os, "cpu_count", lambda: 1)
+    renderer = ModelRenderer()
+    renderer.start()
+    assert multiprocessing.active_children() == []
+    renderer.submit([JOB, THING])
+    assert renderer.results() == [render(JOB), render(THING)]
