@@ -7,7 +7,8 @@ the parent then sends it the normalized specs and validates them meanwhile.
 
 The child is one-shot, not a pool worker: it takes one batch, answers and exits, and it exits as
 soon as its parent's end of the pipe closes, so a killed `generate` leaves no process behind.
-Without fork, or on one core, the same calls render in this process.
+Without fork, on one core, or in a process with other threads, the same calls render in this
+process.
 """
 
 from __future__ import annotations
@@ -60,6 +61,14 @@ def _serve(receiver: Any, sender: Any, parent_ends: tuple[Any, ...]) -> None:
     sender.send(outcomes)
 
 
+def _can_fork(start_methods: Sequence[str]) -> bool:
+    """Fork only where it pays and is safe: two cores or more, and no other thread in this process
+    (the `ionqkit` program has none; a threaded host could hold a lock the child would then need)."""
+    import threading
+
+    return (os.cpu_count() or 1) >= 2 and "fork" in start_methods and threading.active_count() == 1
+
+
 class ModelRenderer:
     """start() before loading the specs, submit() once they are normalized, results() at the end.
     close() abandons the work (on an error elsewhere); it is safe to call at any point."""
@@ -74,7 +83,7 @@ class ModelRenderer:
     def start(self) -> None:
         import multiprocessing
 
-        if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        if not _can_fork(multiprocessing.get_all_start_methods()):
             return
         context = multiprocessing.get_context("fork")
         child_requests, self._requests = context.Pipe(duplex=False)

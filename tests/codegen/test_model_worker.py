@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -35,6 +37,13 @@ JOB = Request(
 )
 # A schema that inherits from itself: the generator refuses it.
 BROKEN = Request(openapi({"A": {"allOf": [{"$ref": "#/components/schemas/A"}]}}), "openapi", "broken.yaml")
+
+
+@pytest.fixture(autouse=True)
+def single_threaded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The renderer forks only in a single-threaded process, as the `ionqkit` program is; the test
+    runner's own threads (pytest-xdist) are idle during these tests."""
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
 
 
 def test_the_child_renders_every_request_in_order_as_this_process_would() -> None:
@@ -76,3 +85,22 @@ def test_on_one_core_the_models_render_in_this_process(monkeypatch: pytest.Monke
     assert multiprocessing.active_children() == []
     renderer.submit([JOB, THING])
     assert renderer.results() == [render(JOB), render(THING)]
+
+
+@pytest.fixture
+def another_thread(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.undo()  # the real thread count, with one more thread running
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    yield
+    stop.set()
+    thread.join()
+
+
+def test_in_a_process_with_other_threads_the_models_render_in_this_process(another_thread: None) -> None:
+    renderer = ModelRenderer()
+    renderer.start()
+    assert multiprocessing.active_children() == []
+    renderer.submit([THING])
+    assert renderer.results() == [render(THING)]
