@@ -13,7 +13,9 @@ process.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -44,6 +46,8 @@ def _serve(receiver: Any, sender: Any, parent_ends: tuple[Any, ...]) -> None:
     # seeing EOF when the parent dies, and this process would wait forever.
     for end in parent_ends:
         end.close()
+    # Ctrl-C reaches the whole process group; the parent handles it, and its exit ends this one.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     from ionqkit.codegen import emit_models
 
     emit_models.warm_up()  # what this process exists for: the import, while the parent loads
@@ -58,7 +62,8 @@ def _serve(receiver: Any, sender: Any, parent_ends: tuple[Any, ...]) -> None:
         except Exception as exc:  # sent to the parent, which raises it as its own
             outcomes.append(exc)
             break
-    sender.send(outcomes)
+    with contextlib.suppress(BrokenPipeError):  # the parent is gone: nobody needs the models
+        sender.send(outcomes)
 
 
 def _can_fork(start_methods: Sequence[str]) -> bool:

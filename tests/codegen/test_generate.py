@@ -110,7 +110,8 @@ def test_a_killed_run_leaves_old_or_new_output_never_a_mix(project: Path) -> Non
     command = [sys.executable, "-m", "ionqkit", "generate", "--config", str(project / "pyproject.toml")]
     subprocess.run(command, check=True, capture_output=True)
     package = project / "generated" / "mini"
-    for delay in (0.3, 0.8, 1.3, 1.8, 2.4):
+    # A run takes about 0.6 s here: kills while loading, rendering, formatting and writing.
+    for delay in (0.15, 0.3, 0.45, 0.55, 0.6, 0.65, 1.0):
         run = subprocess.Popen([*command, "--force"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(delay)
         run.send_signal(signal.SIGKILL)
@@ -121,10 +122,34 @@ def test_a_killed_run_leaves_old_or_new_output_never_a_mix(project: Path) -> Non
         files = {k: v for k, v in tree_digest(package).items() if k != "MANIFEST.json"}
         assert files == recorded["outputs"], f"package is a mix of two runs after a kill at {delay}s"
         assert not [p for p in package.parent.iterdir() if p.name.startswith(".ionqkit-")]
-    # Helper processes of a killed run (the spec validator) finish on their own instead of lingering.
+    # Helper processes of a killed run (the model renderer) finish on their own instead of lingering.
     deadline = time.monotonic() + 15
     while processes_mentioning(str(project)) and time.monotonic() < deadline:
         time.sleep(0.2)
+    assert processes_mentioning(str(project)) == []
+
+
+def test_ctrl_c_stops_a_run_with_one_line_and_exit_130(project: Path) -> None:
+    shutil.copy(
+        Path(__file__).parents[2] / "specs" / "ionq-v0.4.openapi.yaml",
+        project / "specs" / "mini.openapi.yaml",
+    )
+    command = [sys.executable, "-m", "ionqkit", "generate", "--config", str(project / "pyproject.toml")]
+    subprocess.run(command, check=True, capture_output=True)
+    package = project / "generated" / "mini"
+    before = tree_digest(package)
+    for delay in (0.1, 0.3, 0.45):  # while the child imports, while it renders, near the end
+        # Ctrl-C in a terminal signals the whole process group: the parent and its helper.
+        run = subprocess.Popen(
+            [*command, "--force"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
+        )
+        time.sleep(delay)
+        os.killpg(run.pid, signal.SIGINT)
+        _, err = run.communicate(timeout=60)
+        if run.returncode == 0:
+            continue  # finished before the signal: nothing to check
+        assert (run.returncode, err.decode()) == (130, "interrupted\n")
+        assert tree_digest(package) == before  # the same bytes: an interrupted run writes nothing
     assert processes_mentioning(str(project)) == []
 
 
