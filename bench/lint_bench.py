@@ -55,6 +55,7 @@ from typing import Any
 
 import orjson
 
+from ionqkit.cores import available_cores
 from ionqkit.validators import lint
 from ionqkit.validators.specdata import spec_facts
 
@@ -340,10 +341,6 @@ def at_scale(folder: Path) -> None:
         f"{'(CPU-bound reference task)':<26}{'':>26}{parallel_speedup(cores):>6.2f}x"
         " = the parallelism the machine had to give just now"
     )
-
-
-def available_cores() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def _spin(count: int) -> int:

@@ -14,7 +14,6 @@ process.
 from __future__ import annotations
 
 import contextlib
-import os
 import signal
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -71,7 +70,9 @@ def _can_fork(start_methods: Sequence[str]) -> bool:
     (the `ionqkit` program has none; a threaded host could hold a lock the child would then need)."""
     import threading
 
-    return (os.cpu_count() or 1) >= 2 and "fork" in start_methods and threading.active_count() == 1
+    from ionqkit.cores import available_cores
+
+    return available_cores() >= 2 and "fork" in start_methods and threading.active_count() == 1
 
 
 class ModelRenderer:

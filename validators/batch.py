@@ -8,13 +8,13 @@ inherit them; elsewhere the initializer loads them once per worker, not once per
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from ionqkit.codegen.loader import read_bytes
+from ionqkit.cores import available_cores
 from ionqkit.errors import InputError
 from ionqkit.validators.api import lint
 from ionqkit.validators.config import LintConfig
@@ -38,13 +38,6 @@ class _Settings:
 
 
 _settings: _Settings | None = None  # this process's settings (set in the parent and in each worker)
-
-
-def available_cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 def lint_files(

@@ -79,6 +79,8 @@ def test_close_abandons_the_child_at_any_point(submitted: bool) -> None:
 
 
 def test_on_one_core_the_models_render_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    # As under `taskset -c 0` or a one-CPU container: the cores this process may use count.
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)
     monkeypatch.setattr(os, "cpu_count", lambda: 1)
     renderer = ModelRenderer()
     renderer.start()
