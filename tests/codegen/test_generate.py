@@ -102,13 +102,20 @@ def test_committed_generated_code_matches_specs_and_generator(cli: CliRun, repo:
     assert code == 0, f"generated/ is stale; run `make generate`:\n{err}"
 
 
-def test_a_killed_run_leaves_old_or_new_output_never_a_mix(project: Path) -> None:
+@pytest.fixture
+def generated_v04(project: Path) -> list[str]:
+    """The project with the real v0.4 spec as its one target, generated once; the command."""
     shutil.copy(
         Path(__file__).parents[2] / "specs" / "ionq-v0.4.openapi.yaml",
         project / "specs" / "mini.openapi.yaml",
     )
     command = [sys.executable, "-m", "ionqkit", "generate", "--config", str(project / "pyproject.toml")]
     subprocess.run(command, check=True, capture_output=True)
+    return command
+
+
+def test_a_killed_run_leaves_old_or_new_output_never_a_mix(project: Path, generated_v04: list[str]) -> None:
+    command = generated_v04
     package = project / "generated" / "mini"
     # A run takes about 0.6 s here: kills while loading, rendering, formatting and writing.
     for delay in (0.15, 0.3, 0.45, 0.55, 0.6, 0.65, 1.0):
@@ -129,13 +136,8 @@ def test_a_killed_run_leaves_old_or_new_output_never_a_mix(project: Path) -> Non
     assert processes_mentioning(str(project)) == []
 
 
-def test_ctrl_c_stops_a_run_with_one_line_and_exit_130(project: Path) -> None:
-    shutil.copy(
-        Path(__file__).parents[2] / "specs" / "ionq-v0.4.openapi.yaml",
-        project / "specs" / "mini.openapi.yaml",
-    )
-    command = [sys.executable, "-m", "ionqkit", "generate", "--config", str(project / "pyproject.toml")]
-    subprocess.run(command, check=True, capture_output=True)
+def test_ctrl_c_stops_a_run_with_one_line_and_exit_130(project: Path, generated_v04: list[str]) -> None:
+    command = generated_v04
     package = project / "generated" / "mini"
     before = tree_digest(package)
     for delay in (0.1, 0.3, 0.45):  # while the child imports, while it renders, near the end
