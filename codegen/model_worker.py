@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import signal
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -67,12 +68,15 @@ def _serve(receiver: Any, sender: Any, parent_ends: tuple[Any, ...]) -> None:
 
 def _can_fork(start_methods: Sequence[str]) -> bool:
     """Fork only where it pays and is safe: two cores or more, and no other thread in this process
-    (the `ionqkit` program has none; a threaded host could hold a lock the child would then need)."""
+    (the `ionqkit` program has none; a threaded host could hold a lock the child would then need).
+    Not on macOS, whose system libraries may run threads of their own that Python cannot see."""
     import threading
 
     from ionqkit.cores import available_cores
 
-    return available_cores() >= 2 and "fork" in start_methods and threading.active_count() == 1
+    if sys.platform == "darwin" or "fork" not in start_methods:
+        return False
+    return available_cores() >= 2 and threading.active_count() == 1
 
 
 class ModelRenderer:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import threading
 from collections.abc import Iterator
 from typing import Any
@@ -106,3 +107,12 @@ def test_in_a_process_with_other_threads_the_models_render_in_this_process(anoth
     assert multiprocessing.active_children() == []
     renderer.submit([THING])
     assert renderer.results() == [render(THING)]
+
+
+def test_on_macos_the_models_render_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "platform", "darwin")
+    renderer = ModelRenderer()
+    renderer.start()
+    assert multiprocessing.active_children() == []
+    renderer.submit([JOB])
+    assert renderer.results() == [render(JOB)]
