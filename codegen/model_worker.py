@@ -7,8 +7,8 @@ the parent then sends it the normalized specs and validates them meanwhile.
 
 The child is one-shot, not a pool worker: it takes one batch, answers and exits, and it exits as
 soon as its parent's end of the pipe closes, so a killed `generate` leaves no process behind.
-Without fork, on one core, or in a process with other threads, the same calls render in this
-process.
+Without fork, on one usable core, on macOS, or in a process with other threads, the same calls
+render in this process.
 """
 
 from __future__ import annotations
@@ -66,6 +66,11 @@ def _serve(receiver: Any, sender: Any, parent_ends: tuple[Any, ...]) -> None:
         sender.send(outcomes)
 
 
+def _send(connection: Any, batch: list[Request]) -> None:
+    with contextlib.suppress(BrokenPipeError):  # the child was let go (close()) before it read it
+        connection.send(batch)
+
+
 def _can_fork(start_methods: Sequence[str]) -> bool:
     """Fork only where it pays and is safe: two cores or more, and no other thread in this process
     (the `ionqkit` program has none; a threaded host could hold a lock the child would then need).
@@ -114,7 +119,8 @@ class ModelRenderer:
             # a plain send() would stall this process for as long as they take.
             import threading
 
-            self._sender = threading.Thread(target=self._requests.send, args=(list(requests),), daemon=True)
+            batch = list(requests)
+            self._sender = threading.Thread(target=_send, args=(self._requests, batch), daemon=True)
             self._sender.start()
 
     def results(self) -> list[Rendered]:

@@ -68,15 +68,28 @@ def test_a_generator_failure_in_the_child_is_raised_here_as_a_spec_error() -> No
     assert multiprocessing.active_children() == []
 
 
-@pytest.mark.parametrize("submitted", [False, True], ids=["before-submit", "while-rendering"])
-def test_close_abandons_the_child_at_any_point(submitted: bool) -> None:
+# More than a pipe holds (64 KiB), so close() can catch the batch half sent.
+LARGE = Request(
+    openapi({f"S{i}": {"type": "object", "properties": {"x": {"type": "string"}}} for i in range(5000)}),
+    "openapi",
+    "large.yaml",
+)
+
+
+@pytest.mark.parametrize(
+    "batch", [None, [THING, JOB], [LARGE]], ids=["before-submit", "while-rendering", "while-sending"]
+)
+def test_close_abandons_the_child_at_any_point_quietly(
+    batch: list[Request] | None, capfd: pytest.CaptureFixture[str]
+) -> None:
     renderer = ModelRenderer()
     renderer.start()
-    if submitted:
-        renderer.submit([THING, JOB])
+    if batch is not None:
+        renderer.submit(batch)
     renderer.close()
     renderer.close()  # closing twice is harmless
     assert multiprocessing.active_children() == []
+    assert capfd.readouterr() == ("", "")
 
 
 def test_on_one_core_the_models_render_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
