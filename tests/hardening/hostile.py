@@ -11,7 +11,9 @@ from pathlib import Path
 HUNDRED_MB = 100 * 1024 * 1024
 
 # Peak RSS from /proc's VmHWM where there is one: ru_maxrss survives exec, so it would report the
-# test runner's own size at the fork that started this interpreter.
+# test runner's own size at the fork that started this interpreter. The largest helper process
+# (generate's model renderer, ruff) is reported apart: RUSAGE_CHILDREN's ru_maxrss, an upper bound
+# (a helper that execs, like ruff, counts the size of this process when it was forked).
 _MEASURED = """
 import re, resource, sys, time
 from pathlib import Path
@@ -22,7 +24,9 @@ status = Path("/proc/self/status")
 found = re.search(r"VmHWM:\\s+(\\d+) kB", status.read_text()) if status.exists() else None
 peak_kb = int(found.group(1)) if found else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 peak_mb = peak_kb / 1024
-print(f"MEASURED {code} {peak_mb:.0f} {time.monotonic() - started:.2f}", file=sys.stderr)
+helper_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+seconds = time.monotonic() - started
+print(f"MEASURED {code} {peak_mb:.0f} {seconds:.2f} {helper_mb:.0f}", file=sys.stderr)
 raise SystemExit(code)
 """
 
@@ -34,6 +38,7 @@ class Measured:
     stderr: str  # without the measurement line
     peak_mb: float
     seconds: float
+    helper_peak_mb: float  # the largest helper process the command started and waited for
 
 
 def run_measured(*args: str | Path, stdin: Path | None = None, cwd: Path | None = None) -> Measured:
@@ -46,9 +51,9 @@ def run_measured(*args: str | Path, stdin: Path | None = None, cwd: Path | None 
     lines = result.stderr.splitlines()
     measured = [line for line in lines if line.startswith("MEASURED ")]
     assert measured, f"no measurement; the command died:\n{result.stderr[-3000:]}"
-    _, code, peak, seconds = measured[-1].split()
+    _, code, peak, seconds, helper_peak = measured[-1].split()
     rest = "\n".join(line for line in lines if not line.startswith("MEASURED "))
-    return Measured(int(code), result.stdout, rest, float(peak), float(seconds))
+    return Measured(int(code), result.stdout, rest, float(peak), float(seconds), float(helper_peak))
 
 
 def spec_json(schemas: dict[str, object]) -> str:
