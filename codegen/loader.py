@@ -1,9 +1,10 @@
 """Load a YAML or JSON document into plain Python data, remembering where every node came from.
 
-ruamel.yaml's round-trip loader is used for both YAML and JSON (JSON is YAML 1.2): it only builds
-plain mappings, sequences and scalars, never Python objects, and it keeps line:column marks that
-the error messages, the spec diff and the linter report. Nothing here executes or imports anything
-named in the document.
+ruamel.yaml's safe loader, on libyaml (ruamel.yaml.clib), reads both YAML and JSON (JSON is
+YAML 1.2): it builds only plain mappings, sequences and scalars, never Python objects. The
+line:column marks that the error messages, the spec diff and the linter report are read from
+libyaml's event stream of the same text, and only when something asks for one (LazyPositions).
+Nothing here executes or imports anything named in the document.
 
 Guards (each failure is an InputError naming file, line:column and cause):
 - size: documents larger than `max_bytes` are refused before parsing;

@@ -1,4 +1,5 @@
-"""specs -> loaded & checked: parse, check $refs, validate, apply the overlay, validate again.
+"""specs -> loaded & checked: parse, apply the overlay, then check the $refs of the result and
+validate it (OpenAPI or JSON Schema) once: the patched document is what gets used.
 
 The returned Document carries the patched data; its positions are those of the spec file, so
 locations of nodes the overlay did not touch stay exact.
