@@ -9,6 +9,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
+CORPUS = Path(__file__).parent / "validators" / "corpus" / "v0.4"
 CliRun = Callable[..., tuple[int, str, str]]
 
 
@@ -41,3 +44,15 @@ def test_bad_input_is_one_line_on_stderr_and_exit_2(tmp_path: Path) -> None:
     assert run.returncode == 2
     assert run.stderr.startswith(f"error: {config}:")
     assert "Traceback" not in run.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs Linux's /dev/full")
+@pytest.mark.parametrize("args", [("rules",), ("lint", "--format", "json", CORPUS)], ids=["rules", "lint"])
+def test_output_to_a_full_disk_is_an_error_not_a_crash(args: tuple[str | Path, ...]) -> None:
+    with open("/dev/full", "w") as full:
+        run = subprocess.run(
+            [sys.executable, "-m", "ionqkit", *map(str, args)],
+            stdout=full, stderr=subprocess.PIPE, text=True, check=False, timeout=120,
+        )  # fmt: skip
+    assert run.returncode == 2
+    assert run.stderr.strip().splitlines() == ["error: No space left on device"]

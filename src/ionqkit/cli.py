@@ -3,14 +3,15 @@
 A command module defines configure(parser) and run(args) -> exit code; COMMANDS names it. Command modules
 import their heavy dependencies inside run(), so `ionqkit --help` and no-op runs stay fast.
 
-Exit codes: 0 success, 1 findings (lint errors, stale output, breaking changes), 2 bad input or
-usage, 3 internal error (a bug in ionqkit: the message asks for a report; IONQKIT_DEBUG=1 shows
-the traceback).
+Exit codes: 0 success, 1 findings (lint errors, stale output, breaking changes), 2 bad input,
+usage or a refusal by the machine (disk full, permissions), 3 internal error (a bug in ionqkit:
+the message asks for a report; IONQKIT_DEBUG=1 shows the traceback).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import os
 import sys
@@ -94,6 +95,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:  # the machine refused (disk full, permissions): not a bug in ionqkit
+        print(f"error: {_os_error(exc)}", file=sys.stderr)
+        return EXIT_USAGE
     except Exception as exc:  # a bug in ionqkit, not bad input: say so in one line
         if os.environ.get("IONQKIT_DEBUG"):
             traceback.print_exc()
@@ -116,7 +120,16 @@ def entry() -> NoReturn:
     code = main()
     try:
         sys.stdout.flush()
-        sys.stderr.flush()
     except BrokenPipeError:  # the reader has gone; what it did not read no longer matters
         pass
+    except OSError as exc:  # e.g. output to a full disk: the output is incomplete, so say so
+        print(f"error: cannot write the output: {_os_error(exc)}", file=sys.stderr)
+        code = code or EXIT_USAGE
+    with contextlib.suppress(OSError):
+        sys.stderr.flush()
     os._exit(code)
+
+
+def _os_error(exc: OSError) -> str:
+    where = f"{exc.filename}: " if exc.filename else ""
+    return f"{where}{exc.strerror or exc}"
