@@ -69,3 +69,23 @@ def prism_mock(spec: dict[str, object], workdir: Path) -> Iterator[str]:
             process.kill()
             process.wait()
         log.close()
+
+
+@contextmanager
+def serve_spec(version: str, workdir: Path) -> Iterator[str]:
+    """Prism serving specs/ionq-<version>.openapi.yaml with its overlay applied; yields the URL."""
+    from ionqkit.codegen.specload import load_spec
+
+    spec = REPO / "specs" / f"ionq-{version}.openapi.yaml"
+    overlay = REPO / "specs" / "overlays" / f"ionq-{version}.overlay.yaml"
+    with prism_mock(load_spec(spec, overlay).data, workdir) as url:
+        yield url
+
+
+def operation_methods(client_class: type) -> set[str]:
+    """The generated client's one-per-operation methods (not the helpers built on them)."""
+    return {
+        name
+        for name, value in vars(client_class).items()
+        if callable(value) and not name.startswith(("_", "iter_")) and name != "wait_for_job"
+    }

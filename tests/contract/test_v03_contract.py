@@ -8,11 +8,10 @@ from typing import Any
 
 import pytest
 
-from ionqkit.codegen.specload import load_spec
 from ionqkit.generated.ionq_v0_3 import Client, models
 from ionqkit.runtime import IonQAPIError, RetryPolicy
 
-from .prism import REPO, prism_mock
+from .prism import operation_methods, serve_spec
 
 JOB_ID = "aa54e783-0a9b-4f73-ad2f-63983b6aa4a8"
 JOB_PAYLOAD = {
@@ -44,8 +43,7 @@ CALLS: dict[str, Callable[[Client], Any]] = {
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    loaded = load_spec(REPO / "specs/ionq-v0.3.openapi.yaml", REPO / "specs/overlays/ionq-v0.3.overlay.yaml")
-    with prism_mock(loaded.data, tmp_path_factory.mktemp("prism-v03")) as url:
+    with serve_spec("v0.3", tmp_path_factory.mktemp("prism-v03")) as url:
         yield url
 
 
@@ -56,12 +54,7 @@ def client(base_url: str) -> Iterator[Client]:
 
 
 def test_the_call_table_covers_every_generated_operation() -> None:
-    methods = {
-        name
-        for name, value in vars(Client).items()
-        if callable(value) and not name.startswith(("_", "iter_")) and name != "wait_for_job"
-    }
-    assert set(CALLS) == methods
+    assert set(CALLS) == operation_methods(Client)
 
 
 @pytest.mark.parametrize("operation", sorted(CALLS))

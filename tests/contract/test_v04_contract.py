@@ -13,11 +13,10 @@ from typing import Any
 
 import pytest
 
-from ionqkit.codegen.specload import load_spec
 from ionqkit.generated.ionq_v0_4 import AsyncClient, Client, models
 from ionqkit.runtime import RetryPolicy
 
-from .prism import REPO, prism_mock
+from .prism import operation_methods, serve_spec
 
 JOB_ID = "617a1f8b-59d4-435d-aa33-695433d7155e"
 VARIANT_ID = "069ce8f8-f437-7d75-8000-9f5f8c3d7897"
@@ -72,8 +71,7 @@ CALLS: dict[str, Callable[[Client], Any]] = {
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    loaded = load_spec(REPO / "specs/ionq-v0.4.openapi.yaml", REPO / "specs/overlays/ionq-v0.4.overlay.yaml")
-    with prism_mock(loaded.data, tmp_path_factory.mktemp("prism-v04")) as url:
+    with serve_spec("v0.4", tmp_path_factory.mktemp("prism-v04")) as url:
         yield url
 
 
@@ -85,12 +83,7 @@ def client(base_url: str) -> Iterator[Client]:
 
 
 def test_the_call_table_covers_every_generated_operation() -> None:
-    methods = {
-        name
-        for name, value in vars(Client).items()
-        if callable(value) and not name.startswith(("_", "iter_")) and name != "wait_for_job"
-    }
-    assert set(CALLS) == methods
+    assert set(CALLS) == operation_methods(Client)
 
 
 @pytest.mark.parametrize("operation", sorted(CALLS))
