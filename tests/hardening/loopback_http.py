@@ -80,6 +80,20 @@ def trickle(byte_every: float, total: int) -> Respond:
     return respond
 
 
+def trickled_headers(byte_every: float, total: int) -> Respond:
+    """A status line, then header bytes one at a time: the response never starts its body."""
+
+    def respond(handler: BaseHTTPRequestHandler) -> None:
+        handler.wfile.write(b"HTTP/1.1 200 OK\r\nX-Slow: ")
+        for _ in range(total):
+            handler.wfile.write(b"a")
+            handler.wfile.flush()
+            time.sleep(byte_every)
+        handler.close_connection = True  # then hang up: a client still waiting sees a protocol error
+
+    return respond
+
+
 def chunked(size: int, status: int = 200, chunk: int = 64 * 1024) -> Respond:
     """A body of `size` bytes with no Content-Length (chunked), generated as it is sent."""
 

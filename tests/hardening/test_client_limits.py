@@ -27,7 +27,7 @@ from ionqkit.runtime import (
 from ionqkit.runtime.retry import NO_RETRY
 from ionqkit.runtime.transport import DEADLINE_FACTOR, MAX_RESPONSE_BYTES
 
-from .loopback_http import chunked, send, serve, trickle
+from .loopback_http import chunked, send, serve, trickle, trickled_headers
 
 KEY = "k-0123456789"
 MB = 1024 * 1024
@@ -56,6 +56,21 @@ def test_the_async_client_is_stopped_by_the_deadline_too() -> None:
 
     with serve(SLOW_BODY) as url, pytest.raises(DeadlineExceededError):
         asyncio.run(call(url))
+
+
+def test_the_async_deadline_also_holds_while_the_headers_trickle_in() -> None:
+    # Under async the deadline is a cancel scope over the whole exchange. (The sync client checks
+    # it between chunks of the body; headers trickled in are bounded there only per read.)
+    async def call(url: str) -> None:
+        async with ionq_v0_4.AsyncClient(KEY, base_url=url, timeout=5.0, deadline=0.3, retry=NO_RETRY) as api:
+            await api.get_job("j1")
+
+    with (
+        serve(trickled_headers(byte_every=0.1, total=100)) as url,
+        pytest.raises(DeadlineExceededError) as caught,
+    ):
+        asyncio.run(call(url))
+    assert caught.value.status is None  # no response line was complete
 
 
 def test_the_default_deadline_is_the_timeout_times_a_small_factor() -> None:

@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from types import TracebackType
 from typing import Any, Generic, Literal, Self, TypeVar
 
+import anyio
 import httpx
 import orjson
 from pydantic import TypeAdapter, ValidationError
@@ -593,11 +594,7 @@ class AsyncAPIClient(_ClientCore):
             attempt += 1
             try:
                 self._arm(request, deadline, self._http.timeout)
-                response = await self._http.send(request, stream=True)
-                try:
-                    content = await self._read(request, response, deadline)
-                finally:
-                    await response.aclose()
+                response, content = await self._exchange(request, deadline)
                 return self._decode(endpoint, request, response, content)
             except _RETRYABLE as exc:
                 delay = self._next_delay(endpoint, exc, attempt, deadline)
@@ -608,6 +605,26 @@ class AsyncAPIClient(_ClientCore):
             except httpx.HTTPError as exc:
                 raise self._failed(request, exc, deadline) from None
             await self.retry.async_sleep(delay)
+
+    async def _exchange(self, request: httpx.Request, deadline: float) -> tuple[httpx.Response, bytearray]:
+        """Send `request` and read its response's body, all within the deadline.
+
+        Under async the deadline is also a cancel scope around the whole exchange, so it holds
+        while the response headers arrive too, however slowly (the sync client checks it only
+        between chunks of the body).
+        """
+        left = deadline - self.retry.monotonic()
+        response = None
+        try:
+            with anyio.fail_after(None if math.isinf(left) else max(left, 0.0)):
+                response = await self._http.send(request, stream=True)
+                content = await self._read(request, response, deadline)
+        except TimeoutError:  # the scope's, not httpx's (whose timeouts are not TimeoutError)
+            raise self._deadline_error(request, response) from None
+        finally:
+            if response is not None:
+                await response.aclose()  # outside the cancelled scope, so that it can finish
+        return response, content
 
     async def _read(self, request: httpx.Request, response: httpx.Response, deadline: float) -> bytearray:
         self._check_declared_size(request, response)
