@@ -6,6 +6,7 @@ back in its headers, its body and its request id."""
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import logging
 import traceback
@@ -217,3 +218,38 @@ def test_an_undecodable_body_is_a_typed_error_chaining_no_key() -> None:
     with serve(respond) as url, client(url) as api, pytest.raises(ResponseDecodeError) as caught:
         api.get_job("j1")
     assert_no_key_in_chain(caught.value)
+
+
+def test_the_masking_lasts_as_long_as_a_client_and_survives_a_later_record_factory(
+    root_debug: Everything,
+) -> None:
+    key = "sk-only-this-test-4f2a9c"  # no other test's client holds it
+    log = logging.getLogger("app.factory")
+    original = logging.getLogRecordFactory()
+    try:
+        api = ionq_v0_4.Client(key)
+        # A factory set later that calls ours, and one that does not: a new client wraps the
+        # current factory again (the first case must not loop).
+        ours = logging.getLogRecordFactory()
+
+        def calls_ours(*args: object, **kwargs: object) -> logging.LogRecord:
+            return ours(*args, **kwargs)
+
+        logging.setLogRecordFactory(calls_ours)
+        other = ionq_v0_4.Client(key)
+        log.warning("chained: %s", key)
+        logging.setLogRecordFactory(logging.LogRecord)
+        third = ionq_v0_4.Client(key)
+        log.warning("replaced: %s", key)
+        assert [record.getMessage() for record in root_debug.records[-2:]] == [
+            "chained: <redacted>",
+            "replaced: <redacted>",
+        ]
+        for each in (api, other, third):
+            each.close()
+        del api, other, third, each
+        gc.collect()
+        log.warning("after: %s", key)  # no client holds the key any more: logs are left alone
+        assert root_debug.records[-1].getMessage() == f"after: {key}"
+    finally:
+        logging.setLogRecordFactory(original)
