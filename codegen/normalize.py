@@ -376,14 +376,16 @@ def _is_member_name(name: Any) -> bool:
 
 
 def refuse_generator_directives(doc: Document) -> None:
-    """SpecError, located, at a key anywhere in `doc` that generator_directive_problem() refuses.
-    Every mapping is looked at, not only schemas: a `$ref` can make the generator read any part
-    of the document as a schema (an example's value, say)."""
+    """SpecError, located, at the first key (a mapping's own keys before what they hold) anywhere
+    in `doc` that generator_directive_problem() refuses. Every mapping is looked at, not only
+    schemas: a `$ref` can make the generator read any part of the document as a schema (an
+    example's value, say)."""
     # Paths are linked pairs (parent path, token), made into a pointer only for the key refused:
     # a string per node would triple the cost of the walk on a large spec.
     stack: list[tuple[Any, Any]] = [((), doc.data)]
     while stack:
         path, node = stack.pop()
+        children: list[tuple[Any, Any]] = []
         if isinstance(node, dict):
             for key, value in node.items():
                 if (
@@ -395,9 +397,10 @@ def refuse_generator_directives(doc: Document) -> None:
                     at = (path, key) if index is None else ((path, key), index)
                     raise doc.error(message, _pointer(at), SpecError)
                 if isinstance(value, (dict, list)):
-                    stack.append(((path, key), value))
+                    children.append(((path, key), value))
         elif isinstance(node, list):
-            stack.extend(((path, i), v) for i, v in enumerate(node) if isinstance(v, (dict, list)))
+            children = [((path, i), v) for i, v in enumerate(node) if isinstance(v, (dict, list))]
+        stack.extend(reversed(children))  # the first child is looked at next: document order
 
 
 def _pointer(path: Any) -> str:
