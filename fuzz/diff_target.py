@@ -1,7 +1,8 @@
 """Fuzz `ionqkit diff`: a mutated spec against the real v0.4 spec, both ways, in every format.
 
 Validation is left out (validate=False) to keep the rate up: it is the spec loader's validator,
-which the generate target exercises. Damaged specs are diffed with input warnings by design."""
+which the generate target exercises. Damaged specs are diffed with input warnings by design.
+Each input also names a `git:` source (fuzz/git_sources.py), which must never make git write."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import tempfile
 from functools import cache
 from pathlib import Path
 
-from fuzz import engine, seeds
+from fuzz import engine, git_sources, seeds
 from ionqkit.codegen.diff.compare import compare
 from ionqkit.codegen.diff.renames import read_renames
 from ionqkit.codegen.diff.report import render
@@ -26,6 +27,7 @@ def base() -> LoadedSpec:
 
 
 def one_input(data: bytes) -> None:
+    git_sources.one_source(data)
     path = _FOLDER / "new.yaml"
     path.write_bytes(data)
     try:
