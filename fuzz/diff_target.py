@@ -6,6 +6,8 @@ Each input also names a `git:` source (fuzz/git_sources.py), which must never ma
 
 from __future__ import annotations
 
+import atexit
+import shutil
 import tempfile
 from functools import cache
 from pathlib import Path
@@ -18,6 +20,7 @@ from ionqkit.codegen.diff.sources import LoadedSpec, load_source
 from ionqkit.errors import IonqkitError
 
 _FOLDER = Path(tempfile.mkdtemp(prefix="ionqkit-fuzz-diff-"))
+atexit.register(shutil.rmtree, _FOLDER, True)  # a fuzz run leaves no scratch folder behind
 FORMATS = ("text", "json", "markdown", "github")
 
 
