@@ -41,7 +41,7 @@ JOB = spec_job()
 PACKAGES = pytest.mark.parametrize("package", [ionq_v0_4, ionq_v0_3], ids=["v0.4", "v0.3"])
 
 
-def client_classes(package: ModuleType) -> list[type]:
+def client_classes(package: ModuleType) -> list[Any]:
     return [package.Client, package.AsyncClient]
 
 

@@ -101,7 +101,8 @@ class AsyncShopClient(AsyncAPIClient):
         return await self._request(GET_JOBS, {"next": next})
 
     async def iter_jobs(self) -> AsyncIterator[Job]:
-        async for page in aiter_pages(lambda cursor: self.get_jobs(next=cursor), "next", redact=self._redacted):
+        pages = aiter_pages(lambda cursor: self.get_jobs(next=cursor), "next", redact=self._redacted)
+        async for page in pages:
             for item in page_items(page, "jobs"):
                 yield item
 

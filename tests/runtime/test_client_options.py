@@ -156,9 +156,12 @@ def test_an_injected_auth_header_without_the_prefix_is_sent_as_it_was_given(serv
 
 def test_without_any_key_nothing_is_sent(server: FaultServer, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("IONQ_API_KEY", raising=False)
-    with httpx.Client(base_url=server.url) as injected, ShopClient(http_client=injected) as client:
-        with pytest.raises(MissingAPIKeyError):
-            client.get_job("j1")
+    with (
+        httpx.Client(base_url=server.url) as injected,
+        ShopClient(http_client=injected) as client,
+        pytest.raises(MissingAPIKeyError),
+    ):
+        client.get_job("j1")
     assert server.requests == []
 
 
