@@ -30,7 +30,9 @@ from ionqkit.codegen.normalize import keyword_or_builtin
 _METHODS: tuple[HttpMethod, ...] = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 _SCHEMA_PREFIX = "#/components/schemas/"
 # Names the client templates use themselves; an operation or parameter with one of them is suffixed.
-RESERVED_METHOD_NAMES = frozenset({"close", "request", "wait_for_job", "aclose", "base_url", "self"})
+RESERVED_METHOD_NAMES = frozenset(
+    {"close", "request", "wait_for_job", "aclose", "base_url", "self", "with_raw_response"}
+)
 RESERVED_PARAMETER_NAMES = frozenset(
     {"self", "body", "timeout", "headers", "extra_headers", "validate", "retry", "retry_create", "cls"}
 )
@@ -279,6 +281,30 @@ class _Builder:
         return result
 
 
+#: Keys that may sit beside a `$ref` without making the schema more than another name for it.
+_ALIAS_KEYS = frozenset({"$ref", "description", "title", "example", "examples", "externalDocs", "deprecated"})
+
+
+def _alias_of(schemas: dict[str, Any], class_name: str) -> str | None:
+    """The schema a `$ref`-only schema finally names (through chains of them), else None."""
+    seen = {class_name}
+    target = None
+    node = schemas.get(class_name)
+    while (
+        isinstance(node, dict)
+        and isinstance(node.get("$ref"), str)
+        and node["$ref"].startswith(_SCHEMA_PREFIX)
+        and all(key in _ALIAS_KEYS or str(key).startswith("x-") for key in node)
+    ):
+        name = node["$ref"][len(_SCHEMA_PREFIX) :].replace("~1", "/").replace("~0", "~")
+        if name in seen or name not in schemas:
+            return None  # circular (refused earlier anyway) or pointing nowhere a model is made
+        seen.add(name)
+        target = name
+        node = schemas[name]
+    return target
+
+
 def _schema_kind(schema: Any) -> Literal["object", "enum", "union", "array", "scalar", "any"]:
     if not isinstance(schema, dict):
         return "any"
@@ -316,6 +342,7 @@ def build_ir(
             class_name=class_name,
             pointer=schemas_pointer + escape_pointer_token(original),
             kind=_schema_kind(builder.schemas.get(class_name) if kind == "openapi" else None),
+            alias_of=_alias_of(builder.schemas, class_name) if kind == "openapi" else None,
         )
         for original, class_name in schema_names.items()
     )

@@ -29,6 +29,10 @@ class SchemaInfo:
     class_name: str  # the class in models.py, e.g. "GateQisGate", "PaginationLimit"
     pointer: str  # where the schema is in the spec, e.g. "/components/schemas/Gate_QisGate"
     kind: Literal["object", "enum", "union", "array", "scalar", "any"]
+    #: For a schema that is only a `$ref` to another (`GetJobResponse: {$ref: GetCircuitJobResponse}`,
+    #: a RootModel wrapping that model in models.py): the class_name it finally names, through
+    #: chains of such aliases. The clients use that class instead. None for every other schema.
+    alias_of: str | None = None
 
 
 @dataclass(frozen=True)

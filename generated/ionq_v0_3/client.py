@@ -9,13 +9,24 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import Any
 
-from ionqkit.runtime import AsyncAPIClient, Endpoint, Param, SyncAPIClient, TypeAdapter
+from ionqkit.runtime import (
+    NOT_GIVEN,
+    AsyncAPIClient,
+    Endpoint,
+    NotGiven,
+    Param,
+    RequestTimeout,
+    SyncAPIClient,
+    TypeAdapter,
+    async_to_raw_response,
+    to_raw_response,
+)
 from ionqkit.runtime.pagination import aiter_pages, iter_pages, page_items
 from ionqkit.runtime.polling import async_wait_for_job, wait_for_job
 
 from . import models
 
-__all__ = ["AsyncClient", "Client"]
+__all__ = ["AsyncClient", "AsyncClientWithRawResponse", "Client", "ClientWithRawResponse"]
 
 _GET_JOBS = Endpoint[models.JobList](
     method="GET",
@@ -59,7 +70,7 @@ _GET_JOB = Endpoint[models.Job](
     path="/jobs/{UUID}",
     response=TypeAdapter(models.Job),
     params=(
-        Param("UUID", "path", "uuid", explode=False),
+        Param("UUID", "path", "job_id", explode=False),
         Param("exclude", "query", "exclude"),
         Param("include", "query", "include"),
     ),
@@ -72,7 +83,7 @@ _DELETE_JOB = Endpoint[models.JobDeletion](
     method="DELETE",
     path="/jobs/{UUID}",
     response=TypeAdapter(models.JobDeletion),
-    params=(Param("UUID", "path", "uuid", explode=False),),
+    params=(Param("UUID", "path", "job_id", explode=False),),
     response_kind="json",
     auth_required=True,
     idempotent=True,
@@ -83,7 +94,7 @@ _GET_JOB_RESULTS = Endpoint[models.JobResults](
     path="/jobs/{UUID}/results",
     response=TypeAdapter(models.JobResults),
     params=(
-        Param("UUID", "path", "uuid", explode=False),
+        Param("UUID", "path", "job_id", explode=False),
         Param("sharpen", "query", "sharpen"),
     ),
     response_kind="json",
@@ -95,7 +106,7 @@ _CANCEL_JOB = Endpoint[models.JobCancellation](
     method="PUT",
     path="/jobs/{UUID}/status/cancel",
     response=TypeAdapter(models.JobCancellation),
-    params=(Param("UUID", "path", "uuid", explode=False),),
+    params=(Param("UUID", "path", "job_id", explode=False),),
     response_kind="json",
     auth_required=True,
     idempotent=True,
@@ -151,7 +162,7 @@ _GET_CHARACTERIZATION = Endpoint[models.Characterization](
     method="GET",
     path="/characterizations/{UUID}",
     response=TypeAdapter(models.Characterization),
-    params=(Param("UUID", "path", "uuid", explode=False),),
+    params=(Param("UUID", "path", "characterization_id", explode=False),),
     response_kind="json",
     auth_required=True,
     idempotent=True,
@@ -176,14 +187,28 @@ _GET_ORG_REPORT = Endpoint[models.OrgReport](
 class Client(SyncAPIClient):
     """Synchronous client for IonQ Cloud Platform API v0.3.
 
-    The API key comes from `api_key` or the IONQ_API_KEY environment variable; `base_url` defaults
-    to the spec's first server.
+    The API key comes from `api_key`, else from the Authorization header of an injected
+    `http_client`, else from the IONQ_API_KEY environment variable. Requests go to `base_url`, else
+    to the injected `http_client`'s base_url, else to the spec's first server. An injected
+    `http_client` keeps its headers, cookies, auth, transport, event hooks and timeouts; where this
+    client's own arguments (`base_url`, `timeout`, `headers`) say something too, they win.
+
+    Every method also takes `timeout` (for that call) and `extra_headers` (added to that request;
+    they may not set Authorization). `with_raw_response` gives the same methods returning an
+    APIResponse: status, headers, request id, and `.parse()` for the model.
     """
 
     DEFAULT_BASE_URL = "https://api.ionq.co/v0.3/"
     API_VERSION = "v0.3"
     AUTH_HEADER = "Authorization"
     AUTH_PREFIX = "apiKey "
+
+    @property
+    def with_raw_response(self) -> ClientWithRawResponse:
+        """The same operations, returning an APIResponse (status, headers, request id; .parse() for the
+        model) instead of the model.
+        """
+        return ClientWithRawResponse(self)
 
     def get_jobs(
         self,
@@ -194,10 +219,43 @@ class Client(SyncAPIClient):
         project_id: str | None = None,
         limit: int | None = None,
         next_: str | None = None,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.JobList:
         """List jobs
 
-        GET /jobs
+        `GET /jobs`
+
+        Args:
+            id_: Only jobs with one of these UUIDs (sent in the query as `id`). Optional: None leaves it
+                out.
+            status: Only jobs in this status (sent in the query as `status`). Optional: None leaves it
+                out.
+            submitter_id: Only jobs submitted by this user (query name unverified) (sent in the query as
+                `submitter_id`). Optional: None leaves it out.
+            project_id: Only jobs of this project (query name unverified) (sent in the query as
+                `project_id`). Optional: None leaves it out.
+            limit: Page size (sent in the query as `limit`). Optional: None leaves it out, and the
+                server uses its default, 25.
+            next_: Cursor returned as `next` by the previous page (sent in the query as `next`).
+                Optional: None leaves it out.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.JobList: The decoded body of the 200 response (One page of jobs.).
+
+        Raises:
+            BadRequestError: HTTP 400 (The request was malformed.).
+            AuthenticationError: HTTP 401 (The API key is missing or invalid.).
+            ServerError: HTTP 500 (The server failed.).
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
         return self._request(
             _GET_JOBS,
@@ -209,6 +267,8 @@ class Client(SyncAPIClient):
                 "limit": limit,
                 "next_": next_,
             },
+            timeout=timeout,
+            extra_headers=extra_headers,
         )
 
     def iter_jobs(
@@ -219,8 +279,14 @@ class Client(SyncAPIClient):
         submitter_id: str | None = None,
         project_id: str | None = None,
         limit: int | None = None,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Iterator[models.Job]:
-        """Every item of get_jobs(), fetching the next page when the previous one is used up."""
+        """Every item of get_jobs(), fetching the next page when the previous one is used up.
+
+        Takes the arguments of get_jobs() except the cursor; `timeout` and `extra_headers` apply to each
+        page's request.
+        """
         for page_ in iter_pages(
             lambda cursor_: self.get_jobs(
                 id_=id_,
@@ -229,8 +295,11 @@ class Client(SyncAPIClient):
                 project_id=project_id,
                 limit=limit,
                 next_=cursor_,
+                timeout=timeout,
+                extra_headers=extra_headers,
             ),
             "next",
+            redact=self._redacted,
         ):
             yield from page_items(page_, "jobs")
 
@@ -239,93 +308,290 @@ class Client(SyncAPIClient):
         *,
         body: models.JobCreationPayload | Mapping[str, Any],
         validate: bool | None = None,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.JobCreationResponse:
         """Create a job
 
-        POST /jobs
+        `POST /jobs`
 
         The payload is linted first (validate=False skips that); not retried unless the client has
         retry_create=True, since a repeated POST can run and bill a job twice.
+
+        Args:
+            body: The job to create. The request body: a `models.JobCreationPayload`, or a mapping of
+                the same wire fields.
+            validate: Lint the payload before sending it (None: the client's `validate`).
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.JobCreationResponse: The decoded body of the 200 response (The job was accepted.).
+
+        Raises:
+            BadRequestError: HTTP 400 (The request was malformed.).
+            AuthenticationError: HTTP 401 (The API key is missing or invalid.).
+            ServerError: HTTP 500 (The server failed.).
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            PayloadValidationError: The linter found errors in the payload; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return self._request(_CREATE_JOB, body=body, validate=validate)
+        return self._request(
+            _CREATE_JOB, body=body, validate=validate, timeout=timeout, extra_headers=extra_headers
+        )
 
     def delete_jobs(
         self,
         *,
         body: models.JobIdList | Mapping[str, Any],
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.JobsDeletion:
         """Delete many jobs
 
-        DELETE /jobs
+        `DELETE /jobs`
+
+        Args:
+            body: The request body: a `models.JobIdList`, or a mapping of the same wire fields.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.JobsDeletion: The decoded body of the 200 response (The jobs were deleted.).
+
+        Raises:
+            BadRequestError: HTTP 400 (The request was malformed.).
+            AuthenticationError: HTTP 401 (The API key is missing or invalid.).
+            ServerError: HTTP 500 (The server failed.).
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return self._request(_DELETE_JOBS, body=body)
+        return self._request(_DELETE_JOBS, body=body, timeout=timeout, extra_headers=extra_headers)
 
     def get_job(
         self,
-        uuid: str,
+        job_id: str,
         *,
         exclude: list[str] | None = None,
         include: list[str] | None = None,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.Job:
         """Get one job
 
-        GET /jobs/{UUID}
+        `GET /jobs/{UUID}`
+
+        Args:
+            job_id: Job UUID, as returned when the job was created (sent in the path as `UUID`).
+            exclude: Fields to leave out of the response (sent in the query as `exclude`). Optional:
+                None leaves it out.
+            include: The only fields to put in the response (sent in the query as `include`). Optional:
+                None leaves it out.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.Job: The decoded body of the 200 response (The job.).
+
+        Raises:
+            AuthenticationError: HTTP 401 (The API key is missing or invalid.).
+            NotFoundError: HTTP 404 (No such resource.).
+            ServerError: HTTP 500 (The server failed.).
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return self._request(_GET_JOB, {"uuid": uuid, "exclude": exclude, "include": include})
+        return self._request(
+            _GET_JOB,
+            {"job_id": job_id, "exclude": exclude, "include": include},
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
 
     def delete_job(
         self,
-        uuid: str,
+        job_id: str,
+        *,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.JobDeletion:
         """Delete one job
 
-        DELETE /jobs/{UUID}
+        `DELETE /jobs/{UUID}`
+
+        Args:
+            job_id: Job UUID, as returned when the job was created (sent in the path as `UUID`).
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.JobDeletion: The decoded body of the 200 response (The job was deleted.).
+
+        Raises:
+            AuthenticationError: HTTP 401 (The API key is missing or invalid.).
+            NotFoundError: HTTP 404 (No such resource.).
+            ServerError: HTTP 500 (The server failed.).
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return self._request(_DELETE_JOB, {"uuid": uuid})
+        return self._request(_DELETE_JOB, {"job_id": job_id}, timeout=timeout, extra_headers=extra_headers)
 
     def get_job_results(
         self,
-        uuid: str,
+        job_id: str,
         *,
         sharpen: bool | None = None,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.JobResults:
         """Get the output of one job
 
-        GET /jobs/{UUID}/results
+        `GET /jobs/{UUID}/results`
+
+        Args:
+            job_id: Job UUID, as returned when the job was created (sent in the path as `UUID`).
+            sharpen: Aggregate debiased results by plurality vote (sent in the query as `sharpen`).
+                Optional: None leaves it out, and the server uses its default, False.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.JobResults: The decoded body of the 200 response (Measured probabilities of the job's
+                circuit, or of each child circuit.).
+
+        Raises:
+            AuthenticationError: HTTP 401 (The API key is missing or invalid.).
+            NotFoundError: HTTP 404 (No such resource.).
+            ServerError: HTTP 500 (The server failed.).
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return self._request(_GET_JOB_RESULTS, {"uuid": uuid, "sharpen": sharpen})
+        return self._request(
+            _GET_JOB_RESULTS,
+            {"job_id": job_id, "sharpen": sharpen},
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
 
     def cancel_job(
         self,
-        uuid: str,
+        job_id: str,
+        *,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.JobCancellation:
         """Cancel one job
 
-        PUT /jobs/{UUID}/status/cancel
+        `PUT /jobs/{UUID}/status/cancel`
+
+        Args:
+            job_id: Job UUID, as returned when the job was created (sent in the path as `UUID`).
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.JobCancellation: The decoded body of the 200 response (The job was canceled.).
+
+        Raises:
+            AuthenticationError: HTTP 401 (The API key is missing or invalid.).
+            NotFoundError: HTTP 404 (No such resource.).
+            ServerError: HTTP 500 (The server failed.).
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return self._request(_CANCEL_JOB, {"uuid": uuid})
+        return self._request(_CANCEL_JOB, {"job_id": job_id}, timeout=timeout, extra_headers=extra_headers)
 
     def cancel_jobs(
         self,
         *,
         body: models.JobIdList | Mapping[str, Any],
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.JobsCancellation:
         """Cancel many jobs
 
-        PUT /jobs/status/cancel
+        `PUT /jobs/status/cancel`
+
+        Args:
+            body: The request body: a `models.JobIdList`, or a mapping of the same wire fields.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.JobsCancellation: The decoded body of the 200 response (The jobs were canceled.).
+
+        Raises:
+            BadRequestError: HTTP 400 (The request was malformed.).
+            AuthenticationError: HTTP 401 (The API key is missing or invalid.).
+            ServerError: HTTP 500 (The server failed.).
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return self._request(_CANCEL_JOBS, body=body)
+        return self._request(_CANCEL_JOBS, body=body, timeout=timeout, extra_headers=extra_headers)
 
     def get_backends(
         self,
         *,
         status: str | None = None,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> list[models.Backend]:
         """List backends and their availability
 
-        GET /backends
+        `GET /backends`
+
+        Args:
+            status: Sent in the query as `status`. Optional: None leaves it out.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            list[models.Backend]: The decoded body of the 200 response (Every backend.).
+
+        Raises:
+            ServerError: HTTP 500 (The server failed.).
+            APIStatusError: Any other error status.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return self._request(_GET_BACKENDS, {"status": status})
+        return self._request(_GET_BACKENDS, {"status": status}, timeout=timeout, extra_headers=extra_headers)
 
     def get_characterizations_for_backend(
         self,
@@ -335,35 +601,124 @@ class Client(SyncAPIClient):
         end: int | None = None,
         limit: int | None = None,
         page: int | None = None,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.CharacterizationList:
         """List the characterizations of a backend, one page at a time
 
-        GET /characterizations/backends/{backend}
+        `GET /characterizations/backends/{backend}`
+
+        Args:
+            backend: Sent in the path as `backend`.
+            start: Lower time bound (the upstream example value is in milliseconds) (sent in the query
+                as `start`). Optional: None leaves it out.
+            end: Upper time bound (the upstream example value is in milliseconds) (sent in the query as
+                `end`). Optional: None leaves it out.
+            limit: Sent in the query as `limit`. Optional: None leaves it out, and the server uses its
+                default, 10.
+            page: Page number, from 1 (sent in the query as `page`). Optional: None leaves it out, and
+                the server uses its default, 1.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.CharacterizationList: The decoded body of the 200 response (One page of
+                characterizations.).
+
+        Raises:
+            BadRequestError: HTTP 400 (The request was malformed.).
+            AuthenticationError: HTTP 401 (The API key is missing or invalid.).
+            ServerError: HTTP 500 (The server failed.).
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
         return self._request(
             _GET_CHARACTERIZATIONS_FOR_BACKEND,
             {"backend": backend, "start": start, "end": end, "limit": limit, "page": page},
+            timeout=timeout,
+            extra_headers=extra_headers,
         )
 
     def get_current_characterization_for_backend(
         self,
         backend: models.CharacterizationBackend,
+        *,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.Characterization:
         """Get the latest characterization of a backend
 
-        GET /characterizations/backends/{backend}/current
+        `GET /characterizations/backends/{backend}/current`
+
+        Args:
+            backend: Sent in the path as `backend`.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.Characterization: The decoded body of the 200 response (The characterization.).
+
+        Raises:
+            AuthenticationError: HTTP 401 (The API key is missing or invalid.).
+            NotFoundError: HTTP 404 (No such resource.).
+            ServerError: HTTP 500 (The server failed.).
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return self._request(_GET_CURRENT_CHARACTERIZATION_FOR_BACKEND, {"backend": backend})
+        return self._request(
+            _GET_CURRENT_CHARACTERIZATION_FOR_BACKEND,
+            {"backend": backend},
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
 
     def get_characterization(
         self,
-        uuid: str,
+        characterization_id: str,
+        *,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.Characterization:
         """Get one characterization
 
-        GET /characterizations/{UUID}
+        `GET /characterizations/{UUID}`
+
+        Args:
+            characterization_id: The id of the characterization (sent in the path as `UUID`).
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.Characterization: The decoded body of the 200 response (The characterization.).
+
+        Raises:
+            AuthenticationError: HTTP 401 (The API key is missing or invalid.).
+            NotFoundError: HTTP 404 (No such resource.).
+            ServerError: HTTP 500 (The server failed.).
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return self._request(_GET_CHARACTERIZATION, {"uuid": uuid})
+        return self._request(
+            _GET_CHARACTERIZATION,
+            {"characterization_id": characterization_id},
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
 
     def get_org_report(
         self,
@@ -371,13 +726,43 @@ class Client(SyncAPIClient):
         *,
         start_date: str | None = None,
         end_date: str | None = None,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.OrgReport:
         """Get the usage report of an organization
 
-        GET /report/organizations/{org_id}
+        `GET /report/organizations/{org_id}`
+
+        Args:
+            org_id: Organization UUID (sent in the path as `org_id`).
+            start_date: First day of the report (YYYY-MM-DD) (sent in the query as `start_date`).
+                Optional: None leaves it out.
+            end_date: Last day of the report (YYYY-MM-DD) (sent in the query as `end_date`). Optional:
+                None leaves it out.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.OrgReport: The decoded body of the 200 response (The usage report.).
+
+        Raises:
+            BadRequestError: HTTP 400 (The request was malformed.).
+            AuthenticationError: HTTP 401 (The API key is missing or invalid.).
+            NotFoundError: HTTP 404 (No such resource.).
+            ServerError: HTTP 500 (The server failed.).
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
         return self._request(
-            _GET_ORG_REPORT, {"org_id": org_id, "start_date": start_date, "end_date": end_date}
+            _GET_ORG_REPORT,
+            {"org_id": org_id, "start_date": start_date, "end_date": end_date},
+            timeout=timeout,
+            extra_headers=extra_headers,
         )
 
     def wait_for_job(
@@ -387,34 +772,91 @@ class Client(SyncAPIClient):
         timeout: float = 600.0,
         poll_interval: float = 1.0,
         max_poll_interval: float = 15.0,
+        request_timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.Job:
         """Poll get_job() until the job completes and return it.
 
-        Raises JobFailedError or JobCanceledError when the job ends otherwise, and WaitTimeoutError
-        after `timeout` seconds.
+        Args:
+            job_id: The job to wait for (as for get_job()).
+            timeout: Seconds to wait in all before giving up.
+            poll_interval: Seconds between the first polls; the interval grows 1.5x per poll.
+            max_poll_interval: The longest interval between polls.
+            request_timeout: Timeout of each poll's request (default: the client's).
+            extra_headers: Headers added to each poll's request.
+
+        Returns:
+            models.Job: The job, once its status is completed.
+
+        Raises:
+            JobFailedError: The job failed; `failure` holds the job's failure.
+            JobCanceledError: The job was canceled.
+            WaitTimeoutError: The job was not done after `timeout` seconds.
+            IonQAPIError: A poll failed (see get_job()).
         """
         return wait_for_job(
-            lambda: self.get_job(job_id),
+            lambda: self.get_job(job_id, timeout=request_timeout, extra_headers=extra_headers),
             str(job_id),
             timeout=timeout,
             poll_interval=poll_interval,
             max_poll_interval=max_poll_interval,
             sleep=self.retry.sleep,
             monotonic=self.retry.monotonic,
+            redact=self._redacted,
         )
+
+
+class ClientWithRawResponse:
+    """The operations of Client, each returning an APIResponse: `status_code`, `headers`, `request_id`,
+    `http_version`, `elapsed`, `content`, and `.parse()` for what the method returns. An error
+    status still raises the method's errors; a body that does not match the spec raises only when
+    parsed.
+    """
+
+    def __init__(self, client: Client) -> None:
+        self._client = client
+        self.get_jobs = to_raw_response(client.get_jobs)
+        self.create_job = to_raw_response(client.create_job)
+        self.delete_jobs = to_raw_response(client.delete_jobs)
+        self.get_job = to_raw_response(client.get_job)
+        self.delete_job = to_raw_response(client.delete_job)
+        self.get_job_results = to_raw_response(client.get_job_results)
+        self.cancel_job = to_raw_response(client.cancel_job)
+        self.cancel_jobs = to_raw_response(client.cancel_jobs)
+        self.get_backends = to_raw_response(client.get_backends)
+        self.get_characterizations_for_backend = to_raw_response(client.get_characterizations_for_backend)
+        self.get_current_characterization_for_backend = to_raw_response(
+            client.get_current_characterization_for_backend
+        )
+        self.get_characterization = to_raw_response(client.get_characterization)
+        self.get_org_report = to_raw_response(client.get_org_report)
 
 
 class AsyncClient(AsyncAPIClient):
     """Asynchronous client for IonQ Cloud Platform API v0.3.
 
-    The API key comes from `api_key` or the IONQ_API_KEY environment variable; `base_url` defaults
-    to the spec's first server.
+    The API key comes from `api_key`, else from the Authorization header of an injected
+    `http_client`, else from the IONQ_API_KEY environment variable. Requests go to `base_url`, else
+    to the injected `http_client`'s base_url, else to the spec's first server. An injected
+    `http_client` keeps its headers, cookies, auth, transport, event hooks and timeouts; where this
+    client's own arguments (`base_url`, `timeout`, `headers`) say something too, they win.
+
+    Every method also takes `timeout` (for that call) and `extra_headers` (added to that request;
+    they may not set Authorization). `with_raw_response` gives the same methods returning an
+    APIResponse: status, headers, request id, and `.parse()` for the model.
     """
 
     DEFAULT_BASE_URL = "https://api.ionq.co/v0.3/"
     API_VERSION = "v0.3"
     AUTH_HEADER = "Authorization"
     AUTH_PREFIX = "apiKey "
+
+    @property
+    def with_raw_response(self) -> AsyncClientWithRawResponse:
+        """The same operations, returning an APIResponse (status, headers, request id; .parse() for the
+        model) instead of the model.
+        """
+        return AsyncClientWithRawResponse(self)
 
     async def get_jobs(
         self,
@@ -425,10 +867,43 @@ class AsyncClient(AsyncAPIClient):
         project_id: str | None = None,
         limit: int | None = None,
         next_: str | None = None,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.JobList:
         """List jobs
 
-        GET /jobs
+        `GET /jobs`
+
+        Args:
+            id_: Only jobs with one of these UUIDs (sent in the query as `id`). Optional: None leaves it
+                out.
+            status: Only jobs in this status (sent in the query as `status`). Optional: None leaves it
+                out.
+            submitter_id: Only jobs submitted by this user (query name unverified) (sent in the query as
+                `submitter_id`). Optional: None leaves it out.
+            project_id: Only jobs of this project (query name unverified) (sent in the query as
+                `project_id`). Optional: None leaves it out.
+            limit: Page size (sent in the query as `limit`). Optional: None leaves it out, and the
+                server uses its default, 25.
+            next_: Cursor returned as `next` by the previous page (sent in the query as `next`).
+                Optional: None leaves it out.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.JobList: The decoded body of the 200 response (One page of jobs.).
+
+        Raises:
+            BadRequestError: HTTP 400 (The request was malformed.).
+            AuthenticationError: HTTP 401 (The API key is missing or invalid.).
+            ServerError: HTTP 500 (The server failed.).
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
         return await self._request(
             _GET_JOBS,
@@ -440,6 +915,8 @@ class AsyncClient(AsyncAPIClient):
                 "limit": limit,
                 "next_": next_,
             },
+            timeout=timeout,
+            extra_headers=extra_headers,
         )
 
     async def iter_jobs(
@@ -450,8 +927,14 @@ class AsyncClient(AsyncAPIClient):
         submitter_id: str | None = None,
         project_id: str | None = None,
         limit: int | None = None,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> AsyncIterator[models.Job]:
-        """Every item of get_jobs(), fetching the next page when the previous one is used up."""
+        """Every item of get_jobs(), fetching the next page when the previous one is used up.
+
+        Takes the arguments of get_jobs() except the cursor; `timeout` and `extra_headers` apply to each
+        page's request.
+        """
         async for page_ in aiter_pages(
             lambda cursor_: self.get_jobs(
                 id_=id_,
@@ -460,8 +943,11 @@ class AsyncClient(AsyncAPIClient):
                 project_id=project_id,
                 limit=limit,
                 next_=cursor_,
+                timeout=timeout,
+                extra_headers=extra_headers,
             ),
             "next",
+            redact=self._redacted,
         ):
             for item_ in page_items(page_, "jobs"):
                 yield item_
@@ -471,93 +957,296 @@ class AsyncClient(AsyncAPIClient):
         *,
         body: models.JobCreationPayload | Mapping[str, Any],
         validate: bool | None = None,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.JobCreationResponse:
         """Create a job
 
-        POST /jobs
+        `POST /jobs`
 
         The payload is linted first (validate=False skips that); not retried unless the client has
         retry_create=True, since a repeated POST can run and bill a job twice.
+
+        Args:
+            body: The job to create. The request body: a `models.JobCreationPayload`, or a mapping of
+                the same wire fields.
+            validate: Lint the payload before sending it (None: the client's `validate`).
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.JobCreationResponse: The decoded body of the 200 response (The job was accepted.).
+
+        Raises:
+            BadRequestError: HTTP 400 (The request was malformed.).
+            AuthenticationError: HTTP 401 (The API key is missing or invalid.).
+            ServerError: HTTP 500 (The server failed.).
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            PayloadValidationError: The linter found errors in the payload; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return await self._request(_CREATE_JOB, body=body, validate=validate)
+        return await self._request(
+            _CREATE_JOB, body=body, validate=validate, timeout=timeout, extra_headers=extra_headers
+        )
 
     async def delete_jobs(
         self,
         *,
         body: models.JobIdList | Mapping[str, Any],
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.JobsDeletion:
         """Delete many jobs
 
-        DELETE /jobs
+        `DELETE /jobs`
+
+        Args:
+            body: The request body: a `models.JobIdList`, or a mapping of the same wire fields.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.JobsDeletion: The decoded body of the 200 response (The jobs were deleted.).
+
+        Raises:
+            BadRequestError: HTTP 400 (The request was malformed.).
+            AuthenticationError: HTTP 401 (The API key is missing or invalid.).
+            ServerError: HTTP 500 (The server failed.).
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return await self._request(_DELETE_JOBS, body=body)
+        return await self._request(_DELETE_JOBS, body=body, timeout=timeout, extra_headers=extra_headers)
 
     async def get_job(
         self,
-        uuid: str,
+        job_id: str,
         *,
         exclude: list[str] | None = None,
         include: list[str] | None = None,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.Job:
         """Get one job
 
-        GET /jobs/{UUID}
+        `GET /jobs/{UUID}`
+
+        Args:
+            job_id: Job UUID, as returned when the job was created (sent in the path as `UUID`).
+            exclude: Fields to leave out of the response (sent in the query as `exclude`). Optional:
+                None leaves it out.
+            include: The only fields to put in the response (sent in the query as `include`). Optional:
+                None leaves it out.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.Job: The decoded body of the 200 response (The job.).
+
+        Raises:
+            AuthenticationError: HTTP 401 (The API key is missing or invalid.).
+            NotFoundError: HTTP 404 (No such resource.).
+            ServerError: HTTP 500 (The server failed.).
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return await self._request(_GET_JOB, {"uuid": uuid, "exclude": exclude, "include": include})
+        return await self._request(
+            _GET_JOB,
+            {"job_id": job_id, "exclude": exclude, "include": include},
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
 
     async def delete_job(
         self,
-        uuid: str,
+        job_id: str,
+        *,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.JobDeletion:
         """Delete one job
 
-        DELETE /jobs/{UUID}
+        `DELETE /jobs/{UUID}`
+
+        Args:
+            job_id: Job UUID, as returned when the job was created (sent in the path as `UUID`).
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.JobDeletion: The decoded body of the 200 response (The job was deleted.).
+
+        Raises:
+            AuthenticationError: HTTP 401 (The API key is missing or invalid.).
+            NotFoundError: HTTP 404 (No such resource.).
+            ServerError: HTTP 500 (The server failed.).
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return await self._request(_DELETE_JOB, {"uuid": uuid})
+        return await self._request(
+            _DELETE_JOB, {"job_id": job_id}, timeout=timeout, extra_headers=extra_headers
+        )
 
     async def get_job_results(
         self,
-        uuid: str,
+        job_id: str,
         *,
         sharpen: bool | None = None,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.JobResults:
         """Get the output of one job
 
-        GET /jobs/{UUID}/results
+        `GET /jobs/{UUID}/results`
+
+        Args:
+            job_id: Job UUID, as returned when the job was created (sent in the path as `UUID`).
+            sharpen: Aggregate debiased results by plurality vote (sent in the query as `sharpen`).
+                Optional: None leaves it out, and the server uses its default, False.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.JobResults: The decoded body of the 200 response (Measured probabilities of the job's
+                circuit, or of each child circuit.).
+
+        Raises:
+            AuthenticationError: HTTP 401 (The API key is missing or invalid.).
+            NotFoundError: HTTP 404 (No such resource.).
+            ServerError: HTTP 500 (The server failed.).
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return await self._request(_GET_JOB_RESULTS, {"uuid": uuid, "sharpen": sharpen})
+        return await self._request(
+            _GET_JOB_RESULTS,
+            {"job_id": job_id, "sharpen": sharpen},
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
 
     async def cancel_job(
         self,
-        uuid: str,
+        job_id: str,
+        *,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.JobCancellation:
         """Cancel one job
 
-        PUT /jobs/{UUID}/status/cancel
+        `PUT /jobs/{UUID}/status/cancel`
+
+        Args:
+            job_id: Job UUID, as returned when the job was created (sent in the path as `UUID`).
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.JobCancellation: The decoded body of the 200 response (The job was canceled.).
+
+        Raises:
+            AuthenticationError: HTTP 401 (The API key is missing or invalid.).
+            NotFoundError: HTTP 404 (No such resource.).
+            ServerError: HTTP 500 (The server failed.).
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return await self._request(_CANCEL_JOB, {"uuid": uuid})
+        return await self._request(
+            _CANCEL_JOB, {"job_id": job_id}, timeout=timeout, extra_headers=extra_headers
+        )
 
     async def cancel_jobs(
         self,
         *,
         body: models.JobIdList | Mapping[str, Any],
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.JobsCancellation:
         """Cancel many jobs
 
-        PUT /jobs/status/cancel
+        `PUT /jobs/status/cancel`
+
+        Args:
+            body: The request body: a `models.JobIdList`, or a mapping of the same wire fields.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.JobsCancellation: The decoded body of the 200 response (The jobs were canceled.).
+
+        Raises:
+            BadRequestError: HTTP 400 (The request was malformed.).
+            AuthenticationError: HTTP 401 (The API key is missing or invalid.).
+            ServerError: HTTP 500 (The server failed.).
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return await self._request(_CANCEL_JOBS, body=body)
+        return await self._request(_CANCEL_JOBS, body=body, timeout=timeout, extra_headers=extra_headers)
 
     async def get_backends(
         self,
         *,
         status: str | None = None,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> list[models.Backend]:
         """List backends and their availability
 
-        GET /backends
+        `GET /backends`
+
+        Args:
+            status: Sent in the query as `status`. Optional: None leaves it out.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            list[models.Backend]: The decoded body of the 200 response (Every backend.).
+
+        Raises:
+            ServerError: HTTP 500 (The server failed.).
+            APIStatusError: Any other error status.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return await self._request(_GET_BACKENDS, {"status": status})
+        return await self._request(
+            _GET_BACKENDS, {"status": status}, timeout=timeout, extra_headers=extra_headers
+        )
 
     async def get_characterizations_for_backend(
         self,
@@ -567,35 +1256,124 @@ class AsyncClient(AsyncAPIClient):
         end: int | None = None,
         limit: int | None = None,
         page: int | None = None,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.CharacterizationList:
         """List the characterizations of a backend, one page at a time
 
-        GET /characterizations/backends/{backend}
+        `GET /characterizations/backends/{backend}`
+
+        Args:
+            backend: Sent in the path as `backend`.
+            start: Lower time bound (the upstream example value is in milliseconds) (sent in the query
+                as `start`). Optional: None leaves it out.
+            end: Upper time bound (the upstream example value is in milliseconds) (sent in the query as
+                `end`). Optional: None leaves it out.
+            limit: Sent in the query as `limit`. Optional: None leaves it out, and the server uses its
+                default, 10.
+            page: Page number, from 1 (sent in the query as `page`). Optional: None leaves it out, and
+                the server uses its default, 1.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.CharacterizationList: The decoded body of the 200 response (One page of
+                characterizations.).
+
+        Raises:
+            BadRequestError: HTTP 400 (The request was malformed.).
+            AuthenticationError: HTTP 401 (The API key is missing or invalid.).
+            ServerError: HTTP 500 (The server failed.).
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
         return await self._request(
             _GET_CHARACTERIZATIONS_FOR_BACKEND,
             {"backend": backend, "start": start, "end": end, "limit": limit, "page": page},
+            timeout=timeout,
+            extra_headers=extra_headers,
         )
 
     async def get_current_characterization_for_backend(
         self,
         backend: models.CharacterizationBackend,
+        *,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.Characterization:
         """Get the latest characterization of a backend
 
-        GET /characterizations/backends/{backend}/current
+        `GET /characterizations/backends/{backend}/current`
+
+        Args:
+            backend: Sent in the path as `backend`.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.Characterization: The decoded body of the 200 response (The characterization.).
+
+        Raises:
+            AuthenticationError: HTTP 401 (The API key is missing or invalid.).
+            NotFoundError: HTTP 404 (No such resource.).
+            ServerError: HTTP 500 (The server failed.).
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return await self._request(_GET_CURRENT_CHARACTERIZATION_FOR_BACKEND, {"backend": backend})
+        return await self._request(
+            _GET_CURRENT_CHARACTERIZATION_FOR_BACKEND,
+            {"backend": backend},
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
 
     async def get_characterization(
         self,
-        uuid: str,
+        characterization_id: str,
+        *,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.Characterization:
         """Get one characterization
 
-        GET /characterizations/{UUID}
+        `GET /characterizations/{UUID}`
+
+        Args:
+            characterization_id: The id of the characterization (sent in the path as `UUID`).
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.Characterization: The decoded body of the 200 response (The characterization.).
+
+        Raises:
+            AuthenticationError: HTTP 401 (The API key is missing or invalid.).
+            NotFoundError: HTTP 404 (No such resource.).
+            ServerError: HTTP 500 (The server failed.).
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return await self._request(_GET_CHARACTERIZATION, {"uuid": uuid})
+        return await self._request(
+            _GET_CHARACTERIZATION,
+            {"characterization_id": characterization_id},
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
 
     async def get_org_report(
         self,
@@ -603,13 +1381,43 @@ class AsyncClient(AsyncAPIClient):
         *,
         start_date: str | None = None,
         end_date: str | None = None,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.OrgReport:
         """Get the usage report of an organization
 
-        GET /report/organizations/{org_id}
+        `GET /report/organizations/{org_id}`
+
+        Args:
+            org_id: Organization UUID (sent in the path as `org_id`).
+            start_date: First day of the report (YYYY-MM-DD) (sent in the query as `start_date`).
+                Optional: None leaves it out.
+            end_date: Last day of the report (YYYY-MM-DD) (sent in the query as `end_date`). Optional:
+                None leaves it out.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.OrgReport: The decoded body of the 200 response (The usage report.).
+
+        Raises:
+            BadRequestError: HTTP 400 (The request was malformed.).
+            AuthenticationError: HTTP 401 (The API key is missing or invalid.).
+            NotFoundError: HTTP 404 (No such resource.).
+            ServerError: HTTP 500 (The server failed.).
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
         return await self._request(
-            _GET_ORG_REPORT, {"org_id": org_id, "start_date": start_date, "end_date": end_date}
+            _GET_ORG_REPORT,
+            {"org_id": org_id, "start_date": start_date, "end_date": end_date},
+            timeout=timeout,
+            extra_headers=extra_headers,
         )
 
     async def wait_for_job(
@@ -619,18 +1427,63 @@ class AsyncClient(AsyncAPIClient):
         timeout: float = 600.0,
         poll_interval: float = 1.0,
         max_poll_interval: float = 15.0,
+        request_timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.Job:
         """Poll get_job() until the job completes and return it.
 
-        Raises JobFailedError or JobCanceledError when the job ends otherwise, and WaitTimeoutError
-        after `timeout` seconds.
+        Args:
+            job_id: The job to wait for (as for get_job()).
+            timeout: Seconds to wait in all before giving up.
+            poll_interval: Seconds between the first polls; the interval grows 1.5x per poll.
+            max_poll_interval: The longest interval between polls.
+            request_timeout: Timeout of each poll's request (default: the client's).
+            extra_headers: Headers added to each poll's request.
+
+        Returns:
+            models.Job: The job, once its status is completed.
+
+        Raises:
+            JobFailedError: The job failed; `failure` holds the job's failure.
+            JobCanceledError: The job was canceled.
+            WaitTimeoutError: The job was not done after `timeout` seconds.
+            IonQAPIError: A poll failed (see get_job()).
         """
         return await async_wait_for_job(
-            lambda: self.get_job(job_id),
+            lambda: self.get_job(job_id, timeout=request_timeout, extra_headers=extra_headers),
             str(job_id),
             timeout=timeout,
             poll_interval=poll_interval,
             max_poll_interval=max_poll_interval,
             sleep=self.retry.async_sleep,
             monotonic=self.retry.monotonic,
+            redact=self._redacted,
         )
+
+
+class AsyncClientWithRawResponse:
+    """The operations of AsyncClient, each returning an APIResponse: `status_code`, `headers`,
+    `request_id`, `http_version`, `elapsed`, `content`, and `.parse()` for what the method returns.
+    An error status still raises the method's errors; a body that does not match the spec raises
+    only when parsed.
+    """
+
+    def __init__(self, client: AsyncClient) -> None:
+        self._client = client
+        self.get_jobs = async_to_raw_response(client.get_jobs)
+        self.create_job = async_to_raw_response(client.create_job)
+        self.delete_jobs = async_to_raw_response(client.delete_jobs)
+        self.get_job = async_to_raw_response(client.get_job)
+        self.delete_job = async_to_raw_response(client.delete_job)
+        self.get_job_results = async_to_raw_response(client.get_job_results)
+        self.cancel_job = async_to_raw_response(client.cancel_job)
+        self.cancel_jobs = async_to_raw_response(client.cancel_jobs)
+        self.get_backends = async_to_raw_response(client.get_backends)
+        self.get_characterizations_for_backend = async_to_raw_response(
+            client.get_characterizations_for_backend
+        )
+        self.get_current_characterization_for_backend = async_to_raw_response(
+            client.get_current_characterization_for_backend
+        )
+        self.get_characterization = async_to_raw_response(client.get_characterization)
+        self.get_org_report = async_to_raw_response(client.get_org_report)

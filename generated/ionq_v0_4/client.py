@@ -9,13 +9,24 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import Any
 
-from ionqkit.runtime import AsyncAPIClient, Endpoint, Param, SyncAPIClient, TypeAdapter
+from ionqkit.runtime import (
+    NOT_GIVEN,
+    AsyncAPIClient,
+    Endpoint,
+    NotGiven,
+    Param,
+    RequestTimeout,
+    SyncAPIClient,
+    TypeAdapter,
+    async_to_raw_response,
+    to_raw_response,
+)
 from ionqkit.runtime.pagination import aiter_pages, iter_pages, page_items
 from ionqkit.runtime.polling import async_wait_for_job, wait_for_job
 
 from . import models
 
-__all__ = ["AsyncClient", "Client"]
+__all__ = ["AsyncClient", "AsyncClientWithRawResponse", "Client", "ClientWithRawResponse"]
 
 _GET_WHOAMI = Endpoint[models.Whoami](
     method="GET",
@@ -67,7 +78,7 @@ _GET_CHARACTERIZATION = Endpoint[models.Characterization](
     response=TypeAdapter(models.Characterization),
     params=(
         Param("backend", "path", "backend", explode=False),
-        Param("UUID", "path", "uuid", explode=False),
+        Param("UUID", "path", "characterization_id", explode=False),
     ),
     response_kind="json",
     auth_required=True,
@@ -113,11 +124,11 @@ _DELETE_JOBS = Endpoint[models.JobsDeletedResponse](
     idempotent=True,
     creates_job=False,
 )
-_GET_JOB = Endpoint[models.GetJobResponse](
+_GET_JOB = Endpoint[models.GetCircuitJobResponse](
     method="GET",
     path="/jobs/{UUID}",
-    response=TypeAdapter(models.GetJobResponse),
-    params=(Param("UUID", "path", "uuid", explode=False),),
+    response=TypeAdapter(models.GetCircuitJobResponse),
+    params=(Param("UUID", "path", "job_id", explode=False),),
     response_kind="json",
     auth_required=True,
     idempotent=True,
@@ -127,7 +138,7 @@ _DELETE_JOB = Endpoint[models.JobDeletedResponse](
     method="DELETE",
     path="/jobs/{UUID}",
     response=TypeAdapter(models.JobDeletedResponse),
-    params=(Param("UUID", "path", "uuid", explode=False),),
+    params=(Param("UUID", "path", "job_id", explode=False),),
     response_kind="json",
     auth_required=True,
     idempotent=True,
@@ -137,7 +148,7 @@ _GET_JOB_COST = Endpoint[models.GetJobCostResponse](
     method="GET",
     path="/jobs/{UUID}/cost",
     response=TypeAdapter(models.GetJobCostResponse),
-    params=(Param("UUID", "path", "uuid", explode=False),),
+    params=(Param("UUID", "path", "job_id", explode=False),),
     response_kind="json",
     auth_required=True,
     idempotent=True,
@@ -148,7 +159,7 @@ _GET_COMPILED_FILE = Endpoint[str](
     path="/jobs/{UUID}/circuits/{lang}",
     response=TypeAdapter(str),
     params=(
-        Param("UUID", "path", "uuid", explode=False),
+        Param("UUID", "path", "job_id", explode=False),
         Param("lang", "path", "lang", explode=False),
     ),
     response_kind="json",
@@ -160,7 +171,7 @@ _CANCEL_JOB = Endpoint[models.JobCanceledResponse](
     method="PUT",
     path="/jobs/{UUID}/status/cancel",
     response=TypeAdapter(models.JobCanceledResponse),
-    params=(Param("UUID", "path", "uuid", explode=False),),
+    params=(Param("UUID", "path", "job_id", explode=False),),
     response_kind="json",
     auth_required=True,
     idempotent=True,
@@ -199,7 +210,7 @@ _GET_JOB_PROBABILITIES = Endpoint[models.GetResultsResponse](
     path="/jobs/{UUID}/results/probabilities",
     response=TypeAdapter(models.GetResultsResponse),
     params=(
-        Param("UUID", "path", "uuid", explode=False),
+        Param("UUID", "path", "job_id", explode=False),
         Param("sharpen", "query", "sharpen"),
     ),
     response_kind="json",
@@ -212,7 +223,7 @@ _GET_VARIANT_PROBABILITIES = Endpoint[models.GetVariantResultsResponse](
     path="/jobs/{UUID}/variants/{variantId}/results/probabilities",
     response=TypeAdapter(models.GetVariantResultsResponse),
     params=(
-        Param("UUID", "path", "uuid", explode=False),
+        Param("UUID", "path", "job_id", explode=False),
         Param("variantId", "path", "variant_id", explode=False),
     ),
     response_kind="json",
@@ -225,7 +236,7 @@ _GET_VARIANT_HISTOGRAM = Endpoint[models.GetVariantResultsResponse](
     path="/jobs/{UUID}/variants/{variantId}/results/histogram",
     response=TypeAdapter(models.GetVariantResultsResponse),
     params=(
-        Param("UUID", "path", "uuid", explode=False),
+        Param("UUID", "path", "job_id", explode=False),
         Param("variantId", "path", "variant_id", explode=False),
     ),
     response_kind="json",
@@ -238,7 +249,7 @@ _GET_VARIANT_SHOTS = Endpoint[models.GetVariantResultsResponse](
     path="/jobs/{UUID}/variants/{variantId}/results/shots",
     response=TypeAdapter(models.GetVariantResultsResponse),
     params=(
-        Param("UUID", "path", "uuid", explode=False),
+        Param("UUID", "path", "job_id", explode=False),
         Param("variantId", "path", "variant_id", explode=False),
     ),
     response_kind="json",
@@ -327,8 +338,15 @@ _GET_USAGES = Endpoint[models.Usages](
 class Client(SyncAPIClient):
     """Synchronous client for IonQ Cloud Platform API v0.4.
 
-    The API key comes from `api_key` or the IONQ_API_KEY environment variable; `base_url` defaults
-    to the spec's first server.
+    The API key comes from `api_key`, else from the Authorization header of an injected
+    `http_client`, else from the IONQ_API_KEY environment variable. Requests go to `base_url`, else
+    to the injected `http_client`'s base_url, else to the spec's first server. An injected
+    `http_client` keeps its headers, cookies, auth, transport, event hooks and timeouts; where this
+    client's own arguments (`base_url`, `timeout`, `headers`) say something too, they win.
+
+    Every method also takes `timeout` (for that call) and `extra_headers` (added to that request;
+    they may not set Authorization). `with_raw_response` gives the same methods returning an
+    APIResponse: status, headers, request id, and `.parse()` for the model.
     """
 
     DEFAULT_BASE_URL = "https://api.ionq.co/v0.4"
@@ -336,33 +354,96 @@ class Client(SyncAPIClient):
     AUTH_HEADER = "Authorization"
     AUTH_PREFIX = "apiKey "
 
+    @property
+    def with_raw_response(self) -> ClientWithRawResponse:
+        """The same operations, returning an APIResponse (status, headers, request id; .parse() for the
+        model) instead of the model.
+        """
+        return ClientWithRawResponse(self)
+
     def get_whoami(
         self,
+        *,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.Whoami:
-        """getWhoami
+        """Get whoami.
 
-        GET /whoami
+        `GET /whoami`
+
+        Args:
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.Whoami: The decoded body of the 200 response (Response).
+
+        Raises:
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return self._request(_GET_WHOAMI)
+        return self._request(_GET_WHOAMI, timeout=timeout, extra_headers=extra_headers)
 
     def get_backends(
         self,
+        *,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> list[models.Backend]:
-        """getBackends
+        """Get backends.
 
-        GET /backends
+        `GET /backends`
+
+        Args:
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            list[models.Backend]: The decoded body of the 200 response (Response).
+
+        Raises:
+            APIStatusError: Any other error status.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return self._request(_GET_BACKENDS)
+        return self._request(_GET_BACKENDS, timeout=timeout, extra_headers=extra_headers)
 
     def get_backend(
         self,
         backend: str,
+        *,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.Backend:
-        """getBackend
+        """Get backend.
 
-        GET /backends/{backend}
+        `GET /backends/{backend}`
+
+        Args:
+            backend: Sent in the path as `backend`.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.Backend: The decoded body of the 200 response (Response).
+
+        Raises:
+            APIStatusError: Any other error status.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return self._request(_GET_BACKEND, {"backend": backend})
+        return self._request(_GET_BACKEND, {"backend": backend}, timeout=timeout, extra_headers=extra_headers)
 
     def get_characterizations_for_backend(
         self,
@@ -372,26 +453,78 @@ class Client(SyncAPIClient):
         end: str | None = None,
         limit: int | None = None,
         page: int | None = None,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.ListCharacterizationsResponse:
-        """getCharacterizationsForBackend
+        """Get characterizations for backend.
 
-        GET /backends/{backend}/characterizations
+        `GET /backends/{backend}/characterizations`
+
+        Args:
+            backend: Sent in the path as `backend`.
+            start: Sent in the query as `start`. Optional: None leaves it out.
+            end: Sent in the query as `end`. Optional: None leaves it out.
+            limit: Sent in the query as `limit`. Optional: None leaves it out, and the server uses its
+                default, 10.
+            page: Sent in the query as `page`. Optional: None leaves it out, and the server uses its
+                default, 1.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.ListCharacterizationsResponse: The decoded body of the 200 response (Response).
+
+        Raises:
+            APIStatusError: Any other error status.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
         return self._request(
             _GET_CHARACTERIZATIONS_FOR_BACKEND,
             {"backend": backend, "start": start, "end": end, "limit": limit, "page": page},
+            timeout=timeout,
+            extra_headers=extra_headers,
         )
 
     def get_characterization(
         self,
         backend: str,
-        uuid: str,
+        characterization_id: str,
+        *,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.Characterization:
-        """getCharacterization
+        """Get characterization.
 
-        GET /backends/{backend}/characterizations/{UUID}
+        `GET /backends/{backend}/characterizations/{UUID}`
+
+        Args:
+            backend: Sent in the path as `backend`.
+            characterization_id: The id of the characterization (sent in the path as `UUID`).
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.Characterization: The decoded body of the 200 response (Response).
+
+        Raises:
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return self._request(_GET_CHARACTERIZATION, {"backend": backend, "uuid": uuid})
+        return self._request(
+            _GET_CHARACTERIZATION,
+            {"backend": backend, "characterization_id": characterization_id},
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
 
     def get_jobs(
         self,
@@ -404,10 +537,38 @@ class Client(SyncAPIClient):
         submitter_id: str | None = None,
         limit: int | None = None,
         next_: str | None = None,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.GetJobsResponse:
-        """GetJobs
+        """Get jobs.
 
-        GET /jobs
+        `GET /jobs`
+
+        Args:
+            ids: Sent in the query as `ids`. Optional: None leaves it out.
+            parent_job_id: Sent in the query as `parent_job_id`. Optional: None leaves it out.
+            status: Sent in the query as `status`. Optional: None leaves it out.
+            target: Sent in the query as `target`. Optional: None leaves it out.
+            session_id: Sent in the query as `session_id`. Optional: None leaves it out.
+            submitter_id: Sent in the query as `submitter_id`. Optional: None leaves it out.
+            limit: Sent in the query as `limit`. Optional: None leaves it out.
+            next_: Sent in the query as `next`. Optional: None leaves it out.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.GetJobsResponse: The decoded body of the 200 response.
+
+        Raises:
+            RateLimitError: HTTP 429.
+            ServerError: HTTP 500, 502 or 503.
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
         return self._request(
             _GET_JOBS,
@@ -421,6 +582,8 @@ class Client(SyncAPIClient):
                 "limit": limit,
                 "next_": next_,
             },
+            timeout=timeout,
+            extra_headers=extra_headers,
         )
 
     def iter_jobs(
@@ -433,8 +596,14 @@ class Client(SyncAPIClient):
         session_id: str | None = None,
         submitter_id: str | None = None,
         limit: int | None = None,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Iterator[models.BaseJob]:
-        """Every item of get_jobs(), fetching the next page when the previous one is used up."""
+        """Every item of get_jobs(), fetching the next page when the previous one is used up.
+
+        Takes the arguments of get_jobs() except the cursor; `timeout` and `extra_headers` apply to each
+        page's request.
+        """
         for page_ in iter_pages(
             lambda cursor_: self.get_jobs(
                 ids=ids,
@@ -445,8 +614,11 @@ class Client(SyncAPIClient):
                 submitter_id=submitter_id,
                 limit=limit,
                 next_=cursor_,
+                timeout=timeout,
+                extra_headers=extra_headers,
             ),
             "next",
+            redact=self._redacted,
         ):
             yield from page_items(page_, "jobs")
 
@@ -455,89 +627,274 @@ class Client(SyncAPIClient):
         *,
         body: models.JobCreationPayload | Mapping[str, Any],
         validate: bool | None = None,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.JobCreationResponse:
         """Create a job. Limits enforced server-side: request body at most 10 MB; multi-circuit jobs at
         most 150,000 gates in total; circuits inherit input.gateset unless they set their own.
 
-        POST /jobs
+        `POST /jobs`
 
         The payload is linted first (validate=False skips that); not retried unless the client has
         retry_create=True, since a repeated POST can run and bill a job twice.
+
+        Args:
+            body: The job to create. The request body: a `models.JobCreationPayload`, or a mapping of
+                the same wire fields.
+            validate: Lint the payload before sending it (None: the client's `validate`).
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.JobCreationResponse: The decoded body of the 201 response.
+
+        Raises:
+            RateLimitError: HTTP 429.
+            ServerError: HTTP 500, 502 or 503.
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            PayloadValidationError: The linter found errors in the payload; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return self._request(_CREATE_JOB, body=body, validate=validate)
+        return self._request(
+            _CREATE_JOB, body=body, validate=validate, timeout=timeout, extra_headers=extra_headers
+        )
 
     def delete_jobs(
         self,
         *,
         body: models.JobsBulkOperationRequest | Mapping[str, Any],
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.JobsDeletedResponse:
-        """DeleteJobs
+        """Delete jobs.
 
-        DELETE /jobs
+        `DELETE /jobs`
+
+        Args:
+            body: The request body: a `models.JobsBulkOperationRequest`, or a mapping of the same wire
+                fields.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.JobsDeletedResponse: The decoded body of the 200 response.
+
+        Raises:
+            RateLimitError: HTTP 429.
+            ServerError: HTTP 500, 502 or 503.
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return self._request(_DELETE_JOBS, body=body)
+        return self._request(_DELETE_JOBS, body=body, timeout=timeout, extra_headers=extra_headers)
 
     def get_job(
         self,
-        uuid: str,
-    ) -> models.GetJobResponse:
-        """GetJob
+        job_id: str,
+        *,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> models.GetCircuitJobResponse:
+        """Get job.
 
-        GET /jobs/{UUID}
+        `GET /jobs/{UUID}`
+
+        Args:
+            job_id: The id of the job (sent in the path as `UUID`).
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.GetCircuitJobResponse: The decoded body of the 200 response.
+
+        Raises:
+            RateLimitError: HTTP 429.
+            ServerError: HTTP 500, 502 or 503.
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return self._request(_GET_JOB, {"uuid": uuid})
+        return self._request(_GET_JOB, {"job_id": job_id}, timeout=timeout, extra_headers=extra_headers)
 
     def delete_job(
         self,
-        uuid: str,
+        job_id: str,
+        *,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.JobDeletedResponse:
-        """DeleteJob
+        """Delete job.
 
-        DELETE /jobs/{UUID}
+        `DELETE /jobs/{UUID}`
+
+        Args:
+            job_id: The id of the job (sent in the path as `UUID`).
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.JobDeletedResponse: The decoded body of the 200 response.
+
+        Raises:
+            RateLimitError: HTTP 429.
+            ServerError: HTTP 500, 502 or 503.
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return self._request(_DELETE_JOB, {"uuid": uuid})
+        return self._request(_DELETE_JOB, {"job_id": job_id}, timeout=timeout, extra_headers=extra_headers)
 
     def get_job_cost(
         self,
-        uuid: str,
+        job_id: str,
+        *,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.GetJobCostResponse:
-        """GetJobCost
+        """Get job cost.
 
-        GET /jobs/{UUID}/cost
+        `GET /jobs/{UUID}/cost`
+
+        Args:
+            job_id: The id of the job (sent in the path as `UUID`).
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.GetJobCostResponse: The decoded body of the 200 response.
+
+        Raises:
+            RateLimitError: HTTP 429.
+            ServerError: HTTP 500, 502 or 503.
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return self._request(_GET_JOB_COST, {"uuid": uuid})
+        return self._request(_GET_JOB_COST, {"job_id": job_id}, timeout=timeout, extra_headers=extra_headers)
 
     def get_compiled_file(
         self,
-        uuid: str,
+        job_id: str,
         lang: str,
+        *,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> str:
-        """GetCompiledFile
+        """Get compiled file.
 
-        GET /jobs/{UUID}/circuits/{lang}
+        `GET /jobs/{UUID}/circuits/{lang}`
+
+        Args:
+            job_id: The id of the job (sent in the path as `UUID`).
+            lang: Sent in the path as `lang`.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            str: The decoded body of the 200 response.
+
+        Raises:
+            PermissionDeniedError: HTTP 403.
+            NotFoundError: HTTP 404.
+            RateLimitError: HTTP 429.
+            ServerError: HTTP 500, 502 or 503.
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return self._request(_GET_COMPILED_FILE, {"uuid": uuid, "lang": lang})
+        return self._request(
+            _GET_COMPILED_FILE, {"job_id": job_id, "lang": lang}, timeout=timeout, extra_headers=extra_headers
+        )
 
     def cancel_job(
         self,
-        uuid: str,
+        job_id: str,
+        *,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.JobCanceledResponse:
-        """CancelJob
+        """Cancel job.
 
-        PUT /jobs/{UUID}/status/cancel
+        `PUT /jobs/{UUID}/status/cancel`
+
+        Args:
+            job_id: The id of the job (sent in the path as `UUID`).
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.JobCanceledResponse: The decoded body of the 200 response.
+
+        Raises:
+            RateLimitError: HTTP 429.
+            ServerError: HTTP 500, 502 or 503.
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return self._request(_CANCEL_JOB, {"uuid": uuid})
+        return self._request(_CANCEL_JOB, {"job_id": job_id}, timeout=timeout, extra_headers=extra_headers)
 
     def cancel_jobs(
         self,
         *,
         body: models.JobsBulkOperationRequest | Mapping[str, Any],
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.JobsCanceledResponse:
-        """CancelJobs
+        """Cancel jobs.
 
-        PUT /jobs/status/cancel
+        `PUT /jobs/status/cancel`
+
+        Args:
+            body: The request body: a `models.JobsBulkOperationRequest`, or a mapping of the same wire
+                fields.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.JobsCanceledResponse: The decoded body of the 200 response.
+
+        Raises:
+            RateLimitError: HTTP 429.
+            ServerError: HTTP 500, 502 or 503.
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return self._request(_CANCEL_JOBS, body=body)
+        return self._request(_CANCEL_JOBS, body=body, timeout=timeout, extra_headers=extra_headers)
 
     def estimate_job_cost(
         self,
@@ -549,10 +906,43 @@ class Client(SyncAPIClient):
         field_1q_gates: int | None = None,
         field_2q_gates: int | None = None,
         error_mitigation: bool | None = None,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.GetJobEstimateResponse:
-        """EstimateJobCost
+        """Estimate job cost.
 
-        GET /jobs/estimate
+        `GET /jobs/estimate`
+
+        Args:
+            backend: Sent in the query as `backend`.
+            type_: Sent in the query as `type`. Optional: None leaves it out, and the server uses its
+                default, 'ionq.circuit.v1'.
+            qubits: Sent in the query as `qubits`. Optional: None leaves it out, and the server uses its
+                default, 25.
+            shots: Sent in the query as `shots`. Optional: None leaves it out, and the server uses its
+                default, 1000.
+            field_1q_gates: Sent in the query as `1q_gates`. Optional: None leaves it out, and the
+                server uses its default, 0.
+            field_2q_gates: Sent in the query as `2q_gates`. Optional: None leaves it out, and the
+                server uses its default, 0.
+            error_mitigation: Sent in the query as `error_mitigation`. Optional: None leaves it out, and
+                the server uses its default, False.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.GetJobEstimateResponse: The decoded body of the 200 response.
+
+        Raises:
+            RateLimitError: HTTP 429.
+            ServerError: HTTP 500, 502 or 503.
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
         return self._request(
             _ESTIMATE_JOB_COST,
@@ -565,94 +955,286 @@ class Client(SyncAPIClient):
                 "field_2q_gates": field_2q_gates,
                 "error_mitigation": error_mitigation,
             },
+            timeout=timeout,
+            extra_headers=extra_headers,
         )
 
     def get_job_probabilities(
         self,
-        uuid: str,
+        job_id: str,
         *,
         sharpen: bool | None = None,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.GetResultsResponse:
-        """GetJobProbabilities
+        """Get job probabilities.
 
-        GET /jobs/{UUID}/results/probabilities
+        `GET /jobs/{UUID}/results/probabilities`
+
+        Args:
+            job_id: The id of the job (sent in the path as `UUID`).
+            sharpen: Sent in the query as `sharpen`. Optional: None leaves it out.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.GetResultsResponse: The decoded body of the 200 response.
+
+        Raises:
+            NotFoundError: HTTP 404.
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return self._request(_GET_JOB_PROBABILITIES, {"uuid": uuid, "sharpen": sharpen})
+        return self._request(
+            _GET_JOB_PROBABILITIES,
+            {"job_id": job_id, "sharpen": sharpen},
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
 
     def get_variant_probabilities(
         self,
-        uuid: str,
+        job_id: str,
         variant_id: str,
+        *,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.GetVariantResultsResponse:
-        """GetVariantProbabilities
+        """Get variant probabilities.
 
-        GET /jobs/{UUID}/variants/{variantId}/results/probabilities
+        `GET /jobs/{UUID}/variants/{variantId}/results/probabilities`
+
+        Args:
+            job_id: The id of the job (sent in the path as `UUID`).
+            variant_id: Sent in the path as `variantId`.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.GetVariantResultsResponse: The decoded body of the 200 response.
+
+        Raises:
+            NotFoundError: HTTP 404.
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return self._request(_GET_VARIANT_PROBABILITIES, {"uuid": uuid, "variant_id": variant_id})
+        return self._request(
+            _GET_VARIANT_PROBABILITIES,
+            {"job_id": job_id, "variant_id": variant_id},
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
 
     def get_variant_histogram(
         self,
-        uuid: str,
+        job_id: str,
         variant_id: str,
+        *,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.GetVariantResultsResponse:
-        """GetVariantHistogram
+        """Get variant histogram.
 
-        GET /jobs/{UUID}/variants/{variantId}/results/histogram
+        `GET /jobs/{UUID}/variants/{variantId}/results/histogram`
+
+        Args:
+            job_id: The id of the job (sent in the path as `UUID`).
+            variant_id: Sent in the path as `variantId`.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.GetVariantResultsResponse: The decoded body of the 200 response.
+
+        Raises:
+            NotFoundError: HTTP 404.
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return self._request(_GET_VARIANT_HISTOGRAM, {"uuid": uuid, "variant_id": variant_id})
+        return self._request(
+            _GET_VARIANT_HISTOGRAM,
+            {"job_id": job_id, "variant_id": variant_id},
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
 
     def get_variant_shots(
         self,
-        uuid: str,
+        job_id: str,
         variant_id: str,
+        *,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.GetVariantResultsResponse:
-        """GetVariantShots
+        """Get variant shots.
 
-        GET /jobs/{UUID}/variants/{variantId}/results/shots
+        `GET /jobs/{UUID}/variants/{variantId}/results/shots`
+
+        Args:
+            job_id: The id of the job (sent in the path as `UUID`).
+            variant_id: Sent in the path as `variantId`.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.GetVariantResultsResponse: The decoded body of the 200 response.
+
+        Raises:
+            NotFoundError: HTTP 404.
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return self._request(_GET_VARIANT_SHOTS, {"uuid": uuid, "variant_id": variant_id})
+        return self._request(
+            _GET_VARIANT_SHOTS,
+            {"job_id": job_id, "variant_id": variant_id},
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
 
     def get_sessions(
         self,
         *,
         active: bool | None = None,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.SessionsResponse:
-        """GetSessions
+        """Get sessions.
 
-        GET /sessions
+        `GET /sessions`
+
+        Args:
+            active: Sent in the query as `active`. Optional: None leaves it out.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.SessionsResponse: The decoded body of the 200 response.
+
+        Raises:
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return self._request(_GET_SESSIONS, {"active": active})
+        return self._request(_GET_SESSIONS, {"active": active}, timeout=timeout, extra_headers=extra_headers)
 
     def create_session(
         self,
         *,
         body: models.CreateSessionRequest | Mapping[str, Any],
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.Session:
-        """CreateSession
+        """Create session.
 
-        POST /sessions
+        `POST /sessions`
+
+        Args:
+            body: The request body: a `models.CreateSessionRequest`, or a mapping of the same wire
+                fields.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.Session: The decoded body of the 201 response.
+
+        Raises:
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return self._request(_CREATE_SESSION, body=body)
+        return self._request(_CREATE_SESSION, body=body, timeout=timeout, extra_headers=extra_headers)
 
     def end_session(
         self,
         session_id: str,
+        *,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.Session:
-        """EndSession
+        """End session.
 
-        POST /sessions/{session_id}/end
+        `POST /sessions/{session_id}/end`
+
+        Args:
+            session_id: Sent in the path as `session_id`.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.Session: The decoded body of the 200 response.
+
+        Raises:
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return self._request(_END_SESSION, {"session_id": session_id})
+        return self._request(
+            _END_SESSION, {"session_id": session_id}, timeout=timeout, extra_headers=extra_headers
+        )
 
     def get_session(
         self,
         session_id: str,
+        *,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.Session:
-        """GetSession
+        """Get session.
 
-        GET /sessions/{session_id}
+        `GET /sessions/{session_id}`
+
+        Args:
+            session_id: Sent in the path as `session_id`.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.Session: The decoded body of the 200 response.
+
+        Raises:
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return self._request(_GET_SESSION, {"session_id": session_id})
+        return self._request(
+            _GET_SESSION, {"session_id": session_id}, timeout=timeout, extra_headers=extra_headers
+        )
 
     def get_session_jobs(
         self,
@@ -666,10 +1248,37 @@ class Client(SyncAPIClient):
         submitter_id: str | None = None,
         limit: int | None = None,
         next_: str | None = None,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.GetJobsResponse:
-        """GetSessionJobs
+        """Get session jobs.
 
-        GET /sessions/{session_id}/jobs
+        `GET /sessions/{session_id}/jobs`
+
+        Args:
+            session_id: Sent in the path as `session_id`.
+            ids: Sent in the query as `ids`. Optional: None leaves it out.
+            parent_job_id: Sent in the query as `parent_job_id`. Optional: None leaves it out.
+            status: Sent in the query as `status`. Optional: None leaves it out.
+            target: Sent in the query as `target`. Optional: None leaves it out.
+            session_id_query: Sent in the query as `session_id`. Optional: None leaves it out.
+            submitter_id: Sent in the query as `submitter_id`. Optional: None leaves it out.
+            limit: Sent in the query as `limit`. Optional: None leaves it out.
+            next_: Sent in the query as `next`. Optional: None leaves it out.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.GetJobsResponse: The decoded body of the 200 response.
+
+        Raises:
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
         return self._request(
             _GET_SESSION_JOBS,
@@ -684,6 +1293,8 @@ class Client(SyncAPIClient):
                 "limit": limit,
                 "next_": next_,
             },
+            timeout=timeout,
+            extra_headers=extra_headers,
         )
 
     def iter_session_jobs(
@@ -697,8 +1308,14 @@ class Client(SyncAPIClient):
         session_id_query: str | None = None,
         submitter_id: str | None = None,
         limit: int | None = None,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Iterator[models.BaseJob]:
-        """Every item of get_session_jobs(), fetching the next page when the previous one is used up."""
+        """Every item of get_session_jobs(), fetching the next page when the previous one is used up.
+
+        Takes the arguments of get_session_jobs() except the cursor; `timeout` and `extra_headers` apply
+        to each page's request.
+        """
         for page_ in iter_pages(
             lambda cursor_: self.get_session_jobs(
                 session_id,
@@ -710,8 +1327,11 @@ class Client(SyncAPIClient):
                 submitter_id=submitter_id,
                 limit=limit,
                 next_=cursor_,
+                timeout=timeout,
+                extra_headers=extra_headers,
             ),
             "next",
+            redact=self._redacted,
         ):
             yield from page_items(page_, "jobs")
 
@@ -723,10 +1343,33 @@ class Client(SyncAPIClient):
         end_date: str,
         group_by: models.GroupBy,
         modality: models.Modality,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.Usages:
-        """get-usages
+        """Get usages.
 
-        GET /organizations/{organization_id}/usage
+        `GET /organizations/{organization_id}/usage`
+
+        Args:
+            organization_id: Sent in the path as `organization_id`.
+            start_date: Sent in the query as `start_date`.
+            end_date: Sent in the query as `end_date`.
+            group_by: Sent in the query as `group_by`.
+            modality: Sent in the query as `modality`.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.Usages: The decoded body of the 200 response (Response).
+
+        Raises:
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
         return self._request(
             _GET_USAGES,
@@ -737,6 +1380,8 @@ class Client(SyncAPIClient):
                 "group_by": group_by,
                 "modality": modality,
             },
+            timeout=timeout,
+            extra_headers=extra_headers,
         )
 
     def wait_for_job(
@@ -746,28 +1391,88 @@ class Client(SyncAPIClient):
         timeout: float = 600.0,
         poll_interval: float = 1.0,
         max_poll_interval: float = 15.0,
-    ) -> models.GetJobResponse:
+        request_timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> models.GetCircuitJobResponse:
         """Poll get_job() until the job completes and return it.
 
-        Raises JobFailedError or JobCanceledError when the job ends otherwise, and WaitTimeoutError
-        after `timeout` seconds.
+        Args:
+            job_id: The job to wait for (as for get_job()).
+            timeout: Seconds to wait in all before giving up.
+            poll_interval: Seconds between the first polls; the interval grows 1.5x per poll.
+            max_poll_interval: The longest interval between polls.
+            request_timeout: Timeout of each poll's request (default: the client's).
+            extra_headers: Headers added to each poll's request.
+
+        Returns:
+            models.GetCircuitJobResponse: The job, once its status is completed.
+
+        Raises:
+            JobFailedError: The job failed; `failure` holds the job's failure.
+            JobCanceledError: The job was canceled.
+            WaitTimeoutError: The job was not done after `timeout` seconds.
+            IonQAPIError: A poll failed (see get_job()).
         """
         return wait_for_job(
-            lambda: self.get_job(job_id),
+            lambda: self.get_job(job_id, timeout=request_timeout, extra_headers=extra_headers),
             str(job_id),
             timeout=timeout,
             poll_interval=poll_interval,
             max_poll_interval=max_poll_interval,
             sleep=self.retry.sleep,
             monotonic=self.retry.monotonic,
+            redact=self._redacted,
         )
+
+
+class ClientWithRawResponse:
+    """The operations of Client, each returning an APIResponse: `status_code`, `headers`, `request_id`,
+    `http_version`, `elapsed`, `content`, and `.parse()` for what the method returns. An error
+    status still raises the method's errors; a body that does not match the spec raises only when
+    parsed.
+    """
+
+    def __init__(self, client: Client) -> None:
+        self._client = client
+        self.get_whoami = to_raw_response(client.get_whoami)
+        self.get_backends = to_raw_response(client.get_backends)
+        self.get_backend = to_raw_response(client.get_backend)
+        self.get_characterizations_for_backend = to_raw_response(client.get_characterizations_for_backend)
+        self.get_characterization = to_raw_response(client.get_characterization)
+        self.get_jobs = to_raw_response(client.get_jobs)
+        self.create_job = to_raw_response(client.create_job)
+        self.delete_jobs = to_raw_response(client.delete_jobs)
+        self.get_job = to_raw_response(client.get_job)
+        self.delete_job = to_raw_response(client.delete_job)
+        self.get_job_cost = to_raw_response(client.get_job_cost)
+        self.get_compiled_file = to_raw_response(client.get_compiled_file)
+        self.cancel_job = to_raw_response(client.cancel_job)
+        self.cancel_jobs = to_raw_response(client.cancel_jobs)
+        self.estimate_job_cost = to_raw_response(client.estimate_job_cost)
+        self.get_job_probabilities = to_raw_response(client.get_job_probabilities)
+        self.get_variant_probabilities = to_raw_response(client.get_variant_probabilities)
+        self.get_variant_histogram = to_raw_response(client.get_variant_histogram)
+        self.get_variant_shots = to_raw_response(client.get_variant_shots)
+        self.get_sessions = to_raw_response(client.get_sessions)
+        self.create_session = to_raw_response(client.create_session)
+        self.end_session = to_raw_response(client.end_session)
+        self.get_session = to_raw_response(client.get_session)
+        self.get_session_jobs = to_raw_response(client.get_session_jobs)
+        self.get_usages = to_raw_response(client.get_usages)
 
 
 class AsyncClient(AsyncAPIClient):
     """Asynchronous client for IonQ Cloud Platform API v0.4.
 
-    The API key comes from `api_key` or the IONQ_API_KEY environment variable; `base_url` defaults
-    to the spec's first server.
+    The API key comes from `api_key`, else from the Authorization header of an injected
+    `http_client`, else from the IONQ_API_KEY environment variable. Requests go to `base_url`, else
+    to the injected `http_client`'s base_url, else to the spec's first server. An injected
+    `http_client` keeps its headers, cookies, auth, transport, event hooks and timeouts; where this
+    client's own arguments (`base_url`, `timeout`, `headers`) say something too, they win.
+
+    Every method also takes `timeout` (for that call) and `extra_headers` (added to that request;
+    they may not set Authorization). `with_raw_response` gives the same methods returning an
+    APIResponse: status, headers, request id, and `.parse()` for the model.
     """
 
     DEFAULT_BASE_URL = "https://api.ionq.co/v0.4"
@@ -775,33 +1480,98 @@ class AsyncClient(AsyncAPIClient):
     AUTH_HEADER = "Authorization"
     AUTH_PREFIX = "apiKey "
 
+    @property
+    def with_raw_response(self) -> AsyncClientWithRawResponse:
+        """The same operations, returning an APIResponse (status, headers, request id; .parse() for the
+        model) instead of the model.
+        """
+        return AsyncClientWithRawResponse(self)
+
     async def get_whoami(
         self,
+        *,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.Whoami:
-        """getWhoami
+        """Get whoami.
 
-        GET /whoami
+        `GET /whoami`
+
+        Args:
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.Whoami: The decoded body of the 200 response (Response).
+
+        Raises:
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return await self._request(_GET_WHOAMI)
+        return await self._request(_GET_WHOAMI, timeout=timeout, extra_headers=extra_headers)
 
     async def get_backends(
         self,
+        *,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> list[models.Backend]:
-        """getBackends
+        """Get backends.
 
-        GET /backends
+        `GET /backends`
+
+        Args:
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            list[models.Backend]: The decoded body of the 200 response (Response).
+
+        Raises:
+            APIStatusError: Any other error status.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return await self._request(_GET_BACKENDS)
+        return await self._request(_GET_BACKENDS, timeout=timeout, extra_headers=extra_headers)
 
     async def get_backend(
         self,
         backend: str,
+        *,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.Backend:
-        """getBackend
+        """Get backend.
 
-        GET /backends/{backend}
+        `GET /backends/{backend}`
+
+        Args:
+            backend: Sent in the path as `backend`.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.Backend: The decoded body of the 200 response (Response).
+
+        Raises:
+            APIStatusError: Any other error status.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return await self._request(_GET_BACKEND, {"backend": backend})
+        return await self._request(
+            _GET_BACKEND, {"backend": backend}, timeout=timeout, extra_headers=extra_headers
+        )
 
     async def get_characterizations_for_backend(
         self,
@@ -811,26 +1581,78 @@ class AsyncClient(AsyncAPIClient):
         end: str | None = None,
         limit: int | None = None,
         page: int | None = None,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.ListCharacterizationsResponse:
-        """getCharacterizationsForBackend
+        """Get characterizations for backend.
 
-        GET /backends/{backend}/characterizations
+        `GET /backends/{backend}/characterizations`
+
+        Args:
+            backend: Sent in the path as `backend`.
+            start: Sent in the query as `start`. Optional: None leaves it out.
+            end: Sent in the query as `end`. Optional: None leaves it out.
+            limit: Sent in the query as `limit`. Optional: None leaves it out, and the server uses its
+                default, 10.
+            page: Sent in the query as `page`. Optional: None leaves it out, and the server uses its
+                default, 1.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.ListCharacterizationsResponse: The decoded body of the 200 response (Response).
+
+        Raises:
+            APIStatusError: Any other error status.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
         return await self._request(
             _GET_CHARACTERIZATIONS_FOR_BACKEND,
             {"backend": backend, "start": start, "end": end, "limit": limit, "page": page},
+            timeout=timeout,
+            extra_headers=extra_headers,
         )
 
     async def get_characterization(
         self,
         backend: str,
-        uuid: str,
+        characterization_id: str,
+        *,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.Characterization:
-        """getCharacterization
+        """Get characterization.
 
-        GET /backends/{backend}/characterizations/{UUID}
+        `GET /backends/{backend}/characterizations/{UUID}`
+
+        Args:
+            backend: Sent in the path as `backend`.
+            characterization_id: The id of the characterization (sent in the path as `UUID`).
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.Characterization: The decoded body of the 200 response (Response).
+
+        Raises:
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return await self._request(_GET_CHARACTERIZATION, {"backend": backend, "uuid": uuid})
+        return await self._request(
+            _GET_CHARACTERIZATION,
+            {"backend": backend, "characterization_id": characterization_id},
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
 
     async def get_jobs(
         self,
@@ -843,10 +1665,38 @@ class AsyncClient(AsyncAPIClient):
         submitter_id: str | None = None,
         limit: int | None = None,
         next_: str | None = None,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.GetJobsResponse:
-        """GetJobs
+        """Get jobs.
 
-        GET /jobs
+        `GET /jobs`
+
+        Args:
+            ids: Sent in the query as `ids`. Optional: None leaves it out.
+            parent_job_id: Sent in the query as `parent_job_id`. Optional: None leaves it out.
+            status: Sent in the query as `status`. Optional: None leaves it out.
+            target: Sent in the query as `target`. Optional: None leaves it out.
+            session_id: Sent in the query as `session_id`. Optional: None leaves it out.
+            submitter_id: Sent in the query as `submitter_id`. Optional: None leaves it out.
+            limit: Sent in the query as `limit`. Optional: None leaves it out.
+            next_: Sent in the query as `next`. Optional: None leaves it out.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.GetJobsResponse: The decoded body of the 200 response.
+
+        Raises:
+            RateLimitError: HTTP 429.
+            ServerError: HTTP 500, 502 or 503.
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
         return await self._request(
             _GET_JOBS,
@@ -860,6 +1710,8 @@ class AsyncClient(AsyncAPIClient):
                 "limit": limit,
                 "next_": next_,
             },
+            timeout=timeout,
+            extra_headers=extra_headers,
         )
 
     async def iter_jobs(
@@ -872,8 +1724,14 @@ class AsyncClient(AsyncAPIClient):
         session_id: str | None = None,
         submitter_id: str | None = None,
         limit: int | None = None,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> AsyncIterator[models.BaseJob]:
-        """Every item of get_jobs(), fetching the next page when the previous one is used up."""
+        """Every item of get_jobs(), fetching the next page when the previous one is used up.
+
+        Takes the arguments of get_jobs() except the cursor; `timeout` and `extra_headers` apply to each
+        page's request.
+        """
         async for page_ in aiter_pages(
             lambda cursor_: self.get_jobs(
                 ids=ids,
@@ -884,8 +1742,11 @@ class AsyncClient(AsyncAPIClient):
                 submitter_id=submitter_id,
                 limit=limit,
                 next_=cursor_,
+                timeout=timeout,
+                extra_headers=extra_headers,
             ),
             "next",
+            redact=self._redacted,
         ):
             for item_ in page_items(page_, "jobs"):
                 yield item_
@@ -895,89 +1756,280 @@ class AsyncClient(AsyncAPIClient):
         *,
         body: models.JobCreationPayload | Mapping[str, Any],
         validate: bool | None = None,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.JobCreationResponse:
         """Create a job. Limits enforced server-side: request body at most 10 MB; multi-circuit jobs at
         most 150,000 gates in total; circuits inherit input.gateset unless they set their own.
 
-        POST /jobs
+        `POST /jobs`
 
         The payload is linted first (validate=False skips that); not retried unless the client has
         retry_create=True, since a repeated POST can run and bill a job twice.
+
+        Args:
+            body: The job to create. The request body: a `models.JobCreationPayload`, or a mapping of
+                the same wire fields.
+            validate: Lint the payload before sending it (None: the client's `validate`).
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.JobCreationResponse: The decoded body of the 201 response.
+
+        Raises:
+            RateLimitError: HTTP 429.
+            ServerError: HTTP 500, 502 or 503.
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            PayloadValidationError: The linter found errors in the payload; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return await self._request(_CREATE_JOB, body=body, validate=validate)
+        return await self._request(
+            _CREATE_JOB, body=body, validate=validate, timeout=timeout, extra_headers=extra_headers
+        )
 
     async def delete_jobs(
         self,
         *,
         body: models.JobsBulkOperationRequest | Mapping[str, Any],
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.JobsDeletedResponse:
-        """DeleteJobs
+        """Delete jobs.
 
-        DELETE /jobs
+        `DELETE /jobs`
+
+        Args:
+            body: The request body: a `models.JobsBulkOperationRequest`, or a mapping of the same wire
+                fields.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.JobsDeletedResponse: The decoded body of the 200 response.
+
+        Raises:
+            RateLimitError: HTTP 429.
+            ServerError: HTTP 500, 502 or 503.
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return await self._request(_DELETE_JOBS, body=body)
+        return await self._request(_DELETE_JOBS, body=body, timeout=timeout, extra_headers=extra_headers)
 
     async def get_job(
         self,
-        uuid: str,
-    ) -> models.GetJobResponse:
-        """GetJob
+        job_id: str,
+        *,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> models.GetCircuitJobResponse:
+        """Get job.
 
-        GET /jobs/{UUID}
+        `GET /jobs/{UUID}`
+
+        Args:
+            job_id: The id of the job (sent in the path as `UUID`).
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.GetCircuitJobResponse: The decoded body of the 200 response.
+
+        Raises:
+            RateLimitError: HTTP 429.
+            ServerError: HTTP 500, 502 or 503.
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return await self._request(_GET_JOB, {"uuid": uuid})
+        return await self._request(_GET_JOB, {"job_id": job_id}, timeout=timeout, extra_headers=extra_headers)
 
     async def delete_job(
         self,
-        uuid: str,
+        job_id: str,
+        *,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.JobDeletedResponse:
-        """DeleteJob
+        """Delete job.
 
-        DELETE /jobs/{UUID}
+        `DELETE /jobs/{UUID}`
+
+        Args:
+            job_id: The id of the job (sent in the path as `UUID`).
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.JobDeletedResponse: The decoded body of the 200 response.
+
+        Raises:
+            RateLimitError: HTTP 429.
+            ServerError: HTTP 500, 502 or 503.
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return await self._request(_DELETE_JOB, {"uuid": uuid})
+        return await self._request(
+            _DELETE_JOB, {"job_id": job_id}, timeout=timeout, extra_headers=extra_headers
+        )
 
     async def get_job_cost(
         self,
-        uuid: str,
+        job_id: str,
+        *,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.GetJobCostResponse:
-        """GetJobCost
+        """Get job cost.
 
-        GET /jobs/{UUID}/cost
+        `GET /jobs/{UUID}/cost`
+
+        Args:
+            job_id: The id of the job (sent in the path as `UUID`).
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.GetJobCostResponse: The decoded body of the 200 response.
+
+        Raises:
+            RateLimitError: HTTP 429.
+            ServerError: HTTP 500, 502 or 503.
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return await self._request(_GET_JOB_COST, {"uuid": uuid})
+        return await self._request(
+            _GET_JOB_COST, {"job_id": job_id}, timeout=timeout, extra_headers=extra_headers
+        )
 
     async def get_compiled_file(
         self,
-        uuid: str,
+        job_id: str,
         lang: str,
+        *,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> str:
-        """GetCompiledFile
+        """Get compiled file.
 
-        GET /jobs/{UUID}/circuits/{lang}
+        `GET /jobs/{UUID}/circuits/{lang}`
+
+        Args:
+            job_id: The id of the job (sent in the path as `UUID`).
+            lang: Sent in the path as `lang`.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            str: The decoded body of the 200 response.
+
+        Raises:
+            PermissionDeniedError: HTTP 403.
+            NotFoundError: HTTP 404.
+            RateLimitError: HTTP 429.
+            ServerError: HTTP 500, 502 or 503.
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return await self._request(_GET_COMPILED_FILE, {"uuid": uuid, "lang": lang})
+        return await self._request(
+            _GET_COMPILED_FILE, {"job_id": job_id, "lang": lang}, timeout=timeout, extra_headers=extra_headers
+        )
 
     async def cancel_job(
         self,
-        uuid: str,
+        job_id: str,
+        *,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.JobCanceledResponse:
-        """CancelJob
+        """Cancel job.
 
-        PUT /jobs/{UUID}/status/cancel
+        `PUT /jobs/{UUID}/status/cancel`
+
+        Args:
+            job_id: The id of the job (sent in the path as `UUID`).
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.JobCanceledResponse: The decoded body of the 200 response.
+
+        Raises:
+            RateLimitError: HTTP 429.
+            ServerError: HTTP 500, 502 or 503.
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return await self._request(_CANCEL_JOB, {"uuid": uuid})
+        return await self._request(
+            _CANCEL_JOB, {"job_id": job_id}, timeout=timeout, extra_headers=extra_headers
+        )
 
     async def cancel_jobs(
         self,
         *,
         body: models.JobsBulkOperationRequest | Mapping[str, Any],
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.JobsCanceledResponse:
-        """CancelJobs
+        """Cancel jobs.
 
-        PUT /jobs/status/cancel
+        `PUT /jobs/status/cancel`
+
+        Args:
+            body: The request body: a `models.JobsBulkOperationRequest`, or a mapping of the same wire
+                fields.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.JobsCanceledResponse: The decoded body of the 200 response.
+
+        Raises:
+            RateLimitError: HTTP 429.
+            ServerError: HTTP 500, 502 or 503.
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return await self._request(_CANCEL_JOBS, body=body)
+        return await self._request(_CANCEL_JOBS, body=body, timeout=timeout, extra_headers=extra_headers)
 
     async def estimate_job_cost(
         self,
@@ -989,10 +2041,43 @@ class AsyncClient(AsyncAPIClient):
         field_1q_gates: int | None = None,
         field_2q_gates: int | None = None,
         error_mitigation: bool | None = None,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.GetJobEstimateResponse:
-        """EstimateJobCost
+        """Estimate job cost.
 
-        GET /jobs/estimate
+        `GET /jobs/estimate`
+
+        Args:
+            backend: Sent in the query as `backend`.
+            type_: Sent in the query as `type`. Optional: None leaves it out, and the server uses its
+                default, 'ionq.circuit.v1'.
+            qubits: Sent in the query as `qubits`. Optional: None leaves it out, and the server uses its
+                default, 25.
+            shots: Sent in the query as `shots`. Optional: None leaves it out, and the server uses its
+                default, 1000.
+            field_1q_gates: Sent in the query as `1q_gates`. Optional: None leaves it out, and the
+                server uses its default, 0.
+            field_2q_gates: Sent in the query as `2q_gates`. Optional: None leaves it out, and the
+                server uses its default, 0.
+            error_mitigation: Sent in the query as `error_mitigation`. Optional: None leaves it out, and
+                the server uses its default, False.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.GetJobEstimateResponse: The decoded body of the 200 response.
+
+        Raises:
+            RateLimitError: HTTP 429.
+            ServerError: HTTP 500, 502 or 503.
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
         return await self._request(
             _ESTIMATE_JOB_COST,
@@ -1005,94 +2090,288 @@ class AsyncClient(AsyncAPIClient):
                 "field_2q_gates": field_2q_gates,
                 "error_mitigation": error_mitigation,
             },
+            timeout=timeout,
+            extra_headers=extra_headers,
         )
 
     async def get_job_probabilities(
         self,
-        uuid: str,
+        job_id: str,
         *,
         sharpen: bool | None = None,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.GetResultsResponse:
-        """GetJobProbabilities
+        """Get job probabilities.
 
-        GET /jobs/{UUID}/results/probabilities
+        `GET /jobs/{UUID}/results/probabilities`
+
+        Args:
+            job_id: The id of the job (sent in the path as `UUID`).
+            sharpen: Sent in the query as `sharpen`. Optional: None leaves it out.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.GetResultsResponse: The decoded body of the 200 response.
+
+        Raises:
+            NotFoundError: HTTP 404.
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return await self._request(_GET_JOB_PROBABILITIES, {"uuid": uuid, "sharpen": sharpen})
+        return await self._request(
+            _GET_JOB_PROBABILITIES,
+            {"job_id": job_id, "sharpen": sharpen},
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
 
     async def get_variant_probabilities(
         self,
-        uuid: str,
+        job_id: str,
         variant_id: str,
+        *,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.GetVariantResultsResponse:
-        """GetVariantProbabilities
+        """Get variant probabilities.
 
-        GET /jobs/{UUID}/variants/{variantId}/results/probabilities
+        `GET /jobs/{UUID}/variants/{variantId}/results/probabilities`
+
+        Args:
+            job_id: The id of the job (sent in the path as `UUID`).
+            variant_id: Sent in the path as `variantId`.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.GetVariantResultsResponse: The decoded body of the 200 response.
+
+        Raises:
+            NotFoundError: HTTP 404.
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return await self._request(_GET_VARIANT_PROBABILITIES, {"uuid": uuid, "variant_id": variant_id})
+        return await self._request(
+            _GET_VARIANT_PROBABILITIES,
+            {"job_id": job_id, "variant_id": variant_id},
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
 
     async def get_variant_histogram(
         self,
-        uuid: str,
+        job_id: str,
         variant_id: str,
+        *,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.GetVariantResultsResponse:
-        """GetVariantHistogram
+        """Get variant histogram.
 
-        GET /jobs/{UUID}/variants/{variantId}/results/histogram
+        `GET /jobs/{UUID}/variants/{variantId}/results/histogram`
+
+        Args:
+            job_id: The id of the job (sent in the path as `UUID`).
+            variant_id: Sent in the path as `variantId`.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.GetVariantResultsResponse: The decoded body of the 200 response.
+
+        Raises:
+            NotFoundError: HTTP 404.
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return await self._request(_GET_VARIANT_HISTOGRAM, {"uuid": uuid, "variant_id": variant_id})
+        return await self._request(
+            _GET_VARIANT_HISTOGRAM,
+            {"job_id": job_id, "variant_id": variant_id},
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
 
     async def get_variant_shots(
         self,
-        uuid: str,
+        job_id: str,
         variant_id: str,
+        *,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.GetVariantResultsResponse:
-        """GetVariantShots
+        """Get variant shots.
 
-        GET /jobs/{UUID}/variants/{variantId}/results/shots
+        `GET /jobs/{UUID}/variants/{variantId}/results/shots`
+
+        Args:
+            job_id: The id of the job (sent in the path as `UUID`).
+            variant_id: Sent in the path as `variantId`.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.GetVariantResultsResponse: The decoded body of the 200 response.
+
+        Raises:
+            NotFoundError: HTTP 404.
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return await self._request(_GET_VARIANT_SHOTS, {"uuid": uuid, "variant_id": variant_id})
+        return await self._request(
+            _GET_VARIANT_SHOTS,
+            {"job_id": job_id, "variant_id": variant_id},
+            timeout=timeout,
+            extra_headers=extra_headers,
+        )
 
     async def get_sessions(
         self,
         *,
         active: bool | None = None,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.SessionsResponse:
-        """GetSessions
+        """Get sessions.
 
-        GET /sessions
+        `GET /sessions`
+
+        Args:
+            active: Sent in the query as `active`. Optional: None leaves it out.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.SessionsResponse: The decoded body of the 200 response.
+
+        Raises:
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return await self._request(_GET_SESSIONS, {"active": active})
+        return await self._request(
+            _GET_SESSIONS, {"active": active}, timeout=timeout, extra_headers=extra_headers
+        )
 
     async def create_session(
         self,
         *,
         body: models.CreateSessionRequest | Mapping[str, Any],
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.Session:
-        """CreateSession
+        """Create session.
 
-        POST /sessions
+        `POST /sessions`
+
+        Args:
+            body: The request body: a `models.CreateSessionRequest`, or a mapping of the same wire
+                fields.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.Session: The decoded body of the 201 response.
+
+        Raises:
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return await self._request(_CREATE_SESSION, body=body)
+        return await self._request(_CREATE_SESSION, body=body, timeout=timeout, extra_headers=extra_headers)
 
     async def end_session(
         self,
         session_id: str,
+        *,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.Session:
-        """EndSession
+        """End session.
 
-        POST /sessions/{session_id}/end
+        `POST /sessions/{session_id}/end`
+
+        Args:
+            session_id: Sent in the path as `session_id`.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.Session: The decoded body of the 200 response.
+
+        Raises:
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return await self._request(_END_SESSION, {"session_id": session_id})
+        return await self._request(
+            _END_SESSION, {"session_id": session_id}, timeout=timeout, extra_headers=extra_headers
+        )
 
     async def get_session(
         self,
         session_id: str,
+        *,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.Session:
-        """GetSession
+        """Get session.
 
-        GET /sessions/{session_id}
+        `GET /sessions/{session_id}`
+
+        Args:
+            session_id: Sent in the path as `session_id`.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.Session: The decoded body of the 200 response.
+
+        Raises:
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
-        return await self._request(_GET_SESSION, {"session_id": session_id})
+        return await self._request(
+            _GET_SESSION, {"session_id": session_id}, timeout=timeout, extra_headers=extra_headers
+        )
 
     async def get_session_jobs(
         self,
@@ -1106,10 +2385,37 @@ class AsyncClient(AsyncAPIClient):
         submitter_id: str | None = None,
         limit: int | None = None,
         next_: str | None = None,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.GetJobsResponse:
-        """GetSessionJobs
+        """Get session jobs.
 
-        GET /sessions/{session_id}/jobs
+        `GET /sessions/{session_id}/jobs`
+
+        Args:
+            session_id: Sent in the path as `session_id`.
+            ids: Sent in the query as `ids`. Optional: None leaves it out.
+            parent_job_id: Sent in the query as `parent_job_id`. Optional: None leaves it out.
+            status: Sent in the query as `status`. Optional: None leaves it out.
+            target: Sent in the query as `target`. Optional: None leaves it out.
+            session_id_query: Sent in the query as `session_id`. Optional: None leaves it out.
+            submitter_id: Sent in the query as `submitter_id`. Optional: None leaves it out.
+            limit: Sent in the query as `limit`. Optional: None leaves it out.
+            next_: Sent in the query as `next`. Optional: None leaves it out.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.GetJobsResponse: The decoded body of the 200 response.
+
+        Raises:
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
         return await self._request(
             _GET_SESSION_JOBS,
@@ -1124,6 +2430,8 @@ class AsyncClient(AsyncAPIClient):
                 "limit": limit,
                 "next_": next_,
             },
+            timeout=timeout,
+            extra_headers=extra_headers,
         )
 
     async def iter_session_jobs(
@@ -1137,8 +2445,14 @@ class AsyncClient(AsyncAPIClient):
         session_id_query: str | None = None,
         submitter_id: str | None = None,
         limit: int | None = None,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> AsyncIterator[models.BaseJob]:
-        """Every item of get_session_jobs(), fetching the next page when the previous one is used up."""
+        """Every item of get_session_jobs(), fetching the next page when the previous one is used up.
+
+        Takes the arguments of get_session_jobs() except the cursor; `timeout` and `extra_headers` apply
+        to each page's request.
+        """
         async for page_ in aiter_pages(
             lambda cursor_: self.get_session_jobs(
                 session_id,
@@ -1150,8 +2464,11 @@ class AsyncClient(AsyncAPIClient):
                 submitter_id=submitter_id,
                 limit=limit,
                 next_=cursor_,
+                timeout=timeout,
+                extra_headers=extra_headers,
             ),
             "next",
+            redact=self._redacted,
         ):
             for item_ in page_items(page_, "jobs"):
                 yield item_
@@ -1164,10 +2481,33 @@ class AsyncClient(AsyncAPIClient):
         end_date: str,
         group_by: models.GroupBy,
         modality: models.Modality,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.Usages:
-        """get-usages
+        """Get usages.
 
-        GET /organizations/{organization_id}/usage
+        `GET /organizations/{organization_id}/usage`
+
+        Args:
+            organization_id: Sent in the path as `organization_id`.
+            start_date: Sent in the query as `start_date`.
+            end_date: Sent in the query as `end_date`.
+            group_by: Sent in the query as `group_by`.
+            modality: Sent in the query as `modality`.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.Usages: The decoded body of the 200 response (Response).
+
+        Raises:
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
         """
         return await self._request(
             _GET_USAGES,
@@ -1178,6 +2518,8 @@ class AsyncClient(AsyncAPIClient):
                 "group_by": group_by,
                 "modality": modality,
             },
+            timeout=timeout,
+            extra_headers=extra_headers,
         )
 
     async def wait_for_job(
@@ -1187,18 +2529,73 @@ class AsyncClient(AsyncAPIClient):
         timeout: float = 600.0,
         poll_interval: float = 1.0,
         max_poll_interval: float = 15.0,
-    ) -> models.GetJobResponse:
+        request_timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> models.GetCircuitJobResponse:
         """Poll get_job() until the job completes and return it.
 
-        Raises JobFailedError or JobCanceledError when the job ends otherwise, and WaitTimeoutError
-        after `timeout` seconds.
+        Args:
+            job_id: The job to wait for (as for get_job()).
+            timeout: Seconds to wait in all before giving up.
+            poll_interval: Seconds between the first polls; the interval grows 1.5x per poll.
+            max_poll_interval: The longest interval between polls.
+            request_timeout: Timeout of each poll's request (default: the client's).
+            extra_headers: Headers added to each poll's request.
+
+        Returns:
+            models.GetCircuitJobResponse: The job, once its status is completed.
+
+        Raises:
+            JobFailedError: The job failed; `failure` holds the job's failure.
+            JobCanceledError: The job was canceled.
+            WaitTimeoutError: The job was not done after `timeout` seconds.
+            IonQAPIError: A poll failed (see get_job()).
         """
         return await async_wait_for_job(
-            lambda: self.get_job(job_id),
+            lambda: self.get_job(job_id, timeout=request_timeout, extra_headers=extra_headers),
             str(job_id),
             timeout=timeout,
             poll_interval=poll_interval,
             max_poll_interval=max_poll_interval,
             sleep=self.retry.async_sleep,
             monotonic=self.retry.monotonic,
+            redact=self._redacted,
         )
+
+
+class AsyncClientWithRawResponse:
+    """The operations of AsyncClient, each returning an APIResponse: `status_code`, `headers`,
+    `request_id`, `http_version`, `elapsed`, `content`, and `.parse()` for what the method returns.
+    An error status still raises the method's errors; a body that does not match the spec raises
+    only when parsed.
+    """
+
+    def __init__(self, client: AsyncClient) -> None:
+        self._client = client
+        self.get_whoami = async_to_raw_response(client.get_whoami)
+        self.get_backends = async_to_raw_response(client.get_backends)
+        self.get_backend = async_to_raw_response(client.get_backend)
+        self.get_characterizations_for_backend = async_to_raw_response(
+            client.get_characterizations_for_backend
+        )
+        self.get_characterization = async_to_raw_response(client.get_characterization)
+        self.get_jobs = async_to_raw_response(client.get_jobs)
+        self.create_job = async_to_raw_response(client.create_job)
+        self.delete_jobs = async_to_raw_response(client.delete_jobs)
+        self.get_job = async_to_raw_response(client.get_job)
+        self.delete_job = async_to_raw_response(client.delete_job)
+        self.get_job_cost = async_to_raw_response(client.get_job_cost)
+        self.get_compiled_file = async_to_raw_response(client.get_compiled_file)
+        self.cancel_job = async_to_raw_response(client.cancel_job)
+        self.cancel_jobs = async_to_raw_response(client.cancel_jobs)
+        self.estimate_job_cost = async_to_raw_response(client.estimate_job_cost)
+        self.get_job_probabilities = async_to_raw_response(client.get_job_probabilities)
+        self.get_variant_probabilities = async_to_raw_response(client.get_variant_probabilities)
+        self.get_variant_histogram = async_to_raw_response(client.get_variant_histogram)
+        self.get_variant_shots = async_to_raw_response(client.get_variant_shots)
+        self.get_sessions = async_to_raw_response(client.get_sessions)
+        self.create_session = async_to_raw_response(client.create_session)
+        self.end_session = async_to_raw_response(client.end_session)
+        self.get_session = async_to_raw_response(client.get_session)
+        self.get_session_jobs = async_to_raw_response(client.get_session_jobs)
+        self.get_usages = async_to_raw_response(client.get_usages)

@@ -198,7 +198,7 @@ def test_hostile_spec_strings_are_rendered_only_as_inert_literals(tmp_path: Path
     imported = {
         node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module is not None
     }
-    assert imported <= {"__future__", "ionqkit.runtime", "ionqkit.runtime.polling"}
+    assert imported <= {"__future__", "collections.abc", "ionqkit.runtime", "ionqkit.runtime.polling"}
     assert not [node for node in ast.walk(tree) if isinstance(node, ast.Import)]
     calls = {
         node.func.id
@@ -286,7 +286,8 @@ def test_required_query_parameters_and_bodies_are_keyword_only(sample: ModuleTyp
     create = inspect.signature(sample.Client.create_job).parameters
     assert create["body"].kind is inspect.Parameter.KEYWORD_ONLY
     get_job = inspect.signature(sample.Client.get_job).parameters
-    assert get_job["uuid"].kind is inspect.Parameter.POSITIONAL_OR_KEYWORD
+    # `/jobs/{UUID}`: the generic wire name is named after its collection, as wait_for_job names it.
+    assert get_job["job_id"].kind is inspect.Parameter.POSITIONAL_OR_KEYWORD
 
 
 def test_path_placeholders_must_match_declared_path_parameters() -> None:

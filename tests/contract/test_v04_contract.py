@@ -96,7 +96,7 @@ def test_pagination_and_polling_helpers(client: Client) -> None:
         assert jobs, "the spec's examples list jobs, so the iterator must yield some"
         assert all(isinstance(job, models.BaseJob) for job in jobs)
     done = client.wait_for_job(JOB_ID, timeout=5)
-    assert done.root.status == models.JobStatus.COMPLETED
+    assert done.status == models.JobStatus.COMPLETED  # the model itself, not a RootModel around it
 
 
 def test_the_async_client_speaks_the_same_contract(base_url: str) -> None:

@@ -69,7 +69,7 @@ class ShopClient(SyncAPIClient):
         return self._request(GET_JOBS, {"ids": ids, "targets": targets, "next": next})
 
     def iter_jobs(self) -> Iterator[Job]:
-        for page in iter_pages(lambda cursor: self.get_jobs(next=cursor), "next"):
+        for page in iter_pages(lambda cursor: self.get_jobs(next=cursor), "next", redact=self._redacted):
             yield from page_items(page, "jobs")
 
     def get_job(self, uuid: str) -> Job:
@@ -90,6 +90,7 @@ class ShopClient(SyncAPIClient):
             max_poll_interval=4.0,
             sleep=self.retry.sleep,
             monotonic=self.retry.monotonic,
+            redact=self._redacted,
         )
 
 
@@ -100,7 +101,8 @@ class AsyncShopClient(AsyncAPIClient):
         return await self._request(GET_JOBS, {"next": next})
 
     async def iter_jobs(self) -> AsyncIterator[Job]:
-        async for page in aiter_pages(lambda cursor: self.get_jobs(next=cursor), "next"):
+        pages = aiter_pages(lambda cursor: self.get_jobs(next=cursor), "next", redact=self._redacted)
+        async for page in pages:
             for item in page_items(page, "jobs"):
                 yield item
 
@@ -116,4 +118,5 @@ class AsyncShopClient(AsyncAPIClient):
             max_poll_interval=4.0,
             sleep=self.retry.async_sleep,
             monotonic=self.retry.monotonic,
+            redact=self._redacted,
         )

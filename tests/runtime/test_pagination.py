@@ -36,7 +36,7 @@ def test_async_iteration_follows_the_same_cursor(server: FaultServer) -> None:
 
 
 def test_a_cursor_that_does_not_advance_stops_with_an_error() -> None:
-    pages = iter_pages(lambda cursor: {"items": [], "next": "same"}, "next")
+    pages = iter_pages(lambda cursor: {"items": [], "next": "same"}, "next", redact=lambda error: error)
     next(pages)
     next(pages)
     with pytest.raises(IonQAPIError, match="did not advance"):

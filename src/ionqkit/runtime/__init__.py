@@ -30,11 +30,15 @@ from .errors import (
     ServerError,
     WaitTimeoutError,
 )
+from .options import NOT_GIVEN, NotGiven, RequestTimeout
+from .response import APIResponse, async_to_raw_response, to_raw_response
 from .retry import RetryPolicy
 from .transport import AsyncAPIClient, Endpoint, Param, SyncAPIClient
 
 __all__ = [
+    "NOT_GIVEN",
     "APIConnectionError",
+    "APIResponse",
     "APIStatusError",
     "APITimeoutError",
     "ApiKeyAuth",
@@ -49,10 +53,12 @@ __all__ = [
     "JobFailedError",
     "MissingAPIKeyError",
     "NotFoundError",
+    "NotGiven",
     "Param",
     "PayloadValidationError",
     "PermissionDeniedError",
     "RateLimitError",
+    "RequestTimeout",
     "ResponseDecodeError",
     "ResponseTooLargeError",
     "RetryPolicy",
@@ -61,4 +67,6 @@ __all__ = [
     "SyncAPIClient",
     "TypeAdapter",
     "WaitTimeoutError",
+    "async_to_raw_response",
+    "to_raw_response",
 ]

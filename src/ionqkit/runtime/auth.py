@@ -13,6 +13,8 @@ import weakref
 from collections.abc import Mapping
 from typing import Any
 
+from pydantic import BaseModel, ValidationError
+
 from . import logguard
 from .errors import MissingAPIKeyError
 from .masking import REDACTED, clip, mask
@@ -89,6 +91,16 @@ class ApiKeyAuth:
             return {self.redact(k): self.redact(v) for k, v in value.items()}
         if isinstance(value, (list, tuple)):
             return type(value)(self.redact(item) for item in value)
+        if isinstance(value, BaseModel):
+            # A job a server sent back (wait_for_job's errors carry it) can quote the key too.
+            data = value.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            masked = self.redact(data)
+            if masked == data:
+                return value
+            try:
+                return type(value).model_validate(masked)
+            except ValidationError:  # a masked string broke a constraint: keep the plain data
+                return masked
         return value
 
     def clip(self, text: str, limit: int) -> str:

@@ -1,4 +1,8 @@
-"""Iterating over cursor-paginated list operations (`next` in the response, `next=` in the query)."""
+"""Iterating over cursor-paginated list operations (`next` in the response, `next=` in the query).
+
+An error here quotes a cursor the server sent, so it goes through the client's `redact` (which
+masks the API key, as in every other error) before it is raised.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,9 @@ from pydantic import BaseModel, RootModel
 from .errors import IonQAPIError
 
 P = TypeVar("P")
+
+#: The client's error masking (`_ClientCore._redacted`): the key masked in every attribute.
+Redact = Callable[[IonQAPIError], IonQAPIError]
 
 
 def wire_field(obj: Any, name: str) -> Any:
@@ -34,33 +41,37 @@ def page_items(page: Any, items_field: str) -> list[Any]:
     return list(items) if items else []
 
 
-def _next_cursor(page: Any, next_field: str, previous: str | None) -> str | None:
+def _next_cursor(page: Any, next_field: str, previous: str | None, redact: Redact) -> str | None:
     cursor = wire_field(page, next_field)
     if cursor is None or cursor == "":
         return None
     cursor = str(cursor)
     if cursor == previous:
         # A server that hands back the cursor it was given would make this loop forever.
-        raise IonQAPIError(f"pagination did not advance: the server returned {next_field}={cursor!r} again")
+        raise redact(
+            IonQAPIError(f"pagination did not advance: the server returned {next_field}={cursor!r} again")
+        )
     return cursor
 
 
-def iter_pages(fetch: Callable[[str | None], P], next_field: str) -> Iterator[P]:
+def iter_pages(fetch: Callable[[str | None], P], next_field: str, *, redact: Redact) -> Iterator[P]:
     """Pages from `fetch(None)`, then `fetch(cursor)` while the page carries a cursor."""
     cursor: str | None = None
     while True:
         page = fetch(cursor)
         yield page
-        cursor = _next_cursor(page, next_field, cursor)
+        cursor = _next_cursor(page, next_field, cursor, redact)
         if cursor is None:
             return
 
 
-async def aiter_pages(fetch: Callable[[str | None], Awaitable[P]], next_field: str) -> AsyncIterator[P]:
+async def aiter_pages(
+    fetch: Callable[[str | None], Awaitable[P]], next_field: str, *, redact: Redact
+) -> AsyncIterator[P]:
     cursor: str | None = None
     while True:
         page = await fetch(cursor)
         yield page
-        cursor = _next_cursor(page, next_field, cursor)
+        cursor = _next_cursor(page, next_field, cursor, redact)
         if cursor is None:
             return

@@ -1,4 +1,8 @@
-"""wait_for_job: poll a job until it is done, with a growing interval and a hard deadline."""
+"""wait_for_job: poll a job until it is done, with a growing interval and a hard deadline.
+
+Its errors quote the job the server sent (its failure message, its status), so each goes through
+the client's `redact` (the API key masked, as in every other error) before it is raised.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ from enum import Enum
 from typing import Any, TypeVar
 
 from .errors import JobCanceledError, JobFailedError, WaitTimeoutError
-from .pagination import wire_field
+from .pagination import Redact, wire_field
 
 J = TypeVar("J")
 
@@ -43,16 +47,17 @@ class _Schedule:
         return delay
 
 
-def _settle(job_id: str, job: Any) -> bool:
+def _settle(job_id: str, job: Any, redact: Redact) -> bool:
     """True when `job` is completed; raises for failed/canceled; False while it still runs."""
     status = job_status(job)
     if status == DONE:
         return True
     if status == FAILED:
         failure = wire_field(job, "failure")
-        raise JobFailedError(f"job {job_id} failed: {failure}", job_id=job_id, job=job, failure=failure)
+        error = JobFailedError(f"job {job_id} failed: {failure}", job_id=job_id, job=job, failure=failure)
+        raise redact(error)
     if status == CANCELED:
-        raise JobCanceledError(f"job {job_id} was canceled", job_id=job_id, job=job)
+        raise redact(JobCanceledError(f"job {job_id} was canceled", job_id=job_id, job=job))
     return False
 
 
@@ -75,15 +80,16 @@ def wait_for_job(
     max_poll_interval: float,
     sleep: Callable[[float], None],
     monotonic: Callable[[], float],
+    redact: Redact,
 ) -> J:
     schedule = _Schedule(monotonic(), timeout, poll_interval, max_poll_interval)
     while True:
         job = fetch()
-        if _settle(job_id, job):
+        if _settle(job_id, job, redact):
             return job
         delay = schedule.next_sleep(monotonic())
         if delay is None:
-            raise _timeout(job_id, job, timeout)
+            raise redact(_timeout(job_id, job, timeout))
         sleep(delay)
 
 
@@ -96,13 +102,14 @@ async def async_wait_for_job(
     max_poll_interval: float,
     sleep: Callable[[float], Awaitable[None]],
     monotonic: Callable[[], float],
+    redact: Redact,
 ) -> J:
     schedule = _Schedule(monotonic(), timeout, poll_interval, max_poll_interval)
     while True:
         job = await fetch()
-        if _settle(job_id, job):
+        if _settle(job_id, job, redact):
             return job
         delay = schedule.next_sleep(monotonic())
         if delay is None:
-            raise _timeout(job_id, job, timeout)
+            raise redact(_timeout(job_id, job, timeout))
         await sleep(delay)

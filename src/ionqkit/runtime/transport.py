@@ -10,6 +10,10 @@ long as it likes, and httpx reads a whole response into memory. So every respons
 body is read chunk by chunk, refused once it passes `max_response_bytes`, and the call is stopped
 once it has run for `deadline` seconds (checked between chunks; every httpx timeout of an attempt is
 also cut to the time left, so a call ends at most about one read timeout past its deadline).
+
+Requests are built by the httpx client in use (`build_request`), so an injected client's base_url,
+headers, cookies, query params, auth and event hooks apply; the client's own arguments win where
+both say something (see _ClientCore).
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from types import TracebackType
-from typing import Any, Generic, Literal, Self, TypeVar
+from typing import Any, Generic, Literal, Self, TypeVar, cast
 
 import anyio
 import httpx
@@ -46,7 +50,9 @@ from .errors import (
     request_id_from,
     status_error_class,
 )
+from .options import NOT_GIVEN, NotGiven, RequestTimeout, as_timeout, check_headers
 from .prevalidate import Linter, check_job_payload, default_linter
+from .response import APIResponse, take_raw_mark
 from .retry import RETRY_EXCEPTIONS, RetryPolicy, parse_retry_after
 
 T = TypeVar("T")
@@ -67,6 +73,13 @@ MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 #: The default `deadline` of a call is its timeout (the longest of httpx's connect, read, write and
 #: pool timeouts) times this: room for a retry or two, not for a server trickling its answer.
 DEADLINE_FACTOR = 3.0
+
+#: The timeout of a client that is given none and builds its own httpx client.
+DEFAULT_TIMEOUT = 60.0
+
+#: Values httpx puts in every client's headers by itself: not a choice made by whoever built an
+#: injected client, so the client's own defaults replace them.
+_HTTPX_DEFAULT_HEADERS = {"user-agent": f"python-httpx/{httpx.__version__}", "accept": "*/*"}
 
 _RETRYABLE: tuple[type[Exception], ...] = (APIStatusError, *RETRY_EXCEPTIONS)
 
@@ -108,16 +121,41 @@ class Endpoint(Generic[T]):
             raise ValueError(f"{self.method} {self.path}: placeholders {sorted(used)} != {sorted(declared)}")
 
 
+@dataclass
+class _Call:
+    """One call in progress: what every attempt of it shares."""
+
+    endpoint: Endpoint[Any]
+    request: httpx.Request
+    timeout: httpx.Timeout  # httpx's per-phase timeouts for this call
+    deadline: float  # the most seconds the call may take (math.inf: no limit)
+    until: float  # the monotonic time by which it must be done
+    attempt: int = 0
+
+
 class _ClientCore:
     """State and pure helpers shared by the sync and async clients.
 
     Arguments of every client: `api_key` (else IONQ_API_KEY); `base_url` (else the spec's first
-    server); `timeout`, httpx's per-phase timeouts (connect, read, write, pool); `deadline`, the
-    most seconds one call may take, every attempt and wait included (default DEADLINE_FACTOR x the
-    longest timeout; `math.inf` turns it off); `max_response_bytes`, the largest response body
-    read (default MAX_RESPONSE_BYTES); `retry` and `retry_create`, the RetryPolicy; `validate`,
-    whether job payloads are linted before they are sent; `headers`, sent with every request;
-    `http_client`, an httpx client to use instead of the client's own (its timeouts then apply).
+    server); `timeout`, httpx's per-phase timeouts (connect, read, write, pool; a number sets all
+    four, None turns them off; default 60 s); `deadline`, the most seconds one call may take, every
+    attempt and wait included (default DEADLINE_FACTOR x the longest timeout; `math.inf` turns it
+    off); `max_response_bytes`, the largest response body read (default MAX_RESPONSE_BYTES);
+    `retry` and `retry_create`, the RetryPolicy; `validate`, whether job payloads are linted
+    before they are sent; `headers`, sent with every request; `http_client`, an httpx client to
+    send with instead of the client's own.
+
+    An injected `http_client` keeps its settings: requests go to its `base_url`, carry its
+    headers, cookies and query params, pass through its auth, transport and event hooks, and use
+    its timeouts. Where the client's own arguments say something too, they win: an explicit
+    `base_url`, `timeout` or `headers` entry replaces the injected one. Its `Authorization`
+    header (the spec's auth header) is used as the key when no `api_key` is given, before
+    IONQ_API_KEY, and masked like any key. The spec's default base URL is used only when neither
+    says where to go. The client never closes an injected httpx client.
+
+    The API key travels only in `api_key` (or IONQ_API_KEY, or the injected client's auth
+    header): `headers` and the per-call `extra_headers` refuse the auth header, so no key goes out
+    unmasked and none is silently replaced.
     """
 
     #: Set by each generated client class from the spec.
@@ -126,53 +164,99 @@ class _ClientCore:
     AUTH_HEADER: str = "Authorization"
     AUTH_PREFIX: str = "apiKey "
 
+    _http: httpx.Client | httpx.AsyncClient
+
     def __init__(
         self,
         api_key: str | Secret | None = None,
         *,
         base_url: str | None = None,
-        timeout: float | httpx.Timeout | None = 60.0,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
         retry: RetryPolicy | None = None,
         retry_create: bool | None = None,
         validate: bool = True,
         headers: Mapping[str, str] | None = None,
         linter: Linter | None = None,
         max_response_bytes: int = MAX_RESPONSE_BYTES,
+        deadline: float | None = None,
+        http_client: httpx.Client | httpx.AsyncClient | None = None,
     ) -> None:
-        self._auth = ApiKeyAuth(api_key, header=self.AUTH_HEADER, prefix=self.AUTH_PREFIX)
+        check_headers(headers, self.AUTH_HEADER, "headers")
+        self._auth = self._make_auth(api_key, http_client)
         self._auth.guard_logs_while(self)
-        self.base_url = (base_url or self.DEFAULT_BASE_URL).rstrip("/")
+        injected_url = str(http_client.base_url) if http_client is not None else ""
+        self.base_url = (base_url or injected_url or self.DEFAULT_BASE_URL).rstrip("/")
         if not self.base_url:
             raise ValueError("no base_url given and the spec declares no server")
-        self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+        if not isinstance(timeout, NotGiven):
+            self.timeout = as_timeout(timeout)
+        elif http_client is not None:
+            self.timeout = http_client.timeout
+        else:
+            self.timeout = httpx.Timeout(DEFAULT_TIMEOUT)
         policy = retry or RetryPolicy()
         if retry_create is not None:
             policy = replace(policy, retry_create=retry_create)
         self.retry = policy
         self.validate = validate
         self._linter = linter  # None: ionqkit's own linter, looked up when first needed
-        self._headers = {"User-Agent": f"ionqkit/{__version__}", "Accept": "application/json"}
-        self._headers.update(headers or {})
+        self._defaults = {"User-Agent": f"ionqkit/{__version__}", "Accept": "application/json"}
+        self._headers = dict(headers or {})
         if max_response_bytes < 1:
             raise ValueError(f"max_response_bytes must be at least 1, not {max_response_bytes}")
         self.max_response_bytes = max_response_bytes
-        self.deadline = math.inf  # set by the subclass, which knows the http client's timeout
+        self._deadline_given = deadline is not None
+        self.deadline = self._default_deadline(self.timeout) if deadline is None else deadline
+        if not self.deadline > 0:
+            raise ValueError(f"deadline must be a positive number of seconds, not {self.deadline}")
 
-    def _set_deadline(self, deadline: float | None, http_timeout: httpx.Timeout) -> None:
-        if deadline is None:
-            phases = [value for value in http_timeout.as_dict().values() if value is not None]
-            deadline = DEADLINE_FACTOR * max(phases) if phases else math.inf
-        if not deadline > 0:
-            raise ValueError(f"deadline must be a positive number of seconds, not {deadline}")
-        self.deadline = deadline
+    def _make_auth(
+        self, api_key: str | Secret | None, http_client: httpx.Client | httpx.AsyncClient | None
+    ) -> ApiKeyAuth:
+        prefix = self.AUTH_PREFIX
+        injected = http_client.headers.get(self.AUTH_HEADER) if http_client is not None else None
+        if api_key is None and injected and injected.strip():
+            # The key the injected client was built to send: ours now, so that it is masked too.
+            # A value without the usual prefix ("Bearer ...") is sent exactly as it was given.
+            if injected.startswith(prefix):
+                injected = injected[len(prefix) :]
+            else:
+                prefix = ""
+            api_key = Secret(injected)
+        return ApiKeyAuth(api_key, header=self.AUTH_HEADER, prefix=prefix)
+
+    @staticmethod
+    def _default_deadline(timeout: httpx.Timeout) -> float:
+        phases = [value for value in timeout.as_dict().values() if value is not None]
+        return DEADLINE_FACTOR * max(phases) if phases else math.inf
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r}, auth={self._auth!r})"
 
-    def _build_request(
-        self, endpoint: Endpoint[Any], args: Mapping[str, Any], body: Any, validate: bool | None
-    ) -> httpx.Request:
-        headers = dict(self._headers)
+    def _headers_for(self, endpoint: Endpoint[Any], extra_headers: Mapping[str, str] | None) -> httpx.Headers:
+        """Headers of one request, lowest precedence first; the injected client's own headers are
+        merged beneath these by build_request."""
+        check_headers(extra_headers, self.AUTH_HEADER, "extra_headers")
+        headers = httpx.Headers()
+        injected = self._http.headers
+        for name, value in self._defaults.items():
+            theirs = injected.get(name)
+            if theirs is None or theirs == _HTTPX_DEFAULT_HEADERS.get(name.lower()):
+                headers[name] = value
+        headers.update(self._headers)
+        return headers
+
+    def _start_call(
+        self,
+        endpoint: Endpoint[Any],
+        args: Mapping[str, Any],
+        body: Any,
+        *,
+        validate: bool | None,
+        timeout: RequestTimeout | NotGiven,
+        extra_headers: Mapping[str, str] | None,
+    ) -> _Call:
+        headers = self._headers_for(endpoint, extra_headers)
         query: list[tuple[str, str | int | float | bool | None]] = []
         cookies: list[str] = []
         for param in endpoint.params:
@@ -187,6 +271,7 @@ class _ClientCore:
                 cookies.append(f"{param.name}={encoding.header_value(value)}")
         if cookies:
             headers["Cookie"] = "; ".join(cookies)
+        headers.update(extra_headers or {})
         path_values = {
             param.name: args.get(param.arg) for param in endpoint.params if param.location == "path"
         }
@@ -202,18 +287,27 @@ class _ClientCore:
             content = orjson.dumps(payload)
             headers["Content-Type"] = endpoint.body_media_type or "application/json"
         headers.update(self._auth.headers(required=endpoint.auth_required))
-        return httpx.Request(endpoint.method, url, params=query, headers=headers, content=content)
+        if isinstance(timeout, NotGiven):
+            call_timeout, seconds = self.timeout, self.deadline
+        else:
+            call_timeout = as_timeout(timeout)
+            # A client-wide deadline someone chose holds for every call; the default one follows
+            # the timeout in force, so a call given a longer timeout is not cut short by it.
+            seconds = self.deadline if self._deadline_given else self._default_deadline(call_timeout)
+        request = self._http.build_request(
+            endpoint.method, url, params=query, headers=headers, content=content, timeout=call_timeout
+        )
+        return _Call(endpoint, request, call_timeout, seconds, self.retry.monotonic() + seconds)
 
     def _may_retry(self, endpoint: Endpoint[Any]) -> bool:
         return self.retry.allows(endpoint.method, idempotent=endpoint.idempotent and not endpoint.creates_job)
 
-    def _next_delay(
-        self, endpoint: Endpoint[Any], error: Exception, attempt: int, deadline: float
-    ) -> float | None:
+    def _next_delay(self, call: _Call, error: Exception) -> float | None:
+        endpoint = call.endpoint
         if not self._may_retry(endpoint):
             return None
-        delay = self.retry.delay_after(error, attempt)
-        if delay is not None and self.retry.monotonic() + delay >= deadline:
+        delay = self.retry.delay_after(error, call.attempt)
+        if delay is not None and self.retry.monotonic() + delay >= call.until:
             # The error in hand says more than a deadline error after a wait that cannot help.
             return None
         if delay is not None:
@@ -222,49 +316,40 @@ class _ClientCore:
                 endpoint.method,
                 endpoint.path,
                 delay,
-                attempt,
+                call.attempt,
                 type(error).__name__,
             )
         return delay
 
-    def _call_deadline(self) -> float:
-        """The monotonic time by which the call starting now must be done."""
-        return self.retry.monotonic() + self.deadline
-
-    def _arm(self, request: httpx.Request, deadline: float, http_timeout: httpx.Timeout) -> None:
-        """Cut every httpx timeout of the next attempt to the time left before `deadline`."""
-        if math.isinf(deadline):
+    def _arm(self, call: _Call) -> None:
+        """Cut every httpx timeout of the next attempt to the time left before the deadline."""
+        if math.isinf(call.until):
             return
-        left = deadline - self.retry.monotonic()
+        left = call.until - self.retry.monotonic()
         if left <= 0:
-            raise self._deadline_error(request, None)
-        timeouts = {
-            phase: left if value is None else min(value, left)
-            for phase, value in http_timeout.as_dict().items()
-        }
-        request.extensions = {**request.extensions, "timeout": timeouts}
+            raise self._deadline_error(call, None)
+        phases = call.timeout.as_dict().items()
+        timeouts = {phase: left if value is None else min(value, left) for phase, value in phases}
+        call.request.extensions = {**call.request.extensions, "timeout": timeouts}
 
-    def _check_declared_size(self, request: httpx.Request, response: httpx.Response) -> None:
+    def _check_declared_size(self, call: _Call, response: httpx.Response) -> None:
         declared = response.headers.get("content-length", "").strip()
         if declared.isdigit() and int(declared) > self.max_response_bytes:
-            raise self._too_large(request, response, f"Content-Length {declared}, over")
+            raise self._too_large(call, response, f"Content-Length {declared}, over")
 
-    def _check_progress(
-        self, request: httpx.Request, response: httpx.Response, size: int, deadline: float
-    ) -> None:
+    def _check_progress(self, call: _Call, response: httpx.Response, size: int) -> None:
         """Called after each chunk of a body: refuse it past the size cap or the deadline."""
         if size > self.max_response_bytes:
-            raise self._too_large(request, response, "more than")
-        if self.retry.monotonic() > deadline:
-            raise self._deadline_error(request, response)
+            raise self._too_large(call, response, "more than")
+        if self.retry.monotonic() > call.until:
+            raise self._deadline_error(call, response)
 
-    def _deadline_error(
-        self, request: httpx.Request, response: httpx.Response | None
-    ) -> DeadlineExceededError:
+    def _deadline_error(self, call: _Call, response: httpx.Response | None) -> DeadlineExceededError:
+        request = call.request
         return self._redacted(
             DeadlineExceededError(
-                f"no complete response within the {self.deadline:g}s deadline for this call",
-                deadline=self.deadline,
+                f"no complete response within the {call.deadline:g}s deadline for this call",
+                deadline=call.deadline,
                 status=None if response is None else response.status_code,
                 request_id=None if response is None else request_id_from(response.headers),
                 method=request.method,
@@ -272,9 +357,7 @@ class _ClientCore:
             )
         )
 
-    def _too_large(
-        self, request: httpx.Request, response: httpx.Response, seen: str
-    ) -> ResponseTooLargeError:
+    def _too_large(self, call: _Call, response: httpx.Response, seen: str) -> ResponseTooLargeError:
         return self._redacted(
             ResponseTooLargeError(
                 f"response body too large: {seen} the limit of {self.max_response_bytes} bytes"
@@ -282,15 +365,16 @@ class _ClientCore:
                 limit=self.max_response_bytes,
                 status=response.status_code,
                 request_id=request_id_from(response.headers),
-                method=request.method,
-                url=str(request.url),
+                method=call.request.method,
+                url=str(call.request.url),
             )
         )
 
-    def _failed(self, request: httpx.Request, exc: httpx.HTTPError, deadline: float) -> IonQAPIError:
+    def _failed(self, call: _Call, exc: httpx.HTTPError) -> IonQAPIError:
         """The typed error for an httpx failure the retry policy gave up on (or does not retry)."""
-        if isinstance(exc, httpx.TimeoutException) and self.retry.monotonic() >= deadline:
-            return self._deadline_error(request, None)
+        request = call.request
+        if isinstance(exc, httpx.TimeoutException) and self.retry.monotonic() >= call.until:
+            return self._deadline_error(call, None)
         if isinstance(exc, httpx.DecodingError):
             return self._redacted(
                 ResponseDecodeError(
@@ -317,13 +401,8 @@ class _ClientCore:
                 if masked != value:
                     each.headers[name] = masked
 
-    def _decode(
-        self,
-        endpoint: Endpoint[T],
-        request: httpx.Request,
-        response: httpx.Response,
-        content: bytes | bytearray,
-    ) -> T:
+    def _check_status(self, call: _Call, response: httpx.Response, content: bytes | bytearray) -> None:
+        request = call.request
         logger.debug(
             "%s %s -> %d (headers sent: %s)",
             request.method,
@@ -333,8 +412,26 @@ class _ClientCore:
         )
         if not response.is_success:
             raise self._status_error(request, response, content)
+
+    def _result(self, call: _Call, response: httpx.Response, content: bytearray, raw: bool) -> Any:
+        """What the method returns: the decoded body, or (through with_raw_response) an
+        APIResponse whose parse() decodes it."""
+        if not raw:
+            return self._decode(call, response, content)
+        data = bytes(content)
+        return APIResponse(
+            response,
+            data,
+            method=call.request.method,
+            url=self._auth.redact(str(call.request.url)),
+            retries_taken=call.attempt - 1,
+            parse=lambda: self._decode(call, response, data),
+        )
+
+    def _decode(self, call: _Call, response: httpx.Response, content: bytes | bytearray) -> Any:
+        endpoint = call.endpoint
         if endpoint.response is None or endpoint.response_kind == "none":
-            return None  # type: ignore[return-value]  # Endpoint[None] for body-less responses
+            return None
         # Each problem is raised after its except block: chained there, the orjson error (its
         # .doc) or the pydantic error (its input_value) would carry the body, and any key a server
         # echoed into it, unmasked.
@@ -358,10 +455,13 @@ class _ClientCore:
                     for error in exc.errors(include_url=False, include_input=False)[:5]
                 )
                 problem = f"response does not match the spec ({exc.error_count()} error(s)): {detail}"
-        raise self._decode_error(request, response, content, problem)
+        raise self._decode_error(call.request, response, content, problem)
 
     def _redacted(self, error: _E) -> _E:
-        """`error` with the API key masked in every attribute (message, body, URL, request id...)."""
+        """`error` with the API key masked in every attribute (message, body, URL, request id...).
+
+        Generated code passes it to the pagination and polling helpers too, whose errors quote
+        what a server sent (a cursor, a job's failure)."""
         for name, value in vars(error).items():
             setattr(error, name, self._auth.redact(value))
         error.args = (error.message,)
@@ -447,12 +547,14 @@ def _exception_chain(error: BaseException) -> Iterator[BaseException]:
 class SyncAPIClient(_ClientCore):
     """Base of generated sync clients: owns an httpx.Client unless one is passed in."""
 
+    _http: httpx.Client
+
     def __init__(
         self,
         api_key: str | Secret | None = None,
         *,
         base_url: str | None = None,
-        timeout: float | httpx.Timeout | None = 60.0,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
         retry: RetryPolicy | None = None,
         retry_create: bool | None = None,
         validate: bool = True,
@@ -472,10 +574,11 @@ class SyncAPIClient(_ClientCore):
             headers=headers,
             linter=linter,
             max_response_bytes=max_response_bytes,
+            deadline=deadline,
+            http_client=http_client,
         )
         self._owns_http = http_client is None
         self._http = http_client if http_client is not None else httpx.Client(timeout=self.timeout)
-        self._set_deadline(deadline, self._http.timeout)
 
     def _request(
         self,
@@ -484,43 +587,48 @@ class SyncAPIClient(_ClientCore):
         body: Any = None,
         *,
         validate: bool | None = None,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> T:
-        request = self._build_request(endpoint, args or {}, body, validate)
+        raw = take_raw_mark()
+        call = self._start_call(
+            endpoint, args or {}, body, validate=validate, timeout=timeout, extra_headers=extra_headers
+        )
         try:
-            return self._attempts(endpoint, request)
+            response, content = self._attempts(call)
+            return cast(T, self._result(call, response, content, raw))
         except BaseException as error:
-            self._scrub(request, error)
+            self._scrub(call.request, error)
             raise
 
-    def _attempts(self, endpoint: Endpoint[T], request: httpx.Request) -> T:
-        deadline = self._call_deadline()
-        attempt = 0
+    def _attempts(self, call: _Call) -> tuple[httpx.Response, bytearray]:
         while True:
-            attempt += 1
+            call.attempt += 1
             try:
-                self._arm(request, deadline, self._http.timeout)
-                response = self._http.send(request, stream=True)
+                self._arm(call)
+                response = self._http.send(call.request, stream=True)
                 try:
-                    content = self._read(request, response, deadline)
+                    content = self._read(call, response)
                 finally:
                     response.close()
-                return self._decode(endpoint, request, response, content)
+                self._check_status(call, response, content)
+                return response, content
             except _RETRYABLE as exc:
-                delay = self._next_delay(endpoint, exc, attempt, deadline)
+                delay = self._next_delay(call, exc)
                 if delay is None:
                     if isinstance(exc, httpx.HTTPError):
-                        raise self._failed(request, exc, deadline) from None
+                        raise self._failed(call, exc) from None
                     raise
             except httpx.HTTPError as exc:
-                raise self._failed(request, exc, deadline) from None
+                raise self._failed(call, exc) from None
             self.retry.sleep(delay)
 
-    def _read(self, request: httpx.Request, response: httpx.Response, deadline: float) -> bytearray:
-        self._check_declared_size(request, response)
+    def _read(self, call: _Call, response: httpx.Response) -> bytearray:
+        self._check_declared_size(call, response)
         content = bytearray()
         for chunk in response.iter_bytes():
             content += chunk
-            self._check_progress(request, response, len(content), deadline)
+            self._check_progress(call, response, len(content))
         return content
 
     def close(self) -> None:
@@ -542,12 +650,14 @@ class SyncAPIClient(_ClientCore):
 class AsyncAPIClient(_ClientCore):
     """Base of generated async clients: owns an httpx.AsyncClient unless one is passed in."""
 
+    _http: httpx.AsyncClient
+
     def __init__(
         self,
         api_key: str | Secret | None = None,
         *,
         base_url: str | None = None,
-        timeout: float | httpx.Timeout | None = 60.0,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
         retry: RetryPolicy | None = None,
         retry_create: bool | None = None,
         validate: bool = True,
@@ -567,10 +677,11 @@ class AsyncAPIClient(_ClientCore):
             headers=headers,
             linter=linter,
             max_response_bytes=max_response_bytes,
+            deadline=deadline,
+            http_client=http_client,
         )
         self._owns_http = http_client is None
         self._http = http_client if http_client is not None else httpx.AsyncClient(timeout=self.timeout)
-        self._set_deadline(deadline, self._http.timeout)
 
     async def _request(
         self,
@@ -579,59 +690,64 @@ class AsyncAPIClient(_ClientCore):
         body: Any = None,
         *,
         validate: bool | None = None,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> T:
-        request = self._build_request(endpoint, args or {}, body, validate)
+        raw = take_raw_mark()
+        call = self._start_call(
+            endpoint, args or {}, body, validate=validate, timeout=timeout, extra_headers=extra_headers
+        )
         try:
-            return await self._attempts(endpoint, request)
+            response, content = await self._attempts(call)
+            return cast(T, self._result(call, response, content, raw))
         except BaseException as error:
-            self._scrub(request, error)
+            self._scrub(call.request, error)
             raise
 
-    async def _attempts(self, endpoint: Endpoint[T], request: httpx.Request) -> T:
-        deadline = self._call_deadline()
-        attempt = 0
+    async def _attempts(self, call: _Call) -> tuple[httpx.Response, bytearray]:
         while True:
-            attempt += 1
+            call.attempt += 1
             try:
-                self._arm(request, deadline, self._http.timeout)
-                response, content = await self._exchange(request, deadline)
-                return self._decode(endpoint, request, response, content)
+                self._arm(call)
+                response, content = await self._exchange(call)
+                self._check_status(call, response, content)
+                return response, content
             except _RETRYABLE as exc:
-                delay = self._next_delay(endpoint, exc, attempt, deadline)
+                delay = self._next_delay(call, exc)
                 if delay is None:
                     if isinstance(exc, httpx.HTTPError):
-                        raise self._failed(request, exc, deadline) from None
+                        raise self._failed(call, exc) from None
                     raise
             except httpx.HTTPError as exc:
-                raise self._failed(request, exc, deadline) from None
+                raise self._failed(call, exc) from None
             await self.retry.async_sleep(delay)
 
-    async def _exchange(self, request: httpx.Request, deadline: float) -> tuple[httpx.Response, bytearray]:
-        """Send `request` and read its response's body, all within the deadline.
+    async def _exchange(self, call: _Call) -> tuple[httpx.Response, bytearray]:
+        """Send the call's request and read its response's body, all within the deadline.
 
         Under async the deadline is also a cancel scope around the whole exchange, so it holds
         while the response headers arrive too, however slowly (the sync client checks it only
         between chunks of the body).
         """
-        left = deadline - self.retry.monotonic()
+        left = call.until - self.retry.monotonic()
         response = None
         try:
             with anyio.fail_after(None if math.isinf(left) else max(left, 0.0)):
-                response = await self._http.send(request, stream=True)
-                content = await self._read(request, response, deadline)
+                response = await self._http.send(call.request, stream=True)
+                content = await self._read(call, response)
         except TimeoutError:  # the scope's, not httpx's (whose timeouts are not TimeoutError)
-            raise self._deadline_error(request, response) from None
+            raise self._deadline_error(call, response) from None
         finally:
             if response is not None:
                 await response.aclose()  # outside the cancelled scope, so that it can finish
         return response, content
 
-    async def _read(self, request: httpx.Request, response: httpx.Response, deadline: float) -> bytearray:
-        self._check_declared_size(request, response)
+    async def _read(self, call: _Call, response: httpx.Response) -> bytearray:
+        self._check_declared_size(call, response)
         content = bytearray()
         async for chunk in response.aiter_bytes():
             content += chunk
-            self._check_progress(request, response, len(content), deadline)
+            self._check_progress(call, response, len(content))
         return content
 
     async def aclose(self) -> None:
