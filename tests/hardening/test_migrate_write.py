@@ -70,6 +70,21 @@ def test_a_hard_linked_file_is_refused_and_nothing_is_written(cli: Cli, tmp_path
     assert os.stat(linked).st_nlink == 2
 
 
+def test_a_hard_linked_file_with_nothing_to_write_is_not_refused(cli: Cli, tmp_path: Path) -> None:
+    path = job(tmp_path)
+    assert cli("migrate", path, "--write")[0] == 0  # now a v0.4 payload: nothing more to change
+    os.link(path, tmp_path / "other-name.json")
+    assert cli("migrate", path, "--write")[0] == 0
+
+
+def test_a_file_named_twice_or_through_a_link_is_written_once(cli: Cli, tmp_path: Path) -> None:
+    path = job(tmp_path)
+    (tmp_path / "link.json").symlink_to("job.json")
+    code, _, err = cli("migrate", path, tmp_path / "link.json", path, "--write")
+    assert code == 0, err
+    assert is_migrated(path) and (tmp_path / "link.json").is_symlink()
+
+
 def edit_same_size_same_mtime(path: Path) -> None:
     before = path.stat()
     path.write_text(path.read_text().replace('"shots": 100', '"shots": 200'))

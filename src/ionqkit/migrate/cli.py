@@ -45,14 +45,19 @@ def run(args: argparse.Namespace) -> int:
     if len(args.payloads) > 1 and not args.write:
         raise InputError("several payloads: add --write to migrate them in place", file=args.payloads[0])
     # All first: bad input, or a file --write must refuse, writes nothing.
-    payloads = [read_payload(Path(path), for_write=args.write) for path in args.payloads]
+    payloads = [read_payload(Path(path)) for path in args.payloads]
+    migrations = [migrate_payload(payload.data) for payload in payloads]
     if args.write:
-        for folder in dict.fromkeys(folder_of(Path(path)) for path in args.payloads):
+        for payload, migration in zip(payloads, migrations, strict=True):
+            if migration.complete and migration.changes:
+                payload.check_writable()
+        for folder in dict.fromkeys(folder_of(payload.path) for payload in payloads):
             for name in remove_stale(folder):
                 print(f"{folder / name}: removed (left by an interrupted run)", file=sys.stderr)
     incomplete = refused = 0
-    for path, payload in zip(args.payloads, payloads, strict=True):
-        migration = migrate_payload(payload.data)
+    written: set[tuple[int, int]] = set()  # a file named twice (or through a link) is written once
+    for payload, migration in zip(payloads, migrations, strict=True):
+        path = payload.path
         for note in migration.changes:
             print(f"{path}: {note}", file=sys.stderr)
         for note in migration.unmapped:
@@ -65,14 +70,13 @@ def run(args: argparse.Namespace) -> int:
                     file=sys.stderr,
                 )
             continue
-        if args.write:
-            if migration.changes:
-                try:
-                    text = dump_payload(migration.payload)
-                    write_atomically(Path(path), text, unchanged_since=payload.state)
-                except InputError as exc:  # this file only: the others are still written
-                    print(f"error: {exc}", file=sys.stderr)
-                    refused += 1
-        else:
+        if not args.write:
             sys.stdout.write(dump_payload(migration.payload))
+        elif migration.changes and (payload.state.device, payload.state.inode) not in written:
+            written.add((payload.state.device, payload.state.inode))
+            try:
+                write_atomically(path, dump_payload(migration.payload), unchanged_since=payload.state)
+            except InputError as exc:  # this file only: the others are still written
+                print(f"error: {exc}", file=sys.stderr)
+                refused += 1
     return 2 if refused else 1 if incomplete else 0

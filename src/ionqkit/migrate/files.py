@@ -27,20 +27,24 @@ from ionqkit.errors import InputError
 
 @dataclass(frozen=True)
 class Payload:
+    path: Path
     data: Any
-    state: FileState  # of the file read (the link's target, for a symbolic link)
+    info: os.stat_result  # of the file read (the link's target, for a symbolic link)
+    state: FileState
+
+    def check_writable(self) -> None:
+        """Raise InputError if --write must refuse this file (see ionqkit.atomic)."""
+        refuse_unreplaceable(self.path, self.info)
 
 
-def _stat_regular(path: Path, *, for_write: bool) -> os.stat_result:
+def _stat_regular(path: Path) -> os.stat_result:
     try:
         info = os.stat(path)
     except FileNotFoundError:
         raise InputError("no such file", file=str(path)) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", file=str(path)) from None
-    if for_write:  # refused now, before any file is written, rather than halfway through the list
-        refuse_unreplaceable(path, info)
-    elif stat.S_ISDIR(info.st_mode):
+    if stat.S_ISDIR(info.st_mode):
         raise InputError("is a directory, expected a file", file=str(path))
     elif not stat.S_ISREG(info.st_mode):
         raise InputError("not a regular file (a FIFO, socket or device)", file=str(path))
@@ -61,9 +65,9 @@ def _first_non_finite(payload: Any) -> str | None:
     return None
 
 
-def read_payload(path: Path, *, for_write: bool = False) -> Payload:
+def read_payload(path: Path) -> Payload:
     name = str(path)
-    info = _stat_regular(path, for_write=for_write)
+    info = _stat_regular(path)
     raw = read_bytes(path, max_bytes=MAX_BYTES)
     text = decode_utf8(raw, name)
 
@@ -96,7 +100,7 @@ def read_payload(path: Path, *, for_write: bool = False) -> Payload:
             column=column,
             pointer=overflow,
         )
-    return Payload(data, FileState.of(info, raw))
+    return Payload(path, data, info, FileState.of(info, raw))
 
 
 def dump_payload(payload: Any) -> str:
