@@ -42,7 +42,7 @@ typecheck: $(STAMP)
 	$(BIN)/mypy src/ionqkit tests tools bench fuzz
 
 pytest: $(STAMP) $(PRISM_STAMP)
-	$(BIN)/pytest -n auto -q $(PYTEST_ARGS)
+	$(BIN)/pytest -n auto -q --durations=15 $(PYTEST_ARGS)
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'

@@ -25,7 +25,7 @@ def model_options(kind: Literal["openapi", "jsonschema"], source: str) -> dict[s
         "output_model_type": DataModelType.PydanticV2BaseModel,
         "target_python_version": "3.11",
         "disable_timestamp": True,
-        "custom_file_header": HEADER.format(source=source.replace("\n", " ")),
+        "custom_file_header": HEADER.format(source=comment_text(source)),
         "use_annotated": True,
         "field_constraints": True,
         "use_standard_collections": True,
@@ -41,6 +41,13 @@ def model_options(kind: Literal["openapi", "jsonschema"], source: str) -> dict[s
         "use_field_description": False,
         "formatters": [],
     }
+
+
+def comment_text(text: str) -> str:
+    """`text` made safe inside a `#` comment. Python ends a line at a carriage return as well as
+    at a newline, so a spec file named `x\rimport os` would otherwise put code into models.py.
+    Every character that is not printable is written as its escape."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
 def warm_up() -> None:

@@ -125,6 +125,7 @@ def prepare(target: Target, options: Options, loaded: LoadedSpec | None = None) 
     spec_name = _relative(target.spec, options.project_root)
     if loaded is None:
         loaded = load(target, options)
+    normalize.refuse_generator_directives(loaded.document)  # before any rewrite: exact locations
     data: dict[str, Any] = normalize.drop_no_op_keywords(copy.deepcopy(loaded.data))
     notes: list[str] = []
     root_model = None

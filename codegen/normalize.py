@@ -5,6 +5,25 @@ property with a single, distinct enum value (IonQ's job payloads and their `type
 `discriminator`, so the models validate by dispatch on that property (and report errors of the
 right branch) instead of trying every branch. Unions that do not meet all conditions are left
 alone: a wrong discriminator would reject valid payloads.
+
+refuse_generator_directives(): a spec describes data; it does not get to choose the Python that
+describes it. datamodel-code-generator reads keywords in a schema that name Python to import or
+change the code it writes (`x-python-type: this.s` writes `from this import s` into models.py,
+and importing the models then runs that module). Such a keyword is refused, not stripped: exit 2
+with a located line, so the spec's author learns that it has no effect here rather than finding
+a different type in the models. Refused, wherever they appear as a key in the document (a
+property or example that uses one of these names is refused too; rename it):
+- every `x-python-*` keyword (`x-python-type`, `x-python-import`, and any later one) and every
+  `x-datamodel-code-generator-*` keyword;
+- `customTypePath` and `customBasePath` (a type or base class by import path);
+- `x-is-base-class`, `x-is-classvar`, `x-enum-field-as-literal` (they override our fixed
+  rendering options);
+- `x-enum-varnames` / `x-enumNames` unless each name is an ASCII identifier that does not start
+  with `_` (or null): they become enum member names in the code;
+- `$dynamicRef` / `$recursiveRef` that point outside the document: the generator would fetch
+  that document, and the keywords above could arrive in it unseen.
+Values are not refused for what they say: the generator writes enum, default, const and pattern
+values as escaped literals (tests/codegen/test_hostile_corpus.py, tests/hardening/test_injection.py).
 """
 
 from __future__ import annotations
@@ -17,6 +36,7 @@ from typing import Any
 
 from ionqkit.codegen import refs
 from ionqkit.codegen.loader import Document, join_pointer
+from ionqkit.errors import SpecError
 
 _PREFERRED = ("type", "kind", "gateset")
 
@@ -313,3 +333,82 @@ def inline_scalar_refs(data: Any, schemas_pointer: tuple[str, ...]) -> int:
             else:
                 stack.append(value)
     return count
+
+
+# Keywords by which a schema would choose Python for the generated code (see the module docstring).
+_DIRECTIVE_PREFIXES = ("x-python-", "x-datamodel-code-generator-")
+_DIRECTIVES = frozenset(
+    {"customTypePath", "customBasePath", "x-is-base-class", "x-is-classvar", "x-enum-field-as-literal"}
+)
+_ENUM_NAME_LISTS = frozenset({"x-enum-varnames", "x-enumNames"})
+_REFERENCE_KEYWORDS = frozenset({"$dynamicRef", "$recursiveRef"})  # `$ref` is checked by codegen/refs.py
+_FIRST_CHARACTERS = frozenset("xc$")  # of every key generator_directive_problem() can refuse
+
+
+def generator_directive_problem(key: str, value: Any) -> tuple[str, int | None] | None:
+    """What is wrong with `key: value` for generation, and the index of the list item at fault."""
+    if key.startswith(_DIRECTIVE_PREFIXES) or key in _DIRECTIVES:
+        return (
+            f"{key!r} would let the spec choose Python code (imports, base classes, rendering) for the "
+            "generated models (a datamodel-code-generator extension); ionqkit refuses it",
+            None,
+        )
+    if key in _ENUM_NAME_LISTS:
+        if not isinstance(value, list):
+            return f"{key!r} must be a list of enum member names", None
+        for index, name in enumerate(value):
+            if name is not None and not _is_member_name(name):
+                return (
+                    f"{key!r} entry {name!r} cannot be an enum member name: it must be an ASCII "
+                    "Python identifier that does not start with '_'",
+                    index,
+                )
+    if key in _REFERENCE_KEYWORDS and not (isinstance(value, str) and value.startswith("#")):
+        return (
+            f"{key} {value!r} points outside this document; only local references (#...) are supported",
+            None,
+        )
+    return None
+
+
+def _is_member_name(name: Any) -> bool:
+    return isinstance(name, str) and name.isascii() and name.isidentifier() and not name.startswith("_")
+
+
+def refuse_generator_directives(doc: Document) -> None:
+    """SpecError, located, at the first key (a mapping's own keys before what they hold) anywhere
+    in `doc` that generator_directive_problem() refuses. Every mapping is looked at, not only
+    schemas: a `$ref` can make the generator read any part of the document as a schema (an
+    example's value, say)."""
+    # Paths are linked pairs (parent path, token), made into a pointer only for the key refused:
+    # a string per node would triple the cost of the walk on a large spec.
+    stack: list[tuple[Any, Any]] = [((), doc.data)]
+    while stack:
+        path, node = stack.pop()
+        children: list[tuple[Any, Any]] = []
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if (
+                    isinstance(key, str)
+                    and key[:1] in _FIRST_CHARACTERS  # cheap: most keys are `type`, `properties`...
+                    and (problem := generator_directive_problem(key, value))
+                ):
+                    message, index = problem
+                    at = (path, key) if index is None else ((path, key), index)
+                    raise doc.error(message, _pointer(at), SpecError)
+                if isinstance(value, (dict, list)):
+                    children.append(((path, key), value))
+        elif isinstance(node, list):
+            children = [((path, i), v) for i, v in enumerate(node) if isinstance(v, (dict, list))]
+        stack.extend(reversed(children))  # the first child is looked at next: document order
+
+
+def _pointer(path: Any) -> str:
+    tokens = []
+    while path:
+        path, token = path
+        tokens.append(token)
+    pointer = ""
+    for token in reversed(tokens):
+        pointer = join_pointer(pointer, token)
+    return pointer

@@ -65,9 +65,30 @@ def _first_error(doc: Document, errors: Iterable[ValidationError], what: str) ->
     first = next(iter(errors), None)
     if first is None:
         return
-    best = best_match([first])
+    # openapi-spec-validator's check of a `default` against its schema yields an error that
+    # best_match cannot rank (it has no type checker) and that carries no path into the spec.
+    best = first if first.absolute_path or first.absolute_schema_path else best_match([first])
     pointer = _pointer(best.absolute_path)
+    if not pointer and best.validator not in (None, "$ref"):
+        pointer = _default_pointer(doc.data, best.instance, str(best.validator), best.validator_value)
     raise doc.error(f"not a valid {what}: {best.message}", pointer, SpecError)
+
+
+def _default_pointer(data: Any, instance: Any, keyword: str, value: Any) -> str:
+    """Where a schema's `default` fails its own `keyword: value`; "" if no such place is found."""
+    stack: list[tuple[str, Any]] = [("", data)]
+    fallback = ""
+    while stack:
+        here, node = stack.pop()
+        if isinstance(node, dict):
+            if "default" in node and node.get(keyword) == value:
+                if node["default"] == instance:
+                    return join_pointer(here, "default")
+                fallback = fallback or join_pointer(here, "default")
+            stack.extend(reversed([(join_pointer(here, k), v) for k, v in node.items()]))
+        elif isinstance(node, list):
+            stack.extend(reversed([(join_pointer(here, i), v) for i, v in enumerate(node)]))
+    return fallback
 
 
 def validate(doc: Document, kind: SpecKind) -> None:

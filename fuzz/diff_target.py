@@ -1,15 +1,18 @@
 """Fuzz `ionqkit diff`: a mutated spec against the real v0.4 spec, both ways, in every format.
 
 Validation is left out (validate=False) to keep the rate up: it is the spec loader's validator,
-which the generate target exercises. Damaged specs are diffed with input warnings by design."""
+which the generate target exercises. Damaged specs are diffed with input warnings by design.
+Each input also names a `git:` source (fuzz/git_sources.py), which must never make git write."""
 
 from __future__ import annotations
 
+import atexit
+import shutil
 import tempfile
 from functools import cache
 from pathlib import Path
 
-from fuzz import engine, seeds
+from fuzz import engine, git_sources, seeds
 from ionqkit.codegen.diff.compare import compare
 from ionqkit.codegen.diff.renames import read_renames
 from ionqkit.codegen.diff.report import render
@@ -17,6 +20,7 @@ from ionqkit.codegen.diff.sources import LoadedSpec, load_source
 from ionqkit.errors import IonqkitError
 
 _FOLDER = Path(tempfile.mkdtemp(prefix="ionqkit-fuzz-diff-"))
+atexit.register(shutil.rmtree, _FOLDER, True)  # a fuzz run leaves no scratch folder behind
 FORMATS = ("text", "json", "markdown", "github")
 
 
@@ -26,6 +30,7 @@ def base() -> LoadedSpec:
 
 
 def one_input(data: bytes) -> None:
+    git_sources.one_source(data)
     path = _FOLDER / "new.yaml"
     path.write_bytes(data)
     try:

@@ -7,9 +7,11 @@ everything else; atheris adds libFuzzer's own byte mutations and keeps inputs th
 from __future__ import annotations
 
 import argparse
+import atexit
 import importlib.util
 import json
 import random
+import shutil
 import sys
 import tempfile
 import time
@@ -71,6 +73,7 @@ def run_atheris(one_input: OneInput, seeds: Sequence[bytes], runs: int, seed: in
     import atheris  # type: ignore[import-not-found, unused-ignore]
 
     corpus = Path(tempfile.mkdtemp(prefix="ionqkit-fuzz-corpus-"))
+    atexit.register(shutil.rmtree, corpus, True)
     for index, data in enumerate(seeds):
         (corpus / f"seed-{index}").write_bytes(data)
     crashes.mkdir(parents=True, exist_ok=True)

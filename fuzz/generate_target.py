@@ -4,6 +4,8 @@ spec that passes must give code that compiles (render_package compiles every fil
 
 from __future__ import annotations
 
+import atexit
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -13,6 +15,7 @@ from ionqkit.codegen.generate import Options, render_package
 from ionqkit.errors import IonqkitError
 
 _FOLDER = Path(tempfile.mkdtemp(prefix="ionqkit-fuzz-generate-"))
+atexit.register(shutil.rmtree, _FOLDER, True)  # a fuzz run leaves no scratch folder behind
 
 
 def one_input(data: bytes) -> None:

@@ -3,6 +3,8 @@ Bad input must be an IonqkitError; what cannot be mapped is reported, never rais
 
 from __future__ import annotations
 
+import atexit
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -12,6 +14,7 @@ from ionqkit.migrate.files import dump_payload, read_payload
 from ionqkit.migrate.rewrite import migrate_payload
 
 _FOLDER = Path(tempfile.mkdtemp(prefix="ionqkit-fuzz-migrate-"))
+atexit.register(shutil.rmtree, _FOLDER, True)  # a fuzz run leaves no scratch folder behind
 
 
 def one_input(data: bytes) -> None:

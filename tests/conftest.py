@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,10 +19,24 @@ def repo() -> Path:
     return REPO
 
 
+# Tests that compare our specs with upstream data read it in place from ../shared. A lone clone has
+# none: those tests skip with one reason. CI sets IONQKIT_REQUIRE_SHARED=1 so that a missing copy
+# there fails instead of quietly skipping.
+SHARED_MISSING = f"needs the upstream reference data at {SHARED} (absent: a lone clone)"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "shared" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.needs_shared)
+
+
 @pytest.fixture(scope="session")
 def shared() -> Path:
     if not (SHARED / "reference").is_dir():
-        pytest.fail(f"upstream reference data not found at {SHARED} (CI clones the repo next to shared/)")
+        if os.environ.get("IONQKIT_REQUIRE_SHARED") == "1":
+            pytest.fail(f"IONQKIT_REQUIRE_SHARED=1 but {SHARED_MISSING}")
+        pytest.skip(SHARED_MISSING)
     return SHARED
 
 

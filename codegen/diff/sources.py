@@ -13,7 +13,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from ionqkit.codegen import refs, specload
+from ionqkit.codegen import gitcmd, refs, specload
 from ionqkit.codegen.loader import Document, load_bytes, load_path
 from ionqkit.errors import InputError, SpecError
 
@@ -77,9 +77,11 @@ def _git_show(source: str, cwd: Path | None) -> bytes:
     rev, sep, path = spec.partition(":")
     if not sep or not rev or not path:
         raise InputError("expected git:REV:PATH, e.g. git:HEAD~1:specs/ionq-v0.4.openapi.yaml", file=source)
+    gitcmd.check_operand(rev, "revision", file=source)
+    gitcmd.check_operand(path, "path", file=source)
     try:
         result = subprocess.run(
-            ["git", "show", f"{rev}:{path}"],
+            gitcmd.git_command("show", f"{rev}:{path}"),
             cwd=cwd,
             capture_output=True,
             check=False,

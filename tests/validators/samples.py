@@ -74,6 +74,3 @@ def position(text: str, needle: str, occurrence: int = 1) -> tuple[int, int]:
         start = text.index(needle, start + 1)
     line = text.count("\n", 0, start) + 1
     return line, start - (text.rfind("\n", 0, start) + 1) + 1
-
-
-SHARED_REFERENCE = Path(__file__).resolve().parents[2] / ".." / "shared" / "reference"

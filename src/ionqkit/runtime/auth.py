@@ -1,19 +1,24 @@
 """API-key authentication that cannot leak the key.
 
-The key is held in a Secret whose repr/str are masked, and every piece of request information that
-reaches an error message or a log line goes through redact_headers first.
+The key is held in a Secret whose repr/str are masked; every piece of request information that
+reaches an error message or a log line goes through redact_headers first; everything a server sends
+back into an error goes through redact() (masking.mask); and while a client with a key exists, no
+log record of any logger holds it (logguard).
 """
 
 from __future__ import annotations
 
 import os
+import weakref
 from collections.abc import Mapping
 from typing import Any
 
+from . import logguard
 from .errors import MissingAPIKeyError
+from .masking import REDACTED, clip, mask
 
 ENV_VAR = "IONQ_API_KEY"
-REDACTED = "<redacted>"
+__all__ = ["ENV_VAR", "REDACTED", "ApiKeyAuth", "Secret", "redact_headers"]
 
 
 class Secret:
@@ -73,18 +78,29 @@ class ApiKeyAuth:
         return {self.header: self.prefix + self._key.reveal()}
 
     def redact(self, value: Any) -> Any:
-        """`value` with the key masked in every string inside it: servers and proxies can echo
-        request headers into error bodies, which the error classes keep verbatim."""
-        if self._key is None or len(self._key.reveal()) < 4:
+        """`value` with the key (and any start of it 8 characters or longer) masked in every
+        string inside it: servers and proxies can echo request headers into error bodies, which
+        the error classes keep verbatim."""
+        if self._key is None:
             return value
-        key = self._key.reveal()
         if isinstance(value, str):
-            return value.replace(key, REDACTED)
+            return mask(value, self._key.reveal())
         if isinstance(value, dict):
             return {self.redact(k): self.redact(v) for k, v in value.items()}
-        if isinstance(value, list):
-            return [self.redact(item) for item in value]
+        if isinstance(value, (list, tuple)):
+            return type(value)(self.redact(item) for item in value)
         return value
+
+    def clip(self, text: str, limit: int) -> str:
+        """`text` cut to `limit` characters, the key masked before the cut (masking.clip)."""
+        return clip(text, limit, None if self._key is None else self._key.reveal())
+
+    def guard_logs_while(self, owner: object) -> None:
+        """Mask the key in every log record for as long as `owner` (the client) exists."""
+        if self._key is not None:
+            key = self._key.reveal()
+            logguard.register(key)
+            weakref.finalize(owner, logguard.unregister, key)
 
     def __repr__(self) -> str:
         state = "set" if self._key is not None else "not set"

@@ -93,6 +93,25 @@ class APITimeoutError(APIConnectionError):
     """The request did not complete within the configured timeout."""
 
 
+class DeadlineExceededError(APITimeoutError):
+    """The call (every attempt, and the waits between them) did not finish within the client's
+    `deadline` seconds: httpx's timeouts bound each read, not a response trickled byte by byte.
+    `status` is set when the response headers arrived but the body did not, in time."""
+
+    def __init__(self, message: str, *, deadline: float, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.deadline = deadline
+
+
+class ResponseTooLargeError(IonQAPIError):
+    """The response body is larger than the client's `max_response_bytes` (`limit`); the client
+    stopped reading there, so no body is kept."""
+
+    def __init__(self, message: str, *, limit: int, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.limit = limit
+
+
 class PayloadValidationError(IonQAPIError):
     """ionqkit's linter found errors in a job payload; nothing was sent."""
 

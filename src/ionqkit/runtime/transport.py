@@ -2,18 +2,29 @@
 
 A generated client module declares one Endpoint per operation (method, path, parameters, response
 type) and its methods call `self._request(endpoint, args, body)`. Everything else - auth, retries,
-JSON encoding, error mapping, response validation - lives here, written and tested once.
+JSON encoding, error mapping, response validation, the per-call deadline and the response size
+cap - lives here, written and tested once.
+
+httpx's timeouts bound each read, so a server sending a byte at a time keeps a call alive for as
+long as it likes, and httpx reads a whole response into memory. So every response is streamed: the
+body is read chunk by chunk, refused once it passes `max_response_bytes`, and the call is stopped
+once it has run for `deadline` seconds (checked between chunks; every httpx timeout of an attempt is
+also cut to the time left, so a call ends at most about one read timeout past its deadline).
 """
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import logging
+import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from types import TracebackType
 from typing import Any, Generic, Literal, Self, TypeVar
 
+import anyio
 import httpx
 import orjson
 from pydantic import TypeAdapter, ValidationError
@@ -26,9 +37,11 @@ from .errors import (
     APIConnectionError,
     APIStatusError,
     APITimeoutError,
+    DeadlineExceededError,
     IonQAPIError,
     RateLimitError,
     ResponseDecodeError,
+    ResponseTooLargeError,
     message_from_body,
     request_id_from,
     status_error_class,
@@ -46,6 +59,14 @@ ResponseKind = Literal["json", "text", "bytes", "none"]
 
 #: How much of a non-JSON error body an exception keeps (HTML error pages can be large).
 MAX_ERROR_TEXT = 2000
+
+#: The default `max_response_bytes`: far above any IonQ response (a job's results for thousands of
+#: circuits are a few MB), far below what would hurt. Counted after Content-Encoding is undone.
+MAX_RESPONSE_BYTES = 64 * 1024 * 1024
+
+#: The default `deadline` of a call is its timeout (the longest of httpx's connect, read, write and
+#: pool timeouts) times this: room for a retry or two, not for a server trickling its answer.
+DEADLINE_FACTOR = 3.0
 
 _RETRYABLE: tuple[type[Exception], ...] = (APIStatusError, *RETRY_EXCEPTIONS)
 
@@ -88,7 +109,16 @@ class Endpoint(Generic[T]):
 
 
 class _ClientCore:
-    """State and pure helpers shared by the sync and async clients."""
+    """State and pure helpers shared by the sync and async clients.
+
+    Arguments of every client: `api_key` (else IONQ_API_KEY); `base_url` (else the spec's first
+    server); `timeout`, httpx's per-phase timeouts (connect, read, write, pool); `deadline`, the
+    most seconds one call may take, every attempt and wait included (default DEADLINE_FACTOR x the
+    longest timeout; `math.inf` turns it off); `max_response_bytes`, the largest response body
+    read (default MAX_RESPONSE_BYTES); `retry` and `retry_create`, the RetryPolicy; `validate`,
+    whether job payloads are linted before they are sent; `headers`, sent with every request;
+    `http_client`, an httpx client to use instead of the client's own (its timeouts then apply).
+    """
 
     #: Set by each generated client class from the spec.
     DEFAULT_BASE_URL: str = ""
@@ -101,14 +131,16 @@ class _ClientCore:
         api_key: str | Secret | None = None,
         *,
         base_url: str | None = None,
-        timeout: float | httpx.Timeout = 60.0,
+        timeout: float | httpx.Timeout | None = 60.0,
         retry: RetryPolicy | None = None,
         retry_create: bool | None = None,
         validate: bool = True,
         headers: Mapping[str, str] | None = None,
         linter: Linter | None = None,
+        max_response_bytes: int = MAX_RESPONSE_BYTES,
     ) -> None:
         self._auth = ApiKeyAuth(api_key, header=self.AUTH_HEADER, prefix=self.AUTH_PREFIX)
+        self._auth.guard_logs_while(self)
         self.base_url = (base_url or self.DEFAULT_BASE_URL).rstrip("/")
         if not self.base_url:
             raise ValueError("no base_url given and the spec declares no server")
@@ -121,6 +153,18 @@ class _ClientCore:
         self._linter = linter  # None: ionqkit's own linter, looked up when first needed
         self._headers = {"User-Agent": f"ionqkit/{__version__}", "Accept": "application/json"}
         self._headers.update(headers or {})
+        if max_response_bytes < 1:
+            raise ValueError(f"max_response_bytes must be at least 1, not {max_response_bytes}")
+        self.max_response_bytes = max_response_bytes
+        self.deadline = math.inf  # set by the subclass, which knows the http client's timeout
+
+    def _set_deadline(self, deadline: float | None, http_timeout: httpx.Timeout) -> None:
+        if deadline is None:
+            phases = [value for value in http_timeout.as_dict().values() if value is not None]
+            deadline = DEADLINE_FACTOR * max(phases) if phases else math.inf
+        if not deadline > 0:
+            raise ValueError(f"deadline must be a positive number of seconds, not {deadline}")
+        self.deadline = deadline
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r}, auth={self._auth!r})"
@@ -163,10 +207,15 @@ class _ClientCore:
     def _may_retry(self, endpoint: Endpoint[Any]) -> bool:
         return self.retry.allows(endpoint.method, idempotent=endpoint.idempotent and not endpoint.creates_job)
 
-    def _next_delay(self, endpoint: Endpoint[Any], error: Exception, attempt: int) -> float | None:
+    def _next_delay(
+        self, endpoint: Endpoint[Any], error: Exception, attempt: int, deadline: float
+    ) -> float | None:
         if not self._may_retry(endpoint):
             return None
         delay = self.retry.delay_after(error, attempt)
+        if delay is not None and self.retry.monotonic() + delay >= deadline:
+            # The error in hand says more than a deadline error after a wait that cannot help.
+            return None
         if delay is not None:
             logger.info(
                 "retrying %s %s in %.2fs after attempt %d: %s",
@@ -178,7 +227,103 @@ class _ClientCore:
             )
         return delay
 
-    def _decode(self, endpoint: Endpoint[T], request: httpx.Request, response: httpx.Response) -> T:
+    def _call_deadline(self) -> float:
+        """The monotonic time by which the call starting now must be done."""
+        return self.retry.monotonic() + self.deadline
+
+    def _arm(self, request: httpx.Request, deadline: float, http_timeout: httpx.Timeout) -> None:
+        """Cut every httpx timeout of the next attempt to the time left before `deadline`."""
+        if math.isinf(deadline):
+            return
+        left = deadline - self.retry.monotonic()
+        if left <= 0:
+            raise self._deadline_error(request, None)
+        timeouts = {
+            phase: left if value is None else min(value, left)
+            for phase, value in http_timeout.as_dict().items()
+        }
+        request.extensions = {**request.extensions, "timeout": timeouts}
+
+    def _check_declared_size(self, request: httpx.Request, response: httpx.Response) -> None:
+        declared = response.headers.get("content-length", "").strip()
+        if declared.isdigit() and int(declared) > self.max_response_bytes:
+            raise self._too_large(request, response, f"Content-Length {declared}, over")
+
+    def _check_progress(
+        self, request: httpx.Request, response: httpx.Response, size: int, deadline: float
+    ) -> None:
+        """Called after each chunk of a body: refuse it past the size cap or the deadline."""
+        if size > self.max_response_bytes:
+            raise self._too_large(request, response, "more than")
+        if self.retry.monotonic() > deadline:
+            raise self._deadline_error(request, response)
+
+    def _deadline_error(
+        self, request: httpx.Request, response: httpx.Response | None
+    ) -> DeadlineExceededError:
+        return self._redacted(
+            DeadlineExceededError(
+                f"no complete response within the {self.deadline:g}s deadline for this call",
+                deadline=self.deadline,
+                status=None if response is None else response.status_code,
+                request_id=None if response is None else request_id_from(response.headers),
+                method=request.method,
+                url=str(request.url),
+            )
+        )
+
+    def _too_large(
+        self, request: httpx.Request, response: httpx.Response, seen: str
+    ) -> ResponseTooLargeError:
+        return self._redacted(
+            ResponseTooLargeError(
+                f"response body too large: {seen} the limit of {self.max_response_bytes} bytes"
+                " (max_response_bytes); not read further",
+                limit=self.max_response_bytes,
+                status=response.status_code,
+                request_id=request_id_from(response.headers),
+                method=request.method,
+                url=str(request.url),
+            )
+        )
+
+    def _failed(self, request: httpx.Request, exc: httpx.HTTPError, deadline: float) -> IonQAPIError:
+        """The typed error for an httpx failure the retry policy gave up on (or does not retry)."""
+        if isinstance(exc, httpx.TimeoutException) and self.retry.monotonic() >= deadline:
+            return self._deadline_error(request, None)
+        if isinstance(exc, httpx.DecodingError):
+            return self._redacted(
+                ResponseDecodeError(
+                    f"response body could not be decoded ({exc})", method=request.method, url=str(request.url)
+                )
+            )
+        return self._connection_error(request, exc)
+
+    def _scrub(self, request: httpx.Request, error: BaseException) -> None:
+        """Mask the key in the headers of `request`, of every request an httpx exception in
+        `error`'s chain holds, and in those exceptions' messages: callers and error reporters walk
+        __context__ and read .request."""
+        requests = [request]
+        for link in _exception_chain(error):
+            if not isinstance(link, IonQAPIError):  # ours are masked when built
+                # httpx, httpcore and h11 errors can quote what the server sent.
+                link.args = tuple(self._auth.redact(arg) for arg in link.args)
+            if isinstance(link, httpx.RequestError):
+                with contextlib.suppress(RuntimeError):  # raised before a request was attached
+                    requests.append(link.request)
+        for each in requests:
+            for name, value in list(each.headers.items()):
+                masked = self._auth.redact(value)
+                if masked != value:
+                    each.headers[name] = masked
+
+    def _decode(
+        self,
+        endpoint: Endpoint[T],
+        request: httpx.Request,
+        response: httpx.Response,
+        content: bytes | bytearray,
+    ) -> T:
         logger.debug(
             "%s %s -> %d (headers sent: %s)",
             request.method,
@@ -187,52 +332,70 @@ class _ClientCore:
             redact_headers(request.headers),
         )
         if not response.is_success:
-            raise self._status_error(request, response)
+            raise self._status_error(request, response, content)
         if endpoint.response is None or endpoint.response_kind == "none":
             return None  # type: ignore[return-value]  # Endpoint[None] for body-less responses
-        data: Any
+        # Each problem is raised after its except block: chained there, the orjson error (its
+        # .doc) or the pydantic error (its input_value) would carry the body, and any key a server
+        # echoed into it, unmasked.
+        problem = None
+        data: Any = None
         if endpoint.response_kind == "json":
             try:
-                data = orjson.loads(response.content)
+                data = orjson.loads(content)
             except orjson.JSONDecodeError as exc:
-                message = f"response body is not valid JSON ({exc})"
-                raise self._decode_error(request, response, message) from None
+                problem = f"response body is not valid JSON ({exc})"
         elif endpoint.response_kind == "text":
-            data = response.text
+            data = _text(response, content)
         else:
-            data = response.content
-        try:
-            return endpoint.response.validate_python(data)
-        except ValidationError as exc:
-            detail = "; ".join(
-                f"{'/'.join(str(part) for part in error['loc']) or '<root>'}: {error['msg']}"
-                for error in exc.errors(include_url=False, include_input=False)[:5]
-            )
-            message = f"response does not match the spec ({exc.error_count()} error(s)): {detail}"
-            raise self._decode_error(request, response, message) from None
+            data = bytes(content)
+        if problem is None:
+            try:
+                return endpoint.response.validate_python(data)
+            except ValidationError as exc:
+                detail = "; ".join(
+                    f"{'/'.join(str(part) for part in error['loc']) or '<root>'}: {error['msg']}"
+                    for error in exc.errors(include_url=False, include_input=False)[:5]
+                )
+                problem = f"response does not match the spec ({exc.error_count()} error(s)): {detail}"
+        raise self._decode_error(request, response, content, problem)
 
     def _redacted(self, error: _E) -> _E:
-        """`error` with the API key masked in its message, body and URL."""
-        error.message = self._auth.redact(error.message)
-        error.body = self._auth.redact(error.body)
-        error.url = self._auth.redact(error.url)
+        """`error` with the API key masked in every attribute (message, body, URL, request id...)."""
+        for name, value in vars(error).items():
+            setattr(error, name, self._auth.redact(value))
         error.args = (error.message,)
         return error
 
-    def _decode_error(self, request: httpx.Request, response: httpx.Response, message: str) -> IonQAPIError:
+    def _error_body(self, response: httpx.Response, content: bytes | bytearray) -> Any:
+        if not content:
+            return None
+        try:
+            return orjson.loads(content)
+        except orjson.JSONDecodeError:
+            # Decode only what can reach the cut (4 bytes a character at most), with room beyond
+            # it so that a key straddling the cut is whole when it is masked.
+            head = content[: 4 * (MAX_ERROR_TEXT + 1024)]
+            return self._auth.clip(_text(response, head), MAX_ERROR_TEXT)
+
+    def _decode_error(
+        self, request: httpx.Request, response: httpx.Response, content: bytes | bytearray, message: str
+    ) -> IonQAPIError:
         return self._redacted(
             ResponseDecodeError(
                 message,
                 status=response.status_code,
                 request_id=request_id_from(response.headers),
-                body=_error_body(response),
+                body=self._error_body(response, content),
                 method=request.method,
                 url=str(request.url),
             )
         )
 
-    def _status_error(self, request: httpx.Request, response: httpx.Response) -> APIStatusError:
-        body = _error_body(response)
+    def _status_error(
+        self, request: httpx.Request, response: httpx.Response, content: bytes | bytearray
+    ) -> APIStatusError:
+        body = self._error_body(response, content)
         status = response.status_code
         reason = response.reason_phrase or "error"
         detail = message_from_body(body)
@@ -253,7 +416,7 @@ class _ClientCore:
             return self._redacted(RateLimitError(message, retry_after=retry_after, **common))
         return self._redacted(cls(message, **common))
 
-    def _connection_error(self, request: httpx.Request, exc: httpx.TransportError) -> APIConnectionError:
+    def _connection_error(self, request: httpx.Request, exc: httpx.HTTPError) -> APIConnectionError:
         cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
         # str(exc) of an httpx error names the failure, never the request headers.
         return self._redacted(
@@ -261,13 +424,24 @@ class _ClientCore:
         )
 
 
-def _error_body(response: httpx.Response) -> Any:
-    if not response.content:
-        return None
+def _text(response: httpx.Response, content: bytes | bytearray) -> str:
+    charset = response.charset_encoding or "utf-8"
     try:
-        return orjson.loads(response.content)
-    except orjson.JSONDecodeError:
-        return response.text[:MAX_ERROR_TEXT]
+        codecs.lookup(charset)
+    except LookupError:
+        charset = "utf-8"
+    return content.decode(charset, errors="replace")
+
+
+def _exception_chain(error: BaseException) -> Iterator[BaseException]:
+    seen: set[int] = set()
+    pending: list[BaseException | None] = [error]
+    while pending:
+        link = pending.pop()
+        if link is not None and id(link) not in seen:
+            seen.add(id(link))
+            yield link
+            pending += [link.__cause__, link.__context__]
 
 
 class SyncAPIClient(_ClientCore):
@@ -278,13 +452,15 @@ class SyncAPIClient(_ClientCore):
         api_key: str | Secret | None = None,
         *,
         base_url: str | None = None,
-        timeout: float | httpx.Timeout = 60.0,
+        timeout: float | httpx.Timeout | None = 60.0,
         retry: RetryPolicy | None = None,
         retry_create: bool | None = None,
         validate: bool = True,
         headers: Mapping[str, str] | None = None,
         linter: Linter | None = None,
         http_client: httpx.Client | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int = MAX_RESPONSE_BYTES,
     ) -> None:
         super().__init__(
             api_key,
@@ -295,9 +471,11 @@ class SyncAPIClient(_ClientCore):
             validate=validate,
             headers=headers,
             linter=linter,
+            max_response_bytes=max_response_bytes,
         )
         self._owns_http = http_client is None
         self._http = http_client if http_client is not None else httpx.Client(timeout=self.timeout)
+        self._set_deadline(deadline, self._http.timeout)
 
     def _request(
         self,
@@ -308,21 +486,42 @@ class SyncAPIClient(_ClientCore):
         validate: bool | None = None,
     ) -> T:
         request = self._build_request(endpoint, args or {}, body, validate)
+        try:
+            return self._attempts(endpoint, request)
+        except BaseException as error:
+            self._scrub(request, error)
+            raise
+
+    def _attempts(self, endpoint: Endpoint[T], request: httpx.Request) -> T:
+        deadline = self._call_deadline()
         attempt = 0
         while True:
             attempt += 1
             try:
-                response = self._http.send(request)
-                return self._decode(endpoint, request, response)
+                self._arm(request, deadline, self._http.timeout)
+                response = self._http.send(request, stream=True)
+                try:
+                    content = self._read(request, response, deadline)
+                finally:
+                    response.close()
+                return self._decode(endpoint, request, response, content)
             except _RETRYABLE as exc:
-                delay = self._next_delay(endpoint, exc, attempt)
+                delay = self._next_delay(endpoint, exc, attempt, deadline)
                 if delay is None:
-                    if isinstance(exc, httpx.TransportError):
-                        raise self._connection_error(request, exc) from None
+                    if isinstance(exc, httpx.HTTPError):
+                        raise self._failed(request, exc, deadline) from None
                     raise
-            except httpx.TransportError as exc:
-                raise self._connection_error(request, exc) from None
+            except httpx.HTTPError as exc:
+                raise self._failed(request, exc, deadline) from None
             self.retry.sleep(delay)
+
+    def _read(self, request: httpx.Request, response: httpx.Response, deadline: float) -> bytearray:
+        self._check_declared_size(request, response)
+        content = bytearray()
+        for chunk in response.iter_bytes():
+            content += chunk
+            self._check_progress(request, response, len(content), deadline)
+        return content
 
     def close(self) -> None:
         if self._owns_http:
@@ -348,13 +547,15 @@ class AsyncAPIClient(_ClientCore):
         api_key: str | Secret | None = None,
         *,
         base_url: str | None = None,
-        timeout: float | httpx.Timeout = 60.0,
+        timeout: float | httpx.Timeout | None = 60.0,
         retry: RetryPolicy | None = None,
         retry_create: bool | None = None,
         validate: bool = True,
         headers: Mapping[str, str] | None = None,
         linter: Linter | None = None,
         http_client: httpx.AsyncClient | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int = MAX_RESPONSE_BYTES,
     ) -> None:
         super().__init__(
             api_key,
@@ -365,9 +566,11 @@ class AsyncAPIClient(_ClientCore):
             validate=validate,
             headers=headers,
             linter=linter,
+            max_response_bytes=max_response_bytes,
         )
         self._owns_http = http_client is None
         self._http = http_client if http_client is not None else httpx.AsyncClient(timeout=self.timeout)
+        self._set_deadline(deadline, self._http.timeout)
 
     async def _request(
         self,
@@ -378,21 +581,58 @@ class AsyncAPIClient(_ClientCore):
         validate: bool | None = None,
     ) -> T:
         request = self._build_request(endpoint, args or {}, body, validate)
+        try:
+            return await self._attempts(endpoint, request)
+        except BaseException as error:
+            self._scrub(request, error)
+            raise
+
+    async def _attempts(self, endpoint: Endpoint[T], request: httpx.Request) -> T:
+        deadline = self._call_deadline()
         attempt = 0
         while True:
             attempt += 1
             try:
-                response = await self._http.send(request)
-                return self._decode(endpoint, request, response)
+                self._arm(request, deadline, self._http.timeout)
+                response, content = await self._exchange(request, deadline)
+                return self._decode(endpoint, request, response, content)
             except _RETRYABLE as exc:
-                delay = self._next_delay(endpoint, exc, attempt)
+                delay = self._next_delay(endpoint, exc, attempt, deadline)
                 if delay is None:
-                    if isinstance(exc, httpx.TransportError):
-                        raise self._connection_error(request, exc) from None
+                    if isinstance(exc, httpx.HTTPError):
+                        raise self._failed(request, exc, deadline) from None
                     raise
-            except httpx.TransportError as exc:
-                raise self._connection_error(request, exc) from None
+            except httpx.HTTPError as exc:
+                raise self._failed(request, exc, deadline) from None
             await self.retry.async_sleep(delay)
+
+    async def _exchange(self, request: httpx.Request, deadline: float) -> tuple[httpx.Response, bytearray]:
+        """Send `request` and read its response's body, all within the deadline.
+
+        Under async the deadline is also a cancel scope around the whole exchange, so it holds
+        while the response headers arrive too, however slowly (the sync client checks it only
+        between chunks of the body).
+        """
+        left = deadline - self.retry.monotonic()
+        response = None
+        try:
+            with anyio.fail_after(None if math.isinf(left) else max(left, 0.0)):
+                response = await self._http.send(request, stream=True)
+                content = await self._read(request, response, deadline)
+        except TimeoutError:  # the scope's, not httpx's (whose timeouts are not TimeoutError)
+            raise self._deadline_error(request, response) from None
+        finally:
+            if response is not None:
+                await response.aclose()  # outside the cancelled scope, so that it can finish
+        return response, content
+
+    async def _read(self, request: httpx.Request, response: httpx.Response, deadline: float) -> bytearray:
+        self._check_declared_size(request, response)
+        content = bytearray()
+        async for chunk in response.aiter_bytes():
+            content += chunk
+            self._check_progress(request, response, len(content), deadline)
+        return content
 
     async def aclose(self) -> None:
         if self._owns_http:
