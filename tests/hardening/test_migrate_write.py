@@ -37,7 +37,7 @@ def job(folder: Path, name: str = "job.json", text: str = V03_TEXT) -> Path:
 
 
 def is_migrated(path: Path) -> bool:
-    return json.loads(path.read_text()).get("type") == "ionq.circuit.v1"
+    return bool(json.loads(path.read_text()).get("type") == "ionq.circuit.v1")
 
 
 def test_a_symbolic_link_stays_a_link_and_its_target_is_migrated(cli: Cli, tmp_path: Path) -> None:
