@@ -38,14 +38,14 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from ionqkit.errors import InputError
-    from ionqkit.migrate.files import dump_payload, folder_of, read_payload, write_atomically
+    from ionqkit.migrate.files import dump_payload, folder_of, read_payload_file, write_atomically
     from ionqkit.migrate.rewrite import migrate_payload
     from ionqkit.tempentries import remove_stale
 
     if len(args.payloads) > 1 and not args.write:
         raise InputError("several payloads: add --write to migrate them in place", file=args.payloads[0])
     # All first: bad input, or a file --write must refuse, writes nothing.
-    payloads = [read_payload(Path(path)) for path in args.payloads]
+    payloads = [read_payload_file(Path(path)) for path in args.payloads]
     migrations = [migrate_payload(payload.data) for payload in payloads]
     if args.write:
         for payload, migration in zip(payloads, migrations, strict=True):

@@ -65,7 +65,13 @@ def _first_non_finite(payload: Any) -> str | None:
     return None
 
 
-def read_payload(path: Path) -> Payload:
+def read_payload(path: Path) -> Any:
+    """The payload in the file at `path` (see read_payload_file)."""
+    return read_payload_file(path).data
+
+
+def read_payload_file(path: Path) -> Payload:
+    """The payload in the file at `path`, with what --write needs to replace the file safely."""
     name = str(path)
     info = _stat_regular(path)
     raw = read_bytes(path, max_bytes=MAX_BYTES)
