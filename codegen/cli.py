@@ -1,4 +1,12 @@
-"""`ionqkit generate`: regenerate generated/ from specs/ (or one spec into any folder)."""
+"""`ionqkit generate`: regenerate generated/ from specs/ (or one spec into any folder).
+
+A package folder is replaced only if ionqkit generated it (it carries our MANIFEST.json and
+nothing that manifest does not list); anything else in its place stops the run with exit 2 before
+anything is written. `--force` regenerates up-to-date packages but never replaces what is not
+ours; `--overwrite` replaces a folder that is not ours (a file or a symbolic link in the
+package's place is always refused). One run at a time writes into an output folder: a second one
+exits 2 ("another generate is running"). `--check` writes nothing at all.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +18,17 @@ from pathlib import Path
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--check", action="store_true", help="change nothing; exit 1 and list stale files")
-    parser.add_argument("--force", action="store_true", help="regenerate even when up to date")
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="regenerate even when up to date (never replaces a folder ionqkit did not generate)",
+    )
+    parser.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="replace a package folder that ionqkit did not generate (no MANIFEST.json, or files it "
+        "does not list), losing what it holds",
+    )
     parser.add_argument(
         "--config", type=Path, default=Path("pyproject.toml"), help="project file with targets"
     )
@@ -62,6 +80,7 @@ def run(args: argparse.Namespace) -> int:
         project_root=options.project_root,
         template_dirs=options.template_dirs,
         force=args.force,
+        overwrite=args.overwrite,
         allow_breaking=args.allow_breaking or os.environ.get("ALLOW_BREAKING", "") not in ("", "0"),
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import keyword
 import re
 import tomllib
 from dataclasses import dataclass
@@ -19,9 +20,16 @@ class Target:
     package: str
 
 
+MAX_PACKAGE_NAME = 100  # with the suffix of a temporary name it must fit in 255 bytes
+
+
 def check_package_name(name: str, source: str = "--package") -> str:
     if not PACKAGE_NAME.match(name):
         raise InputError(f"package name {name!r} is not a lowercase Python identifier", file=source)
+    if keyword.iskeyword(name):  # `import class` is a syntax error: the package could not be used
+        raise InputError(f"package name {name!r} is a Python keyword", file=source)
+    if len(name) > MAX_PACKAGE_NAME:
+        raise InputError(f"package name is longer than {MAX_PACKAGE_NAME} characters", file=source)
     return name
 
 

@@ -23,6 +23,7 @@ from ionqkit.codegen import manifest, writer
 from ionqkit.codegen.config import Target
 from ionqkit.codegen.ir import Api
 from ionqkit.paths import TEMPLATES_DIR
+from ionqkit.pausepoints import point
 
 if TYPE_CHECKING:
     from ionqkit.codegen.model_worker import ModelRenderer, Request
@@ -39,6 +40,7 @@ class Options:
     template_dirs: tuple[Path, ...] = ()  # user template folders, searched before the built-in one
     force: bool = False
     allow_breaking: bool = False  # regenerate even when the spec diff has breaking changes
+    overwrite: bool = False  # replace a package folder that ionqkit did not generate
 
 
 @dataclass
@@ -225,9 +227,10 @@ def format_packages(packages: dict[str, dict[str, str]]) -> dict[str, dict[str, 
 
 
 def _review_spec_changes(
-    stale: Sequence[tuple[Target, LoadedSpec]], options: Options, report: Report
+    stale: Sequence[tuple[Target, LoadedSpec]], options: Options
 ) -> dict[str, Review | None]:
-    """Spec diff against each package's snapshot (codegen/spec_review.py), before anything is written."""
+    """Spec diff against each package's snapshot (codegen/spec_review.py), before anything is
+    written. Nothing is reported here: a summary is printed only once it is true (see run())."""
     if not stale:
         return {}
     from ionqkit.codegen.spec_review import review
@@ -244,7 +247,6 @@ def _review_spec_changes(
             spec_name=loaded.document.name,
             allow_breaking=options.allow_breaking,
         )
-        report(result.summary())
         reviews[target.package] = result
     return reviews
 
@@ -256,21 +258,35 @@ def run(
 
     All stale packages are rendered before any is written, so bad input in one spec leaves every
     package as it was. So does a breaking spec change (see codegen/spec_review.py), unless allowed.
+    One run at a time writes into an output folder, and a check writes nothing (codegen/writer.py).
     """
-    for note in writer.recover(options.out_root):
-        report(note)
+    with writer.locked(options.out_root, shared=check_only):
+        point("generate:locked")
+        return _run_locked(targets, options, report, check_only=check_only)
+
+
+def _run_locked(
+    targets: Sequence[Target], options: Options, report: Report, *, check_only: bool
+) -> list[Outcome]:
+    if not check_only:
+        for note in writer.recover(options.out_root):
+            report(note)
     outcomes: dict[str, Outcome] = {}
     stale: list[tuple[Target, manifest.Inputs, list[str]]] = []
     for target in targets:
         _check_inputs_exist(target)
         with_templates = clients_available() and _spec_kind_is_openapi(target)
         inputs = collect_inputs(target, options, with_templates)
-        reasons = manifest.stale_files(options.out_root / target.package, inputs)
+        folder = options.out_root / target.package
+        reasons = manifest.stale_files(folder, inputs)
+        if check_only and writer.interrupted(options.out_root, target.package):
+            reasons.insert(0, f"{target.package} (moved aside by an interrupted run; generate restores it)")
         if not reasons and not options.force:
             outcomes[target.package] = Outcome(target.package, "up to date")
         elif check_only:
             outcomes[target.package] = Outcome(target.package, "stale", reasons)
         else:
+            writer.refuse_unless_replaceable(folder, overwrite=options.overwrite)
             stale.append((target, inputs, reasons or ["--force"]))
     if not stale:
         return [outcomes[target.package] for target in targets]
@@ -279,16 +295,23 @@ def run(
     renderer = ModelRenderer()
     renderer.start()  # the model generator's import runs on another core while the specs load
     try:
+        point("generate:renderer-started")
         rendered = _render_all(stale, options, report, renderer, outcomes)
     finally:
         renderer.close()
     if rendered is None:  # blocked by a breaking change
         return [outcomes[target.package] for target in targets]
-    for (target, inputs, reasons), (files, notes) in zip(stale, rendered, strict=True):
+    packages, summaries = rendered
+    point("generate:rendered")
+    for target, _, _ in stale:  # again, just before writing: the folders may have changed meanwhile
+        writer.refuse_unless_replaceable(options.out_root / target.package, overwrite=options.overwrite)
+    for (target, inputs, reasons), (files, notes) in zip(stale, packages, strict=True):
         files[manifest.MANIFEST] = manifest.render(inputs, files)
-        staging = writer.stage(options.out_root, target.package, files)
-        writer.swap_in(staging, options.out_root / target.package)
+        with writer.staged(options.out_root, target.package, files) as staging:
+            writer.swap_in(staging, options.out_root / target.package)
         outcomes[target.package] = Outcome(target.package, "regenerated", reasons, notes)
+    for summary in summaries:  # only now true: "spec snapshot recorded"
+        report(summary)
     return [outcomes[target.package] for target in targets]
 
 
@@ -317,9 +340,10 @@ def _render_all(
     report: Report,
     renderer: ModelRenderer,
     outcomes: dict[str, Outcome],
-) -> list[tuple[dict[str, bytes], list[str]]] | None:
-    """Formatted files and notes for every stale package, or None (and the outcomes filled in)
-    when a breaking spec change blocks regeneration.
+) -> tuple[list[tuple[dict[str, bytes], list[str]]], list[str]] | None:
+    """Formatted files and notes for every stale package, and the spec reviews' summaries to
+    print once the packages are written; or None (and the outcomes filled in, and the reviews'
+    diffs reported) when a breaking spec change blocks regeneration.
 
     The specs are loaded unvalidated and validated while the child renders their models; nothing
     is written unless they are valid.
@@ -327,10 +351,13 @@ def _render_all(
     pairs = [(target, load(target, options, check=False)) for target, _, _ in stale]
     loaded = [spec for _, spec in pairs]
     with _invalid_spec_first(loaded, renderer):
-        reviews = _review_spec_changes(pairs, options, report)
+        reviews = _review_spec_changes(pairs, options)
     if any(review is not None and review.blocked for review in reviews.values()):
         renderer.close()
         _validate_all(loaded)  # an invalid spec is bad input (exit 2), not a breaking change
+        for review in reviews.values():
+            if review is not None and review.report is not None:  # a diff, not "snapshot recorded"
+                report(review.summary())
         for target, _, reasons in stale:
             review = reviews[target.package]
             if review is not None and review.blocked:
@@ -357,4 +384,4 @@ def _render_all(
         if review is not None:
             files.update(review.files)
         result.append((files, package_notes(p, generator_notes)))
-    return result
+    return result, [review.summary() for review in reviews.values() if review is not None]

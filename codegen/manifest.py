@@ -84,8 +84,11 @@ def render(inputs: Inputs, outputs: Mapping[str, bytes]) -> bytes:
 
 
 def read(package_dir: Path) -> dict[str, Any] | None:
+    path = package_dir / MANIFEST
     try:
-        data = json.loads((package_dir / MANIFEST).read_text(encoding="utf-8"))
+        if not path.is_file():  # a FIFO in its place must not block the run
+            return None
+        data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     return data if isinstance(data, dict) and data.get("format") == FORMAT_VERSION else None

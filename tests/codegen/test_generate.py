@@ -5,16 +5,17 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import signal
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from ionqkit import tempentries
 from ionqkit.codegen import manifest, writer
+from ionqkit.pausepoints import POINTS
+from tests.hardening.pausing import paused, wait_for_exit
 
 DATA = Path(__file__).parent / "data"
 CliRun = Callable[..., tuple[int, str, str]]
@@ -102,76 +103,77 @@ def test_committed_generated_code_matches_specs_and_generator(cli: CliRun, repo:
     assert code == 0, f"generated/ is stale; run `make generate`:\n{err}"
 
 
+# Every point of a run, from the lock to the swap (src/ionqkit/pausepoints.py).
+RUN_POINTS = [p for p in POINTS if p.startswith(("generate:", "stage:", "swap:"))]
+
+
+def our_entries(folder: Path) -> list[str]:
+    return sorted(name for name in os.listdir(folder) if tempentries.parse(name) is not None)
+
+
 @pytest.fixture
-def generated_v04(project: Path) -> list[str]:
-    """The project with the real v0.4 spec as its one target, generated once; the command."""
-    shutil.copy(
-        Path(__file__).parents[2] / "specs" / "ionq-v0.4.openapi.yaml",
-        project / "specs" / "mini.openapi.yaml",
-    )
-    command = [sys.executable, "-m", "ionqkit", "generate", "--config", str(project / "pyproject.toml")]
-    subprocess.run(command, check=True, capture_output=True)
-    return command
+def generated_mini(cli: CliRun, project: Path) -> list[str]:
+    """The project generated once; the command that generates it (in a new process)."""
+    assert generate(cli, project)[0] == 0
+    return [sys.executable, "-m", "ionqkit", "generate", "--config", str(project / "pyproject.toml")]
 
 
-def test_a_killed_run_leaves_old_or_new_output_never_a_mix(project: Path, generated_v04: list[str]) -> None:
-    command = generated_v04
+@pytest.mark.parametrize("point", RUN_POINTS)
+def test_a_killed_run_leaves_old_or_new_output_never_a_mix(
+    cli: CliRun, project: Path, generated_mini: list[str], point: str
+) -> None:
     package = project / "generated" / "mini"
-    # A run takes about 0.6 s here: kills while loading, rendering, formatting and writing.
-    for delay in (0.15, 0.3, 0.45, 0.55, 0.6, 0.65, 1.0):
-        run = subprocess.Popen([*command, "--force"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(delay)
-        run.send_signal(signal.SIGKILL)
-        run.wait()
-        writer.recover(package.parent)  # what the next run does first
-        recorded = manifest.read(package)
-        assert recorded is not None, f"no complete package after a kill at {delay}s"
-        files = {k: v for k, v in tree_digest(package).items() if k != "MANIFEST.json"}
-        assert files == recorded["outputs"], f"package is a mix of two runs after a kill at {delay}s"
-        assert not [p for p in package.parent.iterdir() if p.name.startswith(".ionqkit-")]
+    with paused([*generated_mini[3:], "--force"], point) as run:
+        helpers = run.children()  # the model renderer, if it has been started
+        run.kill()
     # Helper processes of a killed run (the model renderer) finish on their own instead of lingering.
-    deadline = time.monotonic() + 15
-    while processes_mentioning(str(project)) and time.monotonic() < deadline:
-        time.sleep(0.2)
-    assert processes_mentioning(str(project)) == []
+    assert wait_for_exit(helpers) == []
+    recorded = manifest.read(package)
+    if point == "swap:old-moved":  # killed between the renames: the old package is aside, whole
+        assert recorded is None
+        assert sorted(filter(None, map(tempentries.parse, our_entries(package.parent)))) == [
+            (tempentries.BACKUP_PREFIX, "mini"),
+            (tempentries.TEMP_PREFIX, "mini"),
+        ]
+    else:
+        assert recorded is not None, f"no complete package after a kill at {point}"
+        files = {k: v for k, v in tree_digest(package).items() if k != "MANIFEST.json"}
+        assert files == recorded["outputs"], f"package is a mix of two runs after a kill at {point}"
+    code, _, err = generate(cli, project)  # the next run restores what a kill left half done
+    assert code == 0, err
+    recorded = manifest.read(package)
+    assert recorded is not None
+    assert {k: v for k, v in tree_digest(package).items() if k != "MANIFEST.json"} == recorded["outputs"]
+    assert our_entries(package.parent) == []
 
 
-def test_ctrl_c_stops_a_run_with_one_line_and_exit_130(project: Path, generated_v04: list[str]) -> None:
-    command = generated_v04
+@pytest.mark.parametrize(
+    "point",
+    ["generate:locked", "generate:renderer-started", "stage:writing", "swap:old-moved", "swap:new-in-place"],
+)
+def test_ctrl_c_stops_a_run_with_one_line_and_exit_130(
+    project: Path, generated_mini: list[str], point: str
+) -> None:
     package = project / "generated" / "mini"
     before = tree_digest(package)
-    for delay in (0.1, 0.3, 0.45):  # while the child imports, while it renders, near the end
-        # Ctrl-C in a terminal signals the whole process group: the parent and its helper.
-        run = subprocess.Popen(
-            [*command, "--force"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
-        )
-        time.sleep(delay)
-        os.killpg(run.pid, signal.SIGINT)
-        _, err = run.communicate(timeout=60)
-        if run.returncode == 0:
-            continue  # finished before the signal: nothing to check
-        assert (run.returncode, err.decode()) == (130, "interrupted\n")
-        assert tree_digest(package) == before  # the same bytes: an interrupted run writes nothing
-    assert processes_mentioning(str(project)) == []
-
-
-def processes_mentioning(text: str) -> list[int]:
-    """PIDs whose command line contains `text` (Linux /proc; elsewhere nothing is found)."""
-    found = []
-    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
-        try:
-            if text in cmdline.read_bytes().replace(b"\0", b" ").decode(errors="replace"):
-                found.append(int(cmdline.parent.name))
-        except OSError:  # the process ended while we looked
-            continue
-    return found
+    # Ctrl-C in a terminal signals the whole process group: the parent and its helper.
+    with paused([*generated_mini[3:], "--force"], point, new_session=True) as run:
+        helpers = run.children()
+        code, err = run.interrupt()
+    assert (code, err) == (130, "interrupted\n")
+    # The same bytes (--force regenerates what is there): an interrupted run leaves no mix, no
+    # missing package and nothing of its own behind.
+    assert tree_digest(package) == before
+    assert our_entries(package.parent) == []
+    assert wait_for_exit(helpers) == []
 
 
 def test_recover_restores_a_package_whose_swap_was_interrupted(tmp_path: Path) -> None:
-    backup = tmp_path / f"{writer.BACKUP_PREFIX}pkg"
+    backup = tmp_path / tempentries.new_name(tempentries.BACKUP_PREFIX, "pkg")
     backup.mkdir()
     (backup / "models.py").write_text("old = 1\n")
-    (tmp_path / f"{writer.TEMP_PREFIX}pkg-123").mkdir()
+    _, fd = tempentries.create_folder(tmp_path, "pkg")  # a staging folder its run left behind
+    os.close(fd)
     assert writer.recover(tmp_path) == ["restored pkg from an interrupted run"]
     assert (tmp_path / "pkg" / "models.py").read_text() == "old = 1\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pkg"]

@@ -22,7 +22,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from ionqkit.codegen.writer import write_file_atomically
+from ionqkit.atomic import write_file_atomically
 
 
 def qiskit_payloads() -> dict[str, Any]:

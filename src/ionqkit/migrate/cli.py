@@ -4,7 +4,17 @@ Each change and each element that cannot be mapped is printed to stderr as
 `FILE: /old -> /new: what happened`. Without --write the migrated payload goes to stdout (one
 PAYLOAD only); with --write each fully migrated file is replaced atomically. A payload with
 unmapped elements is never written. Exit 0: all migrated; 1: something could not be mapped; 2: a
-payload could not be read.
+payload could not be read, or a file was refused.
+
+--write (src/ionqkit/atomic.py):
+- a symbolic link stays a link: the file it points to gets the migrated payload;
+- a file with several hard links is refused, and so is anything but a regular file (a FIFO is
+  refused without being opened): every payload is checked before any file is written;
+- a file that changes while the command runs (size, mtime or content differ from what was read)
+  is not overwritten: it is named on stderr, the other files are written, and the exit code is 2;
+- a killed run leaves each file whole, old or new; it may also leave one temporary file
+  `.ionqkit-tmp-NAME.<hex>` beside it, which the next `migrate --write` into that folder removes
+  (only ionqkit's own, recognized by a check in the name, and never one a running process holds).
 """
 
 from __future__ import annotations
@@ -16,22 +26,38 @@ import sys
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("payloads", nargs="+", metavar="PAYLOAD", help="v0.3 job payload (JSON)")
     parser.add_argument("--to", choices=("v0.4",), default="v0.4", help="target API version (default v0.4)")
-    parser.add_argument("--write", action="store_true", help="replace each file with its migrated payload")
+    parser.add_argument(
+        "--write",
+        action="store_true",
+        help="replace each file with its migrated payload (a symbolic link's target is written; "
+        "hard-linked and non-regular files, and files changed meanwhile, are refused)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from ionqkit.errors import InputError
-    from ionqkit.migrate.files import dump_payload, read_payload, write_atomically
+    from ionqkit.migrate.files import dump_payload, folder_of, read_payload_file, write_atomically
     from ionqkit.migrate.rewrite import migrate_payload
+    from ionqkit.tempentries import remove_stale
 
     if len(args.payloads) > 1 and not args.write:
         raise InputError("several payloads: add --write to migrate them in place", file=args.payloads[0])
-    payloads = [read_payload(Path(path)) for path in args.payloads]  # all first: bad input writes nothing
-    incomplete = 0
-    for path, payload in zip(args.payloads, payloads, strict=True):
-        migration = migrate_payload(payload)
+    # All first: bad input, or a file --write must refuse, writes nothing.
+    payloads = [read_payload_file(Path(path)) for path in args.payloads]
+    migrations = [migrate_payload(payload.data) for payload in payloads]
+    if args.write:
+        for payload, migration in zip(payloads, migrations, strict=True):
+            if migration.complete and migration.changes:
+                payload.check_writable()
+        for folder in dict.fromkeys(folder_of(payload.path) for payload in payloads):
+            for name in remove_stale(folder):
+                print(f"{folder / name}: removed (left by an interrupted run)", file=sys.stderr)
+    incomplete = refused = 0
+    written: set[tuple[int, int]] = set()  # a file named twice (or through a link) is written once
+    for payload, migration in zip(payloads, migrations, strict=True):
+        path = payload.path
         for note in migration.changes:
             print(f"{path}: {note}", file=sys.stderr)
         for note in migration.unmapped:
@@ -44,9 +70,13 @@ def run(args: argparse.Namespace) -> int:
                     file=sys.stderr,
                 )
             continue
-        if args.write:
-            if migration.changes:
-                write_atomically(Path(path), dump_payload(migration.payload))
-        else:
+        if not args.write:
             sys.stdout.write(dump_payload(migration.payload))
-    return 1 if incomplete else 0
+        elif migration.changes and (payload.state.device, payload.state.inode) not in written:
+            written.add((payload.state.device, payload.state.inode))
+            try:
+                write_atomically(path, dump_payload(migration.payload), unchanged_since=payload.state)
+            except InputError as exc:  # this file only: the others are still written
+                print(f"error: {exc}", file=sys.stderr)
+                refused += 1
+    return 2 if refused else 1 if incomplete else 0

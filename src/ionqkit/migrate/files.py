@@ -2,23 +2,80 @@
 
 Payloads are JSON, so they are read as JSON (not through the YAML-capable spec loader, which would
 accept `{"shots": }` as a null): every syntax error, duplicate key or NaN is an InputError with
-line:column.
+line:column. A number too large for a double (`1e400`) is refused where it stands: Python would
+read it as infinity and write it back as `Infinity`, which is not JSON.
+
+Only regular files are read: a FIFO or a device is refused before it is opened (opening a FIFO
+would wait for a writer forever). What was read is remembered (FileState) so that --write can
+refuse a file that changed meanwhile instead of overwriting the change (src/ionqkit/atomic.py).
 """
 
 from __future__ import annotations
 
 import json
+import math
+import os
+import stat
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ionqkit.codegen.loader import MAX_BYTES, decode_utf8, read_bytes
-from ionqkit.codegen.writer import write_file_atomically
+from ionqkit.atomic import FileState, real_path, refuse_unreplaceable, write_file_atomically
+from ionqkit.codegen.loader import MAX_BYTES, decode_utf8, join_pointer, read_bytes
 from ionqkit.errors import InputError
 
 
+@dataclass(frozen=True)
+class Payload:
+    path: Path
+    data: Any
+    info: os.stat_result  # of the file read (the link's target, for a symbolic link)
+    state: FileState
+
+    def check_writable(self) -> None:
+        """Raise InputError if --write must refuse this file (see ionqkit.atomic)."""
+        refuse_unreplaceable(self.path, self.info)
+
+
+def _stat_regular(path: Path) -> os.stat_result:
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise InputError("no such file", file=str(path)) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", file=str(path)) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError("is a directory, expected a file", file=str(path))
+    elif not stat.S_ISREG(info.st_mode):
+        raise InputError("not a regular file (a FIFO, socket or device)", file=str(path))
+    return info
+
+
+def _first_non_finite(payload: Any) -> str | None:
+    """The JSON pointer of the first number that overflowed to infinity, if any."""
+    stack: list[tuple[str, Any]] = [("", payload)]
+    while stack:
+        pointer, value = stack.pop()
+        if isinstance(value, float) and not math.isfinite(value):
+            return pointer
+        if isinstance(value, dict):
+            stack.extend((join_pointer(pointer, k), v) for k, v in reversed(value.items()))
+        elif isinstance(value, list):
+            stack.extend((join_pointer(pointer, i), v) for i, v in reversed(list(enumerate(value))))
+    return None
+
+
 def read_payload(path: Path) -> Any:
+    """The payload in the file at `path` (see read_payload_file)."""
+    return read_payload_file(path).data
+
+
+def read_payload_file(path: Path) -> Payload:
+    """The payload in the file at `path`, with what --write needs to replace the file safely."""
     name = str(path)
-    text = decode_utf8(read_bytes(path, max_bytes=MAX_BYTES), name)
+    info = _stat_regular(path)
+    raw = read_bytes(path, max_bytes=MAX_BYTES)
+    text = decode_utf8(raw, name)
 
     def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: dict[str, Any] = {}
@@ -32,20 +89,39 @@ def read_payload(path: Path) -> Any:
         raise InputError(f"{token} is not a JSON number", file=name)
 
     try:
-        return json.loads(text, object_pairs_hook=no_duplicates, parse_constant=no_constant)
+        data = json.loads(text, object_pairs_hook=no_duplicates, parse_constant=no_constant)
     except json.JSONDecodeError as exc:
         raise InputError(f"not valid JSON: {exc.msg}", file=name, line=exc.lineno, column=exc.colno) from None
     except RecursionError:
         raise InputError("nesting is too deep to parse", file=name) from None
+    overflow = _first_non_finite(data)
+    if overflow is not None:
+        from ionqkit.validators.locate import JsonText
+
+        line, column = JsonText(text).locate([overflow]).get(overflow, (None, None))
+        raise InputError(
+            "number too large for a double (it would be written back as Infinity, which is not JSON)",
+            file=name,
+            line=line,
+            column=column,
+            pointer=overflow,
+        )
+    return Payload(path, data, info, FileState.of(info, raw))
 
 
 def dump_payload(payload: Any) -> str:
-    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(payload, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Replace `path` with `text` without ever leaving a half-written file; I/O errors are InputErrors."""
+def write_atomically(path: Path, text: str, *, unchanged_since: FileState | None = None) -> None:
+    """Replace `path` (a link's target, for a symbolic link) with `text` without ever leaving a
+    half-written file, and only if it is still as read; refusals and I/O errors are InputErrors."""
     try:
-        write_file_atomically(path, text.encode("utf-8"))
+        write_file_atomically(path, text.encode("utf-8"), unchanged_since=unchanged_since)
     except OSError as exc:
         raise InputError(f"cannot write: {exc.strerror or exc}", file=str(path)) from None
+
+
+def folder_of(path: Path) -> Path:
+    """The folder --write writes `path` into (a symbolic link's target's folder)."""
+    return real_path(path).parent
