@@ -1,7 +1,8 @@
 """Fuzz `ionqkit diff`: a mutated spec against the real v0.4 spec, both ways, in every format.
 
 Validation is left out (validate=False) to keep the rate up: it is the spec loader's validator,
-which the generate target exercises. Damaged specs are diffed with input warnings by design."""
+which the generate target exercises. Damaged specs are diffed with input warnings by design. Each
+input also picks a path that is no regular file (a FIFO, a device), which must be refused at once."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from functools import cache
 from pathlib import Path
 
 from fuzz import engine, seeds
+from fuzz.mutate import special_path
 from ionqkit.codegen.diff.compare import compare
 from ionqkit.codegen.diff.renames import read_renames
 from ionqkit.codegen.diff.report import render
@@ -26,6 +28,12 @@ def base() -> LoadedSpec:
 
 
 def one_input(data: bytes) -> None:
+    try:
+        load_source(str(special_path(data)), validate=False)
+    except IonqkitError:
+        pass
+    else:
+        raise AssertionError("a path that is no regular file was read")
     path = _FOLDER / "new.yaml"
     path.write_bytes(data)
     try:

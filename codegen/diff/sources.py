@@ -16,6 +16,7 @@ from pathlib import Path
 from ionqkit.codegen import refs, specload
 from ionqkit.codegen.loader import Document, load_bytes, load_path
 from ionqkit.errors import InputError, SpecError
+from ionqkit.inputs import run_command
 
 GIT_PREFIX = "git:"
 MAX_LISTED_WARNINGS = 20
@@ -78,13 +79,8 @@ def _git_show(source: str, cwd: Path | None) -> bytes:
     if not sep or not rev or not path:
         raise InputError("expected git:REV:PATH, e.g. git:HEAD~1:specs/ionq-v0.4.openapi.yaml", file=source)
     try:
-        result = subprocess.run(
-            ["git", "show", f"{rev}:{path}"],
-            cwd=cwd,
-            capture_output=True,
-            check=False,
-            timeout=60,
-        )
+        # Streamed and cut at the size limit: a 200 MB blob costs the limit, not the blob.
+        result = run_command(["git", "show", f"{rev}:{path}"], cwd=cwd, timeout=60, name=source)
     except FileNotFoundError:
         raise InputError("git is not installed or not on PATH", file=source) from None
     except subprocess.TimeoutExpired:

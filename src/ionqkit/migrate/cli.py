@@ -23,6 +23,7 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from ionqkit.errors import InputError
+    from ionqkit.escape import printable
     from ionqkit.migrate.files import dump_payload, read_payload, write_atomically
     from ionqkit.migrate.rewrite import migrate_payload
 
@@ -33,14 +34,16 @@ def run(args: argparse.Namespace) -> int:
     for path, payload in zip(args.payloads, payloads, strict=True):
         migration = migrate_payload(payload)
         for note in migration.changes:
-            print(f"{path}: {note}", file=sys.stderr)
+            print(printable(f"{path}: {note}"), file=sys.stderr)
         for note in migration.unmapped:
-            print(f"{path}: cannot map {note}", file=sys.stderr)
+            print(printable(f"{path}: cannot map {note}"), file=sys.stderr)
         if not migration.complete:
             incomplete += 1
             if args.write:
                 print(
-                    f"{path}: not written ({len(migration.unmapped)} element(s) could not be mapped)",
+                    printable(
+                        f"{path}: not written ({len(migration.unmapped)} element(s) could not be mapped)"
+                    ),
                     file=sys.stderr,
                 )
             continue
