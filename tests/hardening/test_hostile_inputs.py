@@ -123,7 +123,10 @@ def test_a_100_mb_payload_on_stdin_is_refused_without_reading_it_all(tmp_path: P
     big = sparse_file(tmp_path / "big.json")
     result = run_measured("lint", "-", stdin=big)
     assert result.code == 2, result.stderr
-    assert "error: <stdin>: more than 33,554,432 bytes; the limit is 33,554,432 bytes" in result.stderr
+    assert (
+        "error: <stdin>:1:33554433: more than 33,554,432 bytes; the limit is 33,554,432 bytes"
+        in result.stderr
+    )
     assert result.peak_mb < 300, f"peak {result.peak_mb:.0f} MB"
 
 
