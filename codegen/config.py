@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ionqkit.errors import InputError
+from ionqkit.inputs import read_text_file
 
 PACKAGE_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
 
@@ -36,14 +37,14 @@ def check_package_name(name: str, source: str = "--package") -> str:
 def load_targets(pyproject: Path) -> tuple[list[Target], Path]:
     """(targets, output root) from a pyproject.toml; paths are relative to its folder."""
     root = pyproject.parent
-    try:
-        config = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    if not pyproject.exists():
         raise InputError(
             "no pyproject.toml here; run from the project root or pass --spec/--out/--package",
             file=str(pyproject),
-        ) from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        )
+    try:
+        config = tomllib.loads(read_text_file(pyproject))
+    except tomllib.TOMLDecodeError as exc:
         raise InputError(f"not valid TOML: {exc}", file=str(pyproject)) from None
     section = config.get("tool", {}).get("ionqkit", {}).get("generate", {})
     raw_targets = section.get("targets")

@@ -87,7 +87,9 @@ def collect_inputs(target: Target, options: Options, with_templates: bool) -> ma
 
 def _spec_kind_is_openapi(target: Target) -> bool:
     # A cheap sniff so the no-op check need not parse the spec: JSON Schema inputs never get clients.
-    head = target.spec.read_bytes()[:4096].decode("utf-8", "replace")
+    from ionqkit.inputs import read_file
+
+    head = read_file(target.spec)[:4096].decode("utf-8", "replace")
     return "openapi" in head
 
 
@@ -95,7 +97,7 @@ def _check_inputs_exist(target: Target) -> None:
     from ionqkit.errors import InputError
 
     for path in (target.spec, target.overlay):
-        if path is not None and not path.is_file():
+        if path is not None and not path.exists():  # what exists but is no file: the reader says
             raise InputError("no such file", file=str(path))
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.constructor import ConstructorError, SafeConstructor
+from ruamel.yaml.constructor import ConstructorError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import (
     AliasEvent,
@@ -37,21 +37,19 @@ from ruamel.yaml.events import (
     SequenceStartEvent,
 )
 
+from ionqkit import inputs
+from ionqkit.codegen.yaml_constructor import SafeYamlConstructor
 from ionqkit.errors import InputError, IonqkitError
+from ionqkit.inputs import read_file, too_large
 
-MAX_BYTES = 32 * 1024 * 1024
+# The loader's callers have always found these here; they live in the one reader now.
+MAX_BYTES = inputs.MAX_BYTES
+decode_utf8 = inputs.decode_utf8
 MAX_DEPTH = 512
 MAX_NODES = 2_000_000
 
 # Position of a node: (line, column), both 1-based.
 Position = tuple[int, int]
-
-
-class _SafeConstructor(SafeConstructor):
-    """Safe constructor that keeps timestamps as the strings they were written as."""
-
-
-_SafeConstructor.add_constructor("tag:yaml.org,2002:timestamp", _SafeConstructor.construct_yaml_str)
 
 
 def escape_pointer_token(token: str | int) -> str:
@@ -114,37 +112,13 @@ class Document:
 
 
 def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(f"file is {size:,} bytes; the limit is {max_bytes:,} bytes", file=str(path))
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", file=str(path)) from None
-    except IsADirectoryError:
-        raise InputError("is a directory, expected a file", file=str(path)) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", file=str(path)) from None
-
-
-def decode_utf8(raw: bytes, name: str) -> str:
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise InputError(
-            f"not valid UTF-8: byte 0x{raw[exc.start]:02x} at offset {exc.start}",
-            file=name,
-            line=line,
-            column=column,
-        ) from None
-    return text.removeprefix("\ufeff")
+    """A file's bytes, through the one bounded reader (ionqkit.inputs)."""
+    return read_file(path, max_bytes=max_bytes)
 
 
 def load_path(path: Path | str, *, max_bytes: int = MAX_BYTES, name: str | None = None) -> Document:
-    path = Path(path)
-    return load_bytes(read_bytes(path, max_bytes=max_bytes), name=name or str(path), max_bytes=max_bytes)
+    shown = name or str(path)
+    return load_bytes(read_file(path, max_bytes=max_bytes, name=shown), name=shown, max_bytes=max_bytes)
 
 
 def _yaml_error(exc: MarkedYAMLError, name: str) -> InputError:
@@ -175,7 +149,7 @@ def load_bytes(raw: bytes | str, *, name: str, max_bytes: int = MAX_BYTES) -> Do
     if isinstance(raw, str):
         raw = raw.encode("utf-8")
     if len(raw) > max_bytes:
-        raise InputError(f"document is {len(raw):,} bytes; the limit is {max_bytes:,} bytes", file=name)
+        raise too_large(raw, max_bytes, name, len(raw))
     text = decode_utf8(raw, name)
     if not text.strip():
         raise InputError("document is empty", file=name, line=1, column=1)
@@ -185,15 +159,20 @@ def load_bytes(raw: bytes | str, *, name: str, max_bytes: int = MAX_BYTES) -> Do
     # Data comes from the C parser (fast); line:column marks from libyaml's event stream of the same
     # text, read only when something asks for a location (an error, the diff).
     yaml = YAML(typ="safe", pure=False)  # libyaml via ruamel.yaml.clib; ruamel falls back to pure Python
-    yaml.Constructor = _SafeConstructor
+    yaml.Constructor = SafeYamlConstructor
     yaml.allow_duplicate_keys = False
     tree = _parse(yaml, text, name)
     positions = LazyPositions(text, name)
     expanded = _expanded_size(tree)
     if expanded > MAX_NODES:
+        pointer = _expansion_culprit(tree)
+        line, column = _nearest_position(positions, pointer)
         raise InputError(
             f"more than {MAX_NODES:,} nodes (after expanding YAML aliases: {expanded:,}); refusing to load",
             file=name,
+            line=line,
+            column=column,
+            pointer=pointer or "/",
         )
     data = _PlainConverter(name, positions).convert(tree, "", 0)
     return Document(
@@ -285,7 +264,7 @@ class _PlainConverter:
         self.positions = positions
 
     def fail(self, message: str, pointer: str) -> InputError:
-        line, column = self.positions.get(pointer, (None, None)) if pointer else (None, None)
+        line, column = _nearest_position(self.positions, pointer)
         return InputError(message, file=self.name, line=line, column=column, pointer=pointer or "/")
 
     def convert(self, node: Any, pointer: str, depth: int) -> Any:
@@ -323,6 +302,8 @@ def _check_strict_json(text: str, name: str) -> None:
         json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"not valid JSON: {exc.msg}", file=name, line=exc.lineno, column=exc.colno) from None
+    except ValueError:
+        pass  # an integer past Python's digit limit: the YAML parser reports it, located
     except RecursionError:
         raise InputError("nesting is too deep to parse", file=name) from None
 
@@ -378,3 +359,58 @@ def _expanded_size(tree: Any) -> int:
             stack.append((node, True))
             stack.extend((child, False) for child in children)
     return sizes.get(id(tree), 1)
+
+
+def _nearest_position(positions: Mapping[str, Position], pointer: str) -> tuple[int | None, int | None]:
+    """Line:column of `pointer`, or of its nearest ancestor written in the text (an alias has no
+    contents of its own there)."""
+    while True:
+        if pointer in positions:
+            return positions[pointer]
+        if not pointer:
+            return None, None
+        pointer = pointer.rsplit("/", 1)[0]
+
+
+def _expansion_culprit(tree: Any) -> str:
+    """Where a too-large expansion happens: the first alias inside its own anchor (infinite), else
+    the deepest node that alone expands past MAX_NODES, reached through the aliases that blow it up."""
+    sizes: dict[int, int] = {}
+    on_path: set[int] = set()
+    # Depth-first, children in document order; a node's size once all its children are done.
+    stack: list[tuple[Any, str, Iterator[tuple[Any, Any]]]] = [(tree, "", _children(tree))]
+    on_path.add(id(tree))
+    while stack:
+        node, pointer, children = stack[-1]
+        step = next(children, None)
+        if step is None:
+            stack.pop()
+            on_path.discard(id(node))
+            sizes[id(node)] = min(
+                MAX_NODES + 1, 1 + sum(sizes.get(id(child), 1) for _, child in _children(node))
+            )
+            continue
+        key, child = step
+        if not isinstance(child, (dict, list)) or id(child) in sizes:
+            continue
+        child_pointer = join_pointer(pointer, key)
+        if id(child) in on_path:
+            return child_pointer
+        on_path.add(id(child))
+        stack.append((child, child_pointer, _children(child)))
+    node, pointer = tree, ""
+    while True:
+        bigger = next(
+            ((key, child) for key, child in _children(node) if sizes.get(id(child), 1) > MAX_NODES), None
+        )
+        if bigger is None:
+            return pointer
+        node, pointer = bigger[1], join_pointer(pointer, bigger[0])
+
+
+def _children(node: Any) -> Iterator[tuple[Any, Any]]:
+    if isinstance(node, dict):
+        return iter(node.items())
+    if isinstance(node, list):
+        return enumerate(node)
+    return iter(())

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ionqkit.inputs import read_file
+
 MANIFEST = "MANIFEST.json"
 FORMAT_VERSION = 1
 CODEGEN_DIR = Path(__file__).resolve().parent
@@ -27,7 +29,7 @@ def sha256_bytes(data: bytes) -> str:
 
 
 def sha256_file(path: Path) -> str:
-    return sha256_bytes(path.read_bytes())
+    return sha256_bytes(read_file(path))
 
 
 def _version(distribution: str, module: str) -> str:

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ionqkit.codegen.loader import Document, load_bytes
+from ionqkit.codegen.loader import Document, load_path
+from ionqkit.inputs import read_text_file
 
 if TYPE_CHECKING:
     from ionqkit.codegen.diff.model import DiffReport
@@ -52,7 +53,7 @@ def review(package: str, package_dir: Path, new: Document, *, spec_name: str, al
     """Compare the package's snapshot with `new` (the loaded, overlaid spec)."""
     snapshot_path = package_dir / SNAPSHOT
     changes_path = package_dir / CHANGES
-    changes = changes_path.read_text(encoding="utf-8") if changes_path.is_file() else CHANGES_TITLE
+    changes = read_text_file(changes_path) if changes_path.is_file() else CHANGES_TITLE
     new_snapshot = snapshot_bytes(new.data)
     if not snapshot_path.is_file():
         entry = f"\n### `{spec_name}`\n\nFirst generation from spec sha256 `{new.sha256[:12]}`.\n"
@@ -63,7 +64,7 @@ def review(package: str, package_dir: Path, new: Document, *, spec_name: str, al
     from ionqkit.codegen.diff.model import Level
     from ionqkit.codegen.diff.report import render_markdown
 
-    old = load_bytes(snapshot_path.read_bytes(), name=f"{package}/{SNAPSHOT}")
+    old = load_path(snapshot_path, name=f"{package}/{SNAPSHOT}")
     report = compare(old, new)  # locations in NEW are lines of the spec file itself
     blocked = report.max_level == Level.ERR and not allow_breaking
     files = {SNAPSHOT: new_snapshot, CHANGES: changes.encode("utf-8")}

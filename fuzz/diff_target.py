@@ -2,7 +2,8 @@
 
 Validation is left out (validate=False) to keep the rate up: it is the spec loader's validator,
 which the generate target exercises. Damaged specs are diffed with input warnings by design.
-Each input also names a `git:` source (fuzz/git_sources.py), which must never make git write."""
+Each input also names a `git:` source (fuzz/git_sources.py), which must never make git write, and
+a path that is no regular file (a FIFO, a device), which must be refused at once."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from fuzz import engine, git_sources, seeds
+from fuzz.mutate import special_path
 from ionqkit.codegen.diff.compare import compare
 from ionqkit.codegen.diff.renames import read_renames
 from ionqkit.codegen.diff.report import render
@@ -31,6 +33,12 @@ def base() -> LoadedSpec:
 
 def one_input(data: bytes) -> None:
     git_sources.one_source(data)
+    try:
+        load_source(str(special_path(data)), validate=False)
+    except IonqkitError:
+        pass
+    else:
+        raise AssertionError("a path that is no regular file was read")
     path = _FOLDER / "new.yaml"
     path.write_bytes(data)
     try:

@@ -1,6 +1,7 @@
 """Fuzz `ionqkit generate` on one spec: load, check, validate, normalize, build the intermediate
 model, render models and clients, format and compile them. Bad specs must be IonqkitErrors; a
-spec that passes must give code that compiles (render_package compiles every file)."""
+spec that passes must give code that compiles (render_package compiles every file). Each input also
+picks a path that is no regular file (a FIFO, a device), which the spec loader must refuse at once."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ import tempfile
 from pathlib import Path
 
 from fuzz import engine, seeds
+from fuzz.mutate import special_path
 from ionqkit.codegen.config import Target
 from ionqkit.codegen.generate import Options, render_package
+from ionqkit.codegen.specload import load_spec
 from ionqkit.errors import IonqkitError
 
 _FOLDER = Path(tempfile.mkdtemp(prefix="ionqkit-fuzz-generate-"))
@@ -19,6 +22,12 @@ atexit.register(shutil.rmtree, _FOLDER, True)  # a fuzz run leaves no scratch fo
 
 
 def one_input(data: bytes) -> None:
+    try:
+        load_spec(special_path(data))
+    except IonqkitError:
+        pass
+    else:
+        raise AssertionError("a path that is no regular file was read")
     spec = _FOLDER / "spec.yaml"
     spec.write_bytes(data)
     options = Options(out_root=_FOLDER / "out", project_root=_FOLDER)

@@ -1,5 +1,6 @@
 """Fuzz `ionqkit migrate`: read a payload file strictly, migrate it, serialize the result.
-Bad input must be an IonqkitError; what cannot be mapped is reported, never raised."""
+Bad input must be an IonqkitError; what cannot be mapped is reported, never raised. Each input
+also picks a path that is no regular file (a FIFO, a device), which must be refused at once."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 from fuzz import engine, seeds
+from fuzz.mutate import special_path
 from ionqkit.errors import IonqkitError
 from ionqkit.migrate.files import dump_payload, read_payload
 from ionqkit.migrate.rewrite import migrate_payload
@@ -18,6 +20,12 @@ atexit.register(shutil.rmtree, _FOLDER, True)  # a fuzz run leaves no scratch fo
 
 
 def one_input(data: bytes) -> None:
+    try:
+        read_payload(special_path(data))
+    except IonqkitError:
+        pass
+    else:
+        raise AssertionError("a path that is no regular file was read")
     path = _FOLDER / "payload.json"
     path.write_bytes(data)
     try:

@@ -9,7 +9,12 @@ code, unlike random bytes, which mostly stop at the parser.
 from __future__ import annotations
 
 import copy
+import functools
+import os
+import pathlib
 import random
+import tempfile
+import zlib
 from collections.abc import Callable
 from typing import Any
 
@@ -69,6 +74,26 @@ HOSTILE_STRINGS = (
 )
 
 BYTE_TOKENS = (b"{", b"}", b"[", b"]", b",", b":", b'"', b"\\", b"\xff", b"NaN", b"&a", b"*a", b"- ", b"? ")
+# Input classes the readers must refuse with a located error: integers past Python's 4,300-digit
+# conversion limit (decimal and hex), YAML tags whose value cannot be built, keys that are not
+# strings, nesting past 512. Spliced in as bytes: `json.dumps` itself cannot write such an integer.
+INPUT_CLASS_TOKENS = (
+    b"9" * 4301,
+    b"-" + b"9" * 5000,
+    b"0x" + b"f" * 5000,
+    b"1e400",
+    b'!!int "xyz"',
+    b"!!float abc",
+    b"!!bool maybe",
+    b'!!int ""',
+    b"!!binary %%%",
+    b"!!set {a}",
+    b"? [a, b]\n: 1\n",
+    b"? {a: 1}\n: x\n",
+    b"true: 1\n",
+    b"[" * 600,
+    b'{"k":' * 600,
+)
 
 Path = tuple[str | int, ...]
 
@@ -101,7 +126,7 @@ def _random_value(rng: random.Random, doc: Any, sample: list[Path]) -> Any:
     if choice == 0:
         return rng.choice(HOSTILE_STRINGS)
     if choice == 1:
-        return rng.choice([0, -1, 1, 2**31, 2**64, 1.5, -0.0, 1e308])
+        return rng.choice([0, -1, 1, 2**31, 2**64, 10**4000, 1.5, -0.0, 1e308])
     if choice == 2:
         return rng.choice([True, False, None])
     if choice == 3:
@@ -178,9 +203,7 @@ def mutate_bytes(raw: bytes, rng: random.Random) -> bytes:
         if operation == 0 and data:
             data[min(at, len(data) - 1)] = rng.randrange(256)
         elif operation == 1:
-            data[at:at] = rng.choice(
-                [b"{", b"}", b"[", b"]", b",", b":", b'"', b"\\", b"\xff", b"NaN", b"&a", b"*a"]
-            )
+            data[at:at] = rng.choice(BYTE_TOKENS if rng.random() < 0.9 else INPUT_CLASS_TOKENS)
         elif operation == 2:
             del data[at : at + rng.randrange(1, 16)]
         elif operation == 3 and data:
@@ -189,3 +212,21 @@ def mutate_bytes(raw: bytes, rng: random.Random) -> bytes:
         else:
             del data[at:]
     return bytes(data)
+
+
+@functools.cache
+def _special_paths() -> tuple[pathlib.Path, ...]:
+    folder = pathlib.Path(tempfile.mkdtemp(prefix="ionqkit-fuzz-special-"))
+    fifo = folder / "fifo.json"
+    os.mkfifo(fifo)  # nobody ever writes to it: a reader that opens it blocking hangs
+    dangling = folder / "dangling.json"
+    dangling.symlink_to(folder / "missing.json")
+    devices = [pathlib.Path(d) for d in ("/dev/zero", "/dev/null", "/dev/urandom") if os.path.exists(d)]
+    return (fifo, folder, dangling, *devices)
+
+
+def special_path(data: bytes) -> pathlib.Path:
+    """A path that names no regular file (a FIFO, a device, a folder, a dangling link), picked by
+    `data`: every reader must refuse it at once with an IonqkitError, never block or read it."""
+    paths = _special_paths()
+    return paths[zlib.crc32(data) % len(paths)]

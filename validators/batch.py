@@ -11,11 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from pathlib import Path
 
-from ionqkit.codegen.loader import read_bytes
 from ionqkit.cores import available_cores
 from ionqkit.errors import InputError
+from ionqkit.inputs import read_file
 from ionqkit.validators.api import lint
 from ionqkit.validators.config import LintConfig
 from ionqkit.validators.diagnostics import Diagnostic
@@ -69,7 +68,7 @@ def _lint_one(item: tuple[str, bytes | None]) -> FileResult:
     assert _settings is not None
     try:
         if raw is None:
-            raw = read_bytes(Path(name))
+            raw = read_file(name)
     except InputError as exc:
         return FileResult(name, [], str(exc))
     shown = "<stdin>" if name == STDIN else name

@@ -86,16 +86,6 @@ def files_to_check(paths: list[str]) -> tuple[list[str], list[str]]:
     return found, problems
 
 
-def _read_stdin(limit: int) -> bytes:
-    """stdin up to `limit` bytes: an endless or huge stream is refused, not buffered whole."""
-    from ionqkit.errors import InputError
-
-    raw = sys.stdin.buffer.read(limit + 1)
-    if len(raw) > limit:
-        raise InputError(f"more than {limit:,} bytes; the limit is {limit:,} bytes", file="<stdin>")
-    return raw
-
-
 def _hidden(relative: Path) -> bool:
     return any(part.startswith(".") for part in relative.parts)
 
@@ -103,11 +93,13 @@ def _hidden(relative: Path) -> bool:
 def run(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from ionqkit.codegen.loader import MAX_BYTES
     from ionqkit.errors import InputError
+    from ionqkit.escape import printable
+    from ionqkit.inputs import read_stdin
     from ionqkit.validators import config as lint_config
     from ionqkit.validators.batch import STDIN, lint_files
     from ionqkit.validators.formatters import FORMATS
+    from ionqkit.validators.formatters.text import render as text_report
 
     config = lint_config.load(args.config)
     if args.select:
@@ -121,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
     stdin = None
     if STDIN in files:
         try:
-            stdin = _read_stdin(MAX_BYTES)
+            stdin = read_stdin()
         except InputError as exc:
             problems.append(str(exc))
             files = [name for name in files if name != STDIN]
@@ -133,9 +125,13 @@ def run(args: argparse.Namespace) -> int:
             continue
         checked += 1
         diagnostics.extend(result.diagnostics)
-    sys.stdout.write(FORMATS[args.format](diagnostics, checked))
+    if args.format == "text":
+        report = text_report(diagnostics, checked, unread=len(problems))
+    else:
+        report = FORMATS[args.format](diagnostics, checked)
+    sys.stdout.write(report)
     for problem in problems:
-        print(f"error: {problem}", file=sys.stderr)
+        print(f"error: {printable(problem)}", file=sys.stderr)
     if problems:
         return 2
     return 1 if any(d.is_error for d in diagnostics) else 0

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ionqkit.errors import InputError
+from ionqkit.inputs import read_text_file
 from ionqkit.validators.catalog import Catalog, default_catalog
 from ionqkit.validators.registry import RULES
 
@@ -139,11 +140,9 @@ def load(path: Path | None = None, *, start: Path | None = None) -> LintConfig:
 
 
 def _read(path: Path) -> dict[str, Any]:
+    if not path.exists():
+        raise InputError("no such config file", file=str(path))
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError("no such config file", file=str(path)) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read config: {exc}", file=str(path)) from None
+        return tomllib.loads(read_text_file(path))
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"invalid TOML: {exc}", file=str(path)) from None

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ionqkit.errors import IonqkitError
+from ionqkit.escape import printable
 
 
 class Severity(enum.StrEnum):
@@ -38,7 +39,7 @@ class Diagnostic:
 
     def __str__(self) -> str:
         at = f" (at {self.pointer or '/'})"
-        return f"{self.where()}: {self.code} {self.message}{at}"
+        return printable(f"{self.where()}: {self.code} {self.message}{at}")
 
 
 class PayloadError(IonqkitError):

@@ -6,6 +6,7 @@ from itertools import chain, compress, repeat
 from operator import not_
 from typing import Any
 
+from ionqkit.codegen.loader import MAX_DEPTH
 from ionqkit.validators.config import LintConfig
 from ionqkit.validators.context import Context, JobView, json_type, show
 from ionqkit.validators.diagnostics import Diagnostic
@@ -34,7 +35,12 @@ def run(parsed: Parsed, config: LintConfig) -> list[Diagnostic]:
     text_findings = list(parsed.findings)
     if parsed.ok:
         ctx.body_bytes = len(parsed.raw) if parsed.raw is not None else None
-        key_count = _lint_data(parsed.data, config, ctx)
+        try:
+            key_count = _lint_data(parsed.data, config, ctx)
+        except RecursionError:  # a rule followed a value nested past Python's stack: say where
+            limit = depth_limit(ctx)
+            ctx.emit("IQ006", _deep_pointer(parsed.data, set(), limit), f"nesting deeper than {limit} levels")
+            key_count = None
         # The rules are done with the tree; drop it before locating findings decodes the text, so
         # the two are never in memory together.
         parsed.data = None
@@ -80,14 +86,14 @@ def _check_gates(view: JobView, ctx: Context) -> int | None:
 
 def _count_keys(data: Any, skip: set[int], ctx: Context) -> int | None:
     """Keys in every object outside the screened gate lists; None (and IQ006) if too deep."""
-    max_depth = int(ctx.limit("max_depth"))
+    limit = depth_limit(ctx)
     total = 0
     level: list[Any] = [data]
     depth = 0
     while level:
-        if depth > max_depth:
-            pointer = _deep_pointer(data, skip, max_depth)
-            ctx.emit("IQ006", pointer, f"nesting deeper than {max_depth} levels")
+        if depth > limit:
+            pointer = _deep_pointer(data, skip, limit)
+            ctx.emit("IQ006", pointer, f"nesting deeper than {limit} levels")
             return None
         # A level at a time, in C-speed passes (5,000 circuit objects in a big job).
         is_dict = list(map(isinstance, level, repeat(dict)))
@@ -99,6 +105,12 @@ def _count_keys(data: Any, skip: set[int], ctx: Context) -> int | None:
         level = list(compress(values, map(isinstance, values, repeat((dict, list)))))
         depth += 1
     return total
+
+
+def depth_limit(ctx: Context) -> int:
+    """The configured `max_depth`, never above the loaders' own limit (JSON is read by orjson,
+    which would allow 1,024)."""
+    return min(int(ctx.limit("max_depth")), MAX_DEPTH)
 
 
 def _deep_pointer(data: Any, skip: set[int], max_depth: int) -> str:

@@ -92,7 +92,9 @@ _RULES = (
         "too-deep",
         E,
         "Nesting is deeper than any valid payload needs.",
-        "A job payload nests about eight levels deep; far deeper input is refused before rules walk it.",
+        "A job payload nests about eight levels deep. Deeper input is reported at the first "
+        "container past `max_depth`, which can be raised to 512 (the limit of every ionqkit reader) "
+        "but no further.",
         (),
         limits=("max_depth",),
     ),

@@ -9,6 +9,9 @@ from collections.abc import Callable
 from typing import Any
 
 from ionqkit.codegen.diff.model import Change, DiffReport, Level, Side
+from ionqkit.escape import github_data as _escape_data
+from ionqkit.escape import github_property as _escape_property
+from ionqkit.escape import printable
 
 JSON_SCHEMA_VERSION = 1
 FORMATS = ("text", "json", "markdown", "github")
@@ -39,7 +42,7 @@ def render_text(report: DiffReport) -> str:
         if len(change.operations) > 1:
             lines.append(f"     affects {', '.join(change.operations)}")
     lines.append(f"summary: {_summary(report)}" if report.changes else "summary: no changes")
-    return "\n".join(lines) + "\n"
+    return "\n".join(map(printable, lines)) + "\n"
 
 
 def _side_json(side: Side) -> dict[str, Any]:
@@ -75,7 +78,7 @@ def render_json(report: DiffReport) -> str:
 
 
 def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    return printable(text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " "))
 
 
 def render_markdown(report: DiffReport) -> str:
@@ -115,14 +118,6 @@ def _location(side: Side) -> str:
 
 
 _GITHUB_COMMAND = {Level.ERR: "error", Level.WARN: "warning", Level.INFO: "notice"}
-
-
-def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def _annotated_file(source: str) -> str:

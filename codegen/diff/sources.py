@@ -16,6 +16,7 @@ from pathlib import Path
 from ionqkit.codegen import gitcmd, refs, specload
 from ionqkit.codegen.loader import Document, load_bytes, load_path
 from ionqkit.errors import InputError, SpecError
+from ionqkit.inputs import run_command
 
 GIT_PREFIX = "git:"
 MAX_LISTED_WARNINGS = 20
@@ -80,13 +81,8 @@ def _git_show(source: str, cwd: Path | None) -> bytes:
     gitcmd.check_operand(rev, "revision", file=source)
     gitcmd.check_operand(path, "path", file=source)
     try:
-        result = subprocess.run(
-            gitcmd.git_command("show", f"{rev}:{path}"),
-            cwd=cwd,
-            capture_output=True,
-            check=False,
-            timeout=60,
-        )
+        # Streamed and cut at the size limit: a 200 MB blob costs the limit, not the blob.
+        result = run_command(gitcmd.git_command("show", f"{rev}:{path}"), cwd=cwd, timeout=60, name=source)
     except FileNotFoundError:
         raise InputError("git is not installed or not on PATH", file=source) from None
     except subprocess.TimeoutExpired:

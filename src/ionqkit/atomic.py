@@ -28,6 +28,7 @@ from pathlib import Path
 
 from ionqkit import tempentries
 from ionqkit.errors import InputError
+from ionqkit.inputs import read_file
 from ionqkit.pausepoints import point
 
 
@@ -69,15 +70,18 @@ def refuse_unreplaceable(path: Path, info: os.stat_result) -> None:
 def _refuse_if_changed(path: Path, expected: FileState, *, name: str) -> None:
     try:
         info = os.stat(path)
-        if (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns) == (
+        same = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns) == (
             expected.device,
             expected.inode,
             expected.size,
             expected.mtime_ns,
-        ) and stat.S_ISREG(info.st_mode):
-            with path.open("rb") as handle:
-                if hashlib.sha256(handle.read()).hexdigest() == expected.sha256:
-                    return
+        )
+        if (
+            same
+            and stat.S_ISREG(info.st_mode)
+            and hashlib.sha256(read_file(path, name=name)).hexdigest() == expected.sha256
+        ):
+            return
     except FileNotFoundError:
         pass
     raise InputError("changed while ionqkit was working on it; not written (run again)", file=name)

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import importlib
+import io
 import os
 import sys
 import traceback
@@ -22,6 +24,7 @@ from typing import NoReturn
 
 from ionqkit import __version__
 from ionqkit.errors import IonqkitError
+from ionqkit.escape import printable
 
 # (name, module, one-line help). The help is here, not only in the module, so that `ionqkit --help`
 # and every command import just the one module they need: a no-op `ionqkit generate` must stay fast.
@@ -117,6 +120,7 @@ def entry() -> NoReturn:
     cold run. Nothing is left for it to do: every command closes its files, joins its processes
     and removes its temporary folders before returning. (mypy exits the same way.)
     """
+    _guard_standard_streams()
     code = main()
     try:
         sys.stdout.flush()
@@ -132,4 +136,38 @@ def entry() -> NoReturn:
 
 def _os_error(exc: OSError) -> str:
     where = f"{exc.filename}: " if exc.filename else ""
-    return f"{where}{exc.strerror or exc}"
+    return printable(f"{where}{exc.strerror or exc}")
+
+
+class _ClosedStdout(io.TextIOWrapper):
+    """Standard output when the program was started with it closed (`>&-`): the first write fails
+    as a write to a closed descriptor does, so the command ends with one error line and exit 2
+    instead of losing its report in silence."""
+
+    def __init__(self) -> None:
+        super().__init__(io.BytesIO(), encoding="utf-8")
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+
+def _guard_standard_streams() -> None:
+    """Make a run started with stdin, stdout or stderr closed behave (Python sets those to None).
+
+    Descriptors 0-2 are reserved with /dev/null first: otherwise the next file opened would get
+    one of them, and a child that inherits it (ruff, git) would write into that file. Then a closed
+    stdout fails its first write (see _ClosedStdout); a closed stderr drops the messages, and the
+    exit code still says what happened; a closed stdin is reported by `-` (ionqkit.inputs).
+    """
+    for fd, mode in ((0, os.O_RDONLY), (1, os.O_WRONLY), (2, os.O_WRONLY)):
+        try:
+            os.fstat(fd)
+        except OSError:
+            opened = os.open(os.devnull, mode)
+            if opened != fd:
+                os.dup2(opened, fd)
+                os.close(opened)
+    if sys.stdout is None:
+        sys.stdout = _ClosedStdout()
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the process

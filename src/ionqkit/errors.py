@@ -6,6 +6,8 @@ cause, so that the CLI can print one line and exit 2 instead of showing a traceb
 
 from __future__ import annotations
 
+from ionqkit.escape import printable
+
 
 class IonqkitError(Exception):
     """Bad input: a file, a place in it, and what is wrong there."""
@@ -39,8 +41,9 @@ class IonqkitError(Exception):
         return ":".join(parts)
 
     def __str__(self) -> str:
+        # One line whatever the input holds: a file name or key cannot end it or forge another.
         at = f" (at {self.pointer})" if self.pointer else ""
-        return f"{self.where()}: {self.message}{at}"
+        return printable(f"{self.where()}: {self.message}{at}")
 
 
 class InputError(IonqkitError):

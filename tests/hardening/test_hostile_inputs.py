@@ -66,7 +66,7 @@ def test_migrate_refuses_and_leaves_the_file_as_it_was(cli: Cli, tmp_path: Path,
     code, _, err = cli("migrate", path, "--write")
     # migrate reads payloads as strict JSON: YAML-only hazards are refused as invalid JSON.
     cause = CAUSES[name] if name.endswith(".json") else "not valid JSON"
-    assert_one_line_error(code, err, path, "nesting is too deep" if name == "deep.json" else cause)
+    assert_one_line_error(code, err, path, cause)
     assert path.read_bytes() == HOSTILE_TEXTS[name]
 
 
@@ -123,7 +123,10 @@ def test_a_100_mb_payload_on_stdin_is_refused_without_reading_it_all(tmp_path: P
     big = sparse_file(tmp_path / "big.json")
     result = run_measured("lint", "-", stdin=big)
     assert result.code == 2, result.stderr
-    assert "error: <stdin>: more than 33,554,432 bytes; the limit is 33,554,432 bytes" in result.stderr
+    assert (
+        "error: <stdin>:1:33554433: more than 33,554,432 bytes; the limit is 33,554,432 bytes"
+        in result.stderr
+    )
     assert result.peak_mb < 300, f"peak {result.peak_mb:.0f} MB"
 
 

@@ -76,4 +76,4 @@ def test_duplicate_keys_are_refused(cli: Cli, tmp_path: Path) -> None:
     path.write_text('{"target": "simulator", "target": "qpu.aria-1", "input": {"circuit": []}}')
     code, out, err = cli("migrate", path)
     assert (code, out) == (2, "")
-    assert err == f"error: {path}: duplicate key 'target'\n"
+    assert err == f"error: {path}:1:25: duplicate key 'target' (at /target)\n"

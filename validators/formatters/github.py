@@ -4,15 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ionqkit.escape import github_data as _data
+from ionqkit.escape import github_property as _property
 from ionqkit.validators.diagnostics import Diagnostic
-
-
-def _data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _property(value: str) -> str:
-    return _data(value).replace(":", "%3A").replace(",", "%2C")
 
 
 def render(diagnostics: Sequence[Diagnostic], files: int) -> str:

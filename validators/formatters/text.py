@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ionqkit.escape import printable
 from ionqkit.validators.diagnostics import Diagnostic
 
 
-def render(diagnostics: Sequence[Diagnostic], files: int) -> str:
+def render(diagnostics: Sequence[Diagnostic], files: int, *, unread: int = 0) -> str:
+    """The report on `files` linted files; `unread` inputs could not be read (their errors go to
+    stderr), so the summary never says all checks passed when some input was not checked."""
     lines: list[str] = []
     for d in diagnostics:
         level = "" if d.is_error else "warning: "
@@ -17,8 +20,14 @@ def render(diagnostics: Sequence[Diagnostic], files: int) -> str:
     errors = sum(d.is_error for d in diagnostics)
     warnings = len(diagnostics) - errors
     noun = "file" if files == 1 else "files"
+    not_read = f"; {unread} could not be read" if unread else ""
     if diagnostics:
-        lines.append(f"Found {errors} error(s) and {warnings} warning(s) in {files} {noun}.")
+        lines.append(f"Found {errors} error(s) and {warnings} warning(s) in {files} {noun}{not_read}.")
+    elif unread and files:
+        lines.append(f"No findings in {files} {noun}{not_read}.")
+    elif unread:
+        lines.append(f"Nothing checked: {unread} could not be read.")
     else:
         lines.append(f"All checks passed ({files} {noun}).")
-    return "\n".join(lines) + "\n"
+    # Names, keys and values come from the input: none may break a line or drive the terminal.
+    return "\n".join(map(printable, lines)) + "\n"

@@ -38,6 +38,7 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from ionqkit.errors import InputError
+    from ionqkit.escape import printable
     from ionqkit.migrate.files import dump_payload, folder_of, read_payload_file, write_atomically
     from ionqkit.migrate.rewrite import migrate_payload
     from ionqkit.tempentries import remove_stale
@@ -53,20 +54,22 @@ def run(args: argparse.Namespace) -> int:
                 payload.check_writable()
         for folder in dict.fromkeys(folder_of(payload.path) for payload in payloads):
             for name in remove_stale(folder):
-                print(f"{folder / name}: removed (left by an interrupted run)", file=sys.stderr)
+                print(printable(f"{folder / name}: removed (left by an interrupted run)"), file=sys.stderr)
     incomplete = refused = 0
     written: set[tuple[int, int]] = set()  # a file named twice (or through a link) is written once
     for payload, migration in zip(payloads, migrations, strict=True):
         path = payload.path
         for note in migration.changes:
-            print(f"{path}: {note}", file=sys.stderr)
+            print(printable(f"{path}: {note}"), file=sys.stderr)
         for note in migration.unmapped:
-            print(f"{path}: cannot map {note}", file=sys.stderr)
+            print(printable(f"{path}: cannot map {note}"), file=sys.stderr)
         if not migration.complete:
             incomplete += 1
             if args.write:
                 print(
-                    f"{path}: not written ({len(migration.unmapped)} element(s) could not be mapped)",
+                    printable(
+                        f"{path}: not written ({len(migration.unmapped)} element(s) could not be mapped)"
+                    ),
                     file=sys.stderr,
                 )
             continue

@@ -1,9 +1,9 @@
 """Read a JSON payload strictly, serialize a migrated one, replace a file without half-writing it.
 
-Payloads are JSON, so they are read as JSON (not through the YAML-capable spec loader, which would
-accept `{"shots": }` as a null): every syntax error, duplicate key or NaN is an InputError with
-line:column. A number too large for a double (`1e400`) is refused where it stands: Python would
-read it as infinity and write it back as `Infinity`, which is not JSON.
+Payloads are read through the one bounded reader (ionqkit.inputs) and parsed as strict JSON
+(migrate/strict_json.py): every fault is an InputError with line:column. A number too large for a
+double (`1e400`) is refused where it stands: Python would read it as infinity and write it back as
+`Infinity`, which is not JSON.
 
 Only regular files are read: a FIFO or a device is refused before it is opened (opening a FIFO
 would wait for a writer forever). What was read is remembered (FileState) so that --write can
@@ -15,14 +15,15 @@ from __future__ import annotations
 import json
 import math
 import os
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ionqkit.atomic import FileState, real_path, refuse_unreplaceable, write_file_atomically
-from ionqkit.codegen.loader import MAX_BYTES, decode_utf8, join_pointer, read_bytes
+from ionqkit.codegen.loader import join_pointer
 from ionqkit.errors import InputError
+from ionqkit.inputs import decode_utf8, read_file, require_regular
+from ionqkit.migrate.strict_json import parse_strict_json
 
 
 @dataclass(frozen=True)
@@ -44,10 +45,7 @@ def _stat_regular(path: Path) -> os.stat_result:
         raise InputError("no such file", file=str(path)) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", file=str(path)) from None
-    if stat.S_ISDIR(info.st_mode):
-        raise InputError("is a directory, expected a file", file=str(path))
-    elif not stat.S_ISREG(info.st_mode):
-        raise InputError("not a regular file (a FIFO, socket or device)", file=str(path))
+    require_regular(info.st_mode, str(path))
     return info
 
 
@@ -74,26 +72,9 @@ def read_payload_file(path: Path) -> Payload:
     """The payload in the file at `path`, with what --write needs to replace the file safely."""
     name = str(path)
     info = _stat_regular(path)
-    raw = read_bytes(path, max_bytes=MAX_BYTES)
+    raw = read_file(path, name=name)
     text = decode_utf8(raw, name)
-
-    def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        seen: dict[str, Any] = {}
-        for key, value in pairs:
-            if key in seen:
-                raise InputError(f"duplicate key {key!r}", file=name)
-            seen[key] = value
-        return seen
-
-    def no_constant(token: str) -> Any:
-        raise InputError(f"{token} is not a JSON number", file=name)
-
-    try:
-        data = json.loads(text, object_pairs_hook=no_duplicates, parse_constant=no_constant)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"not valid JSON: {exc.msg}", file=name, line=exc.lineno, column=exc.colno) from None
-    except RecursionError:
-        raise InputError("nesting is too deep to parse", file=name) from None
+    data = parse_strict_json(text, name)
     overflow = _first_non_finite(data)
     if overflow is not None:
         from ionqkit.validators.locate import JsonText
