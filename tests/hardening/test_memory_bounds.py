@@ -272,3 +272,13 @@ def test_relative_filters_and_descent_outside_filters_are_evaluated(tmp_path: Pa
         assert "matches nothing" in exc.message, exc.message
     else:
         assert applied[0].matches
+
+
+@pytest.mark.slow
+def test_the_overlay_fuzz_target_survives_amplifying_mutants() -> None:
+    from fuzz import engine, seeds
+    from fuzz.overlay_target import one_input
+
+    corpus = seeds.overlay_seeds()
+    for data in engine.inputs(corpus, len(corpus) + 24, seed=0):
+        one_input(data)  # anything but an IonqkitError fails the test
