@@ -198,8 +198,8 @@ def amplifying_update(nodes: int) -> dict[str, object]:
 def test_an_update_copied_past_the_budget_is_refused_naming_the_action(tmp_path: Path) -> None:
     # `$..[?@.type]` matches 432 nodes of the v0.4 spec: 432 x 4,700 nodes is just over the budget
     # (on main this generated, copying 2 million nodes; 549 KB of update ran for minutes).
-    keep = {"target": "$.info", "update": {"x-note": "fine"}}
-    amplify = {"target": "$..[?@.type]", "update": amplifying_update(4_700)}
+    keep: dict[str, object] = {"target": "$.info", "update": {"x-note": "fine"}}
+    amplify: dict[str, object] = {"target": "$..[?@.type]", "update": amplifying_update(4_700)}
     overlay = overlay_file(tmp_path, [keep, amplify])
     result = run_measured(
         "generate", "--spec", V04, "--overlay", overlay, "--out", tmp_path, "--package", "p"
