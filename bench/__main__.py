@@ -9,7 +9,7 @@ from bench.common import Row, print_table
 
 SUITES = ("bench.generate_bench", "bench.diff_bench")
 # Suites that print their own report (medians and ratios) rather than returning rows.
-REPORTS = ("bench.lint_bench",)
+REPORTS = ("bench.lint_bench", "bench.memory_bench")
 
 
 def main() -> int:

@@ -11,7 +11,8 @@ Guards (each failure is an InputError naming file, line:column and cause):
 - encoding: UTF-8 only (a leading BOM is accepted);
 - duplicate keys: refused, since two readers may keep different values;
 - explicit tags other than YAML's core ones: refused;
-- nesting deeper than `max_depth`, or more than `max_nodes` after alias expansion (alias bombs).
+- nesting deeper than `max_depth` (collections, not bracket characters), or more than `max_nodes`
+  after alias expansion (alias bombs).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from ruamel.yaml.events import (
 )
 
 from ionqkit import inputs
+from ionqkit.codegen import jsonscan
 from ionqkit.codegen.yaml_constructor import SafeYamlConstructor
 from ionqkit.errors import InputError, IonqkitError
 from ionqkit.inputs import read_file, too_large
@@ -153,7 +155,7 @@ def load_bytes(raw: bytes | str, *, name: str, max_bytes: int = MAX_BYTES) -> Do
     text = decode_utf8(raw, name)
     if not text.strip():
         raise InputError("document is empty", file=name, line=1, column=1)
-    _check_flow_depth(text, name)
+    _check_depth(text, name)
     if name.lower().endswith(".json"):
         _check_strict_json(text, name)
     # Data comes from the C parser (fast); line:column marks from libyaml's event stream of the same
@@ -289,17 +291,23 @@ class _PlainConverter:
         raise self.fail(f"unsupported value of type {type(node).__name__}", pointer)
 
 
-_JSON_CONSTANTS = re.compile(r'"(?:[^"\\\n]|\\.)*"|(-?Infinity|NaN)')
+class _BareConstantError(ValueError):
+    """json.loads met NaN / Infinity / -Infinity, which Python's json accepts and JSON does not."""
+
+
+def _refuse_constant(name: str) -> Any:
+    raise _BareConstantError(name)
 
 
 def _check_strict_json(text: str, name: str) -> None:
     """A .json document must be JSON, not merely YAML: YAML reads a bare NaN as the string "NaN"."""
-    for match in _JSON_CONSTANTS.finditer(text):
-        if match.group(1):
-            line, column = _line_column(text, match.start())
-            raise InputError(f"{match.group(1)} is not valid JSON", file=name, line=line, column=column)
     try:
-        json.loads(text)
+        json.loads(text, parse_constant=_refuse_constant)
+    except _BareConstantError as exc:
+        # Only now scan for where it is (a linear scan: see jsonscan).
+        constant, offset = jsonscan.bare_constant(text) or (str(exc), 0)
+        line, column = jsonscan.line_column(text, offset)
+        raise InputError(f"{constant} is not valid JSON", file=name, line=line, column=column) from None
     except json.JSONDecodeError as exc:
         raise InputError(f"not valid JSON: {exc.msg}", file=name, line=exc.lineno, column=exc.colno) from None
     except ValueError:
@@ -308,28 +316,68 @@ def _check_strict_json(text: str, name: str) -> None:
         raise InputError("nesting is too deep to parse", file=name) from None
 
 
-def _line_column(text: str, offset: int) -> Position:
-    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+def _check_depth(text: str, name: str) -> None:
+    """Refuse nesting deeper than MAX_DEPTH before ruamel's composer sees it: the composer recurses
+    in C, and crashed the interpreter (SIGSEGV) at some 100,000 levels, flow (`[[[`) or block
+    (`- - -`, one line). Counts collections, not characters: brackets in comments, quoted or
+    block scalars are text.
+
+    - A .json document (checked as strict JSON right after this) has brackets only in strings,
+      which jsonscan skips: exact, in one linear pass.
+    - Any other text: a cheap bound first. Open flow collections are at most the `[`/`{` in the
+      text. Open block collections have distinct indentation columns (libyaml's indent stack),
+      except a mapping's indentless sequence, which shares its column; a block collection starts at
+      a line's indentation or after the `- `/`? `/`: ` indicators that open the line (compact
+      nesting), so its column is at most the longest such run on any line. If the bound is within
+      MAX_DEPTH, nothing can be too deep. Otherwise libyaml's event stream counts the real
+      nesting: its parser keeps explicit stacks (no recursion) and the scan stops at the first
+      collection too deep, before libyaml's per-level cost of deep flow nesting adds up.
+    """
+    flow = text.count("[") + text.count("{")
+    if name.lower().endswith(".json"):
+        offset = None if flow <= MAX_DEPTH else jsonscan.too_deep(text, MAX_DEPTH)
+        if offset is not None:
+            line, column = jsonscan.line_column(text, offset)
+            raise InputError(f"nesting deeper than {MAX_DEPTH} levels", file=name, line=line, column=column)
+        return
+    # The bound is 2 * (longest lead run + 1) + flow.
+    longest_safe_lead = (MAX_DEPTH - flow) // 2 - 1
+    if longest_safe_lead >= 0 and not _has_lead_run(text, longest_safe_lead + 1):
+        return
+    _check_depth_events(text, name)
 
 
-_FLOW_TOKENS = re.compile(r'"(?:[^"\\\n]|\\.)*"|[\[\]{}]')
+def _has_lead_run(text: str, length: int) -> bool:
+    """Whether a line opens with `length` characters of indentation and block indicators."""
+    # Lines break where libyaml breaks them: at \n, \r, NEL, LS and PS. Searching for a literal
+    # \n first is 3x faster than for a class of them, so the class is used only for texts with
+    # breaks other than \n and \r\n; the first line has no break in front, so it gets one.
+    breaks = "\n"
+    if text.count("\r") != text.count("\r\n") or any(c in text for c in "\x85\u2028\u2029"):
+        breaks = "\n\r\x85\u2028\u2029"
+    pattern = re.compile(rf"[{breaks}][\ufeff \t\-?:]{{{length}}}")  # libyaml skips a BOM opening a line
+    return bool(pattern.match("\n" + text[: length + 1]) or pattern.search(text))
 
 
-def _check_flow_depth(text: str, name: str) -> None:
-    """Refuse JSON-style nesting deeper than MAX_DEPTH before the (recursive) YAML parser sees it."""
+def _check_depth_events(text: str, name: str) -> None:
     depth = 0
-    for match in _FLOW_TOKENS.finditer(text):
-        token = match.group()
-        if token in "[{":
-            depth += 1
-            if depth > MAX_DEPTH:
-                line = text.count("\n", 0, match.start()) + 1
-                column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
-                raise InputError(
-                    f"nesting deeper than {MAX_DEPTH} levels", file=name, line=line, column=column
-                )
-        elif token in "]}":
-            depth = max(0, depth - 1)
+    yaml = YAML(typ="safe", pure=False)
+    try:
+        for event in yaml.parse(text):
+            if isinstance(event, (MappingStartEvent, SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    raise InputError(
+                        f"nesting deeper than {MAX_DEPTH} levels",
+                        file=name,
+                        line=mark.line + 1,
+                        column=mark.column + 1,
+                    )
+            elif isinstance(event, (MappingEndEvent, SequenceEndEvent)):
+                depth -= 1
+    except YAMLError:
+        return  # not YAML: the parse that follows reports where, before it nests any deeper
 
 
 def _expanded_size(tree: Any) -> int:

@@ -73,6 +73,17 @@ HOSTILE_STRINGS = (
     "integer",
 )
 
+# Long strings: what made the string regexes backtrack (3.5 GB for one 30 MB string), kept short
+# enough for the engine's input limit. A fuzzed scanner must stay linear in each.
+LONG_PIECES = ("a", "\\", '\\"', '"', "'", "[", "{", ":", "# ", "\n", "\n  ", "- ", "é", "☃", "NaN")
+
+
+def long_string(rng: random.Random) -> str:
+    """A string of 1,000 to 50,000 characters repeating one or two hostile pieces."""
+    pieces = rng.choice(LONG_PIECES) + (rng.choice(LONG_PIECES) if rng.random() < 0.5 else "")
+    return pieces * (rng.randrange(1_000, 50_000) // len(pieces))
+
+
 BYTE_TOKENS = (b"{", b"}", b"[", b"]", b",", b":", b'"', b"\\", b"\xff", b"NaN", b"&a", b"*a", b"- ", b"? ")
 # Input classes the readers must refuse with a located error: integers past Python's 4,300-digit
 # conversion limit (decimal and hex), YAML tags whose value cannot be built, keys that are not
@@ -167,8 +178,9 @@ def mutate_once(doc: Any, rng: random.Random) -> Any:
         parent[key] = _random_value(rng, doc, sample)
     elif operation == 3 and isinstance(parent, dict):  # rename the key
         parent[rng.choice(HOSTILE_STRINGS)] = parent.pop(key)
-    elif operation == 4:  # hostile string into a name, description, enum or ref
-        parent[key] = rng.choice(HOSTILE_STRINGS) if isinstance(parent[key], str) else parent[key]
+    elif operation == 4:  # hostile string into a name, description, enum or ref, now and then a long one
+        hostile = long_string(rng) if rng.random() < 0.1 else rng.choice(HOSTILE_STRINGS)
+        parent[key] = hostile if isinstance(parent[key], str) else parent[key]
     elif operation == 5:  # point a $ref anywhere
         if isinstance(parent[key], dict):
             parent[key]["$ref"] = _random_ref(rng, sample)

@@ -48,3 +48,23 @@ def spec_seeds() -> list[bytes]:
 
 def payload_seeds() -> list[bytes]:
     return as_seeds(payload_files())
+
+
+def overlay_files() -> list[Path]:
+    return sorted((SPECS / "overlays").glob("*.yaml"))
+
+
+def overlay_seeds() -> list[bytes]:
+    """Our overlays, and overlays that copy an update into every match of a wide target: the
+    mutator's duplications grow the update or the actions past the overlay's work budget."""
+    update = {"x-copy": [{"name": f"n{i}", "v": i} for i in range(300)]}
+    wide = ["$..[?@.type]", "$..*", "$.components.schemas[*]", "$..properties[*]", "$..[?@.*]"]
+    amplifying = [
+        {
+            "overlay": "1.0.0",
+            "info": {"title": "t", "version": "1"},
+            "actions": [{"target": t, "update": update}],
+        }
+        for t in wide
+    ]
+    return as_seeds(overlay_files()) + [json.dumps(overlay).encode() for overlay in amplifying]

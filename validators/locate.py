@@ -4,18 +4,20 @@ The clean path never calls this module: orjson parses, rules walk plain data, an
 pointers that have a finding are looked up here, in one scan of the text that skips every subtree
 not on the way to a wanted pointer. The same scanner finds duplicate keys (which orjson silently
 collapses) when the cheap pre-check in parse.py says there may be some.
+
+Memory: one match object at a time, and no copy of a value string (a string's first character
+says what it is); see ionqkit.codegen.jsonscan for why the token pattern is possessive.
 """
 
 from __future__ import annotations
 
-import bisect
 import json
 import re
 from collections.abc import Collection, Iterator
 
-Position = tuple[int, int]
+from ionqkit.codegen import jsonscan
 
-_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\],:]|[^\s{}\[\],:"]+')
+Position = tuple[int, int]
 
 
 class JsonText:
@@ -23,14 +25,9 @@ class JsonText:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._newlines: list[int] | None = None
 
     def position(self, offset: int) -> Position:
-        if self._newlines is None:
-            self._newlines = [m.start() for m in re.finditer("\n", self.text)]
-        line = bisect.bisect_left(self._newlines, offset)
-        start = self._newlines[line - 1] + 1 if line else 0
-        return line + 1, offset - start + 1
+        return jsonscan.line_column(self.text, offset)
 
     def locate(self, pointers: Collection[str]) -> dict[str, Position]:
         """Positions of the given pointers (a member is located at its key, an item at its value)."""
@@ -39,17 +36,21 @@ class JsonText:
         for pointer in wanted:
             parts = pointer.split("/")
             prefixes.update("/".join(parts[:i]) for i in range(1, len(parts) + 1))
-        found: dict[str, Position] = {}
+        offsets: dict[str, int] = {}
+        for pointer, offset in self._members(prefixes):
+            if pointer in wanted and pointer not in offsets:
+                offsets[pointer] = offset
+        positions = jsonscan.line_columns(self.text, offsets.values())
+        found = {pointer: positions[offset] for pointer, offset in offsets.items()}
         if "" in wanted:
             found[""] = (1, 1)
-        for pointer, offset in self._members(prefixes):
-            if pointer in wanted and pointer not in found:
-                found[pointer] = self.position(offset)
         return found
 
     def duplicates(self) -> list[tuple[str, Position]]:
         """(pointer, position of the repeated key) for every key that repeats within its object."""
-        return [(p, self.position(o)) for p, o in self._members(None, report_duplicates=True)]
+        repeated = list(self._members(None, report_duplicates=True))
+        positions = jsonscan.line_columns(self.text, (offset for _, offset in repeated))
+        return [(pointer, positions[offset]) for pointer, offset in repeated]
 
     def _members(
         self, prefixes: set[str] | None, *, report_duplicates: bool = False
@@ -59,13 +60,12 @@ class JsonText:
         With report_duplicates, yield only keys already seen in their object.
         """
         text = self.text
-        tokens = _TOKEN.finditer(text)
+        tokens = jsonscan.tokens(text)
         # Stack entries: [is_object, pointer, next index, current key, keys seen]
         stack: list[list[object]] = []
         pending: str | None = ""  # pointer of the value expected next
         for match in tokens:
-            token = match.group()
-            first = token[0]
+            first = text[match.start()]
             if first in "}]":
                 stack.pop()
                 pending = None
@@ -81,6 +81,7 @@ class JsonText:
             current = stack[-1] if stack else None
             if current is not None and current[0] and pending is None:
                 top = current
+                token = match.group()
                 key = json.loads(token) if "\\" in token else token[1:-1]
                 escaped = key.replace("~", "~0").replace("/", "~1")
                 pointer = f"{top[1]}/{escaped}"
@@ -113,7 +114,7 @@ class JsonText:
     def _skip(tokens: Iterator[re.Match[str]]) -> None:
         depth = 1
         for match in tokens:
-            first = match.group()[0]
+            first = match.string[match.start()]
             if first in "{[":
                 depth += 1
             elif first in "}]":
