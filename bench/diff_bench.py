@@ -10,9 +10,9 @@ from pathlib import Path
 from types import ModuleType
 
 from bench.common import REPO, Row, median_time, run_command
-from ionqkit.codegen.diff.compare import compare
-from ionqkit.codegen.diff.renames import load_renames
-from ionqkit.codegen.loader import load_bytes, load_path
+from ionqkit.diff.compare import compare
+from ionqkit.diff.renames import load_renames
+from ionqkit.spec.loader import load_bytes, load_path
 
 SHARED = REPO.parent / "shared"
 V03 = REPO / "specs" / "ionq-v0.3.openapi.yaml"

@@ -6,7 +6,7 @@ ru_maxrss), interpreter and imports included, and prints it beside the input siz
 that tests/hardening/test_memory_bounds.py asserts: 3x the input + 150 MB. It asserts nothing.
 
 Rows made of long strings are the inputs whose scanning used to blow up (3.6 GB for one 30 MB
-string: a backtracking string regex; see ionqkit.codegen.jsonscan). Rows made of many small
+string: a backtracking string regex; see ionqkit.spec.jsonscan). Rows made of many small
 values show the floor a parsed tree sets: `orjson.loads` alone is printed beside the JSON one, and
 YAML goes through ruamel.yaml's node graph (some 60x its input), which no scanner fix changes.
 """

@@ -24,8 +24,8 @@ from ionqkit.codegen.ir import (
     SecurityScheme,
     TypeInfo,
 )
-from ionqkit.codegen.loader import escape_pointer_token
 from ionqkit.codegen.normalize import keyword_or_builtin
+from ionqkit.spec.loader import escape_pointer_token
 
 _METHODS: tuple[HttpMethod, ...] = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 _SCHEMA_PREFIX = "#/components/schemas/"

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ionqkit.errors import InputError
-from ionqkit.inputs import read_text_file
+from ionqkit.spec.inputs import read_text_file
 
 PACKAGE_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
 

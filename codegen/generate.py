@@ -28,7 +28,7 @@ from ionqkit.pausepoints import point
 if TYPE_CHECKING:
     from ionqkit.codegen.model_worker import ModelRenderer, Request
     from ionqkit.codegen.spec_review import Review
-    from ionqkit.codegen.specload import LoadedSpec
+    from ionqkit.spec.specload import LoadedSpec
 
 Report = Callable[[str], None]
 
@@ -87,7 +87,7 @@ def collect_inputs(target: Target, options: Options, with_templates: bool) -> ma
 
 def _spec_kind_is_openapi(target: Target) -> bool:
     # A cheap sniff so the no-op check need not parse the spec: JSON Schema inputs never get clients.
-    from ionqkit.inputs import read_file
+    from ionqkit.spec.inputs import read_file
 
     head = read_file(target.spec)[:4096].decode("utf-8", "replace")
     return "openapi" in head
@@ -114,7 +114,7 @@ class Prepared:
 
 def load(target: Target, options: Options, *, check: bool = True) -> LoadedSpec:
     """The target's spec, parsed, checked and overlaid (named relative to the project root)."""
-    from ionqkit.codegen.specload import load_spec
+    from ionqkit.spec.specload import load_spec
 
     name = _relative(target.spec, options.project_root)
     return load_spec(target.spec, target.overlay, name=name, check=check)
@@ -318,7 +318,7 @@ def _run_locked(
 
 
 def _validate_all(specs: Sequence[LoadedSpec]) -> None:
-    from ionqkit.codegen.specload import check_valid
+    from ionqkit.spec.specload import check_valid
 
     for spec in specs:
         check_valid(spec)

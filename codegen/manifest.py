@@ -17,11 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ionqkit.inputs import read_file
+import ionqkit.spec
+from ionqkit.spec.inputs import read_file
 
 MANIFEST = "MANIFEST.json"
 FORMAT_VERSION = 1
 CODEGEN_DIR = Path(__file__).resolve().parent
+SPEC_CORE_DIR = Path(ionqkit.spec.__file__).resolve().parent
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -51,10 +53,11 @@ def _version(distribution: str, module: str) -> str:
 
 def generator_fingerprint() -> dict[str, str]:
     digest = hashlib.sha256()
-    # The modules that shape output live directly in codegen/; subpackages (e.g. the spec diff) do not.
-    for source in sorted(CODEGEN_DIR.glob("*.py")):
-        digest.update(source.relative_to(CODEGEN_DIR).as_posix().encode())
-        digest.update(source.read_bytes())
+    # The modules that shape output: codegen/ itself and the spec core it loads specs with.
+    for folder in (CODEGEN_DIR, SPEC_CORE_DIR):
+        for source in sorted(folder.glob("*.py")):
+            digest.update(f"{folder.name}/{source.name}".encode())
+            digest.update(source.read_bytes())
     return {
         "codegen_sha256": digest.hexdigest(),
         "datamodel-code-generator": _version("datamodel-code-generator", "datamodel_code_generator"),

@@ -34,9 +34,9 @@ import keyword
 from dataclasses import dataclass
 from typing import Any
 
-from ionqkit.codegen import refs
-from ionqkit.codegen.loader import Document, join_pointer
 from ionqkit.errors import SpecError
+from ionqkit.spec import refs
+from ionqkit.spec.loader import Document, join_pointer
 
 _PREFERRED = ("type", "kind", "gateset")
 
@@ -341,7 +341,9 @@ _DIRECTIVES = frozenset(
     {"customTypePath", "customBasePath", "x-is-base-class", "x-is-classvar", "x-enum-field-as-literal"}
 )
 _ENUM_NAME_LISTS = frozenset({"x-enum-varnames", "x-enumNames"})
-_REFERENCE_KEYWORDS = frozenset({"$dynamicRef", "$recursiveRef"})  # `$ref` is checked by codegen/refs.py
+_REFERENCE_KEYWORDS = frozenset(
+    {"$dynamicRef", "$recursiveRef"}
+)  # `$ref` is checked by src/ionqkit/spec/refs.py
 _FIRST_CHARACTERS = frozenset("xc$")  # of every key generator_directive_problem() can refuse
 
 

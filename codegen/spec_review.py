@@ -19,11 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ionqkit.codegen.loader import Document, load_path
-from ionqkit.inputs import read_text_file
+from ionqkit.spec.inputs import read_text_file
+from ionqkit.spec.loader import Document, load_path
 
 if TYPE_CHECKING:
-    from ionqkit.codegen.diff.model import DiffReport
+    from ionqkit.diff.model import DiffReport
 
 SNAPSHOT = "spec.snapshot.json"
 CHANGES = "CHANGES.md"
@@ -40,7 +40,7 @@ class Review:
     def summary(self) -> str:
         if self.report is None:
             return f"{self.package}: first generation, spec snapshot recorded"
-        from ionqkit.codegen.diff.report import render_text
+        from ionqkit.diff.report import render_text
 
         return render_text(self.report).rstrip("\n")
 
@@ -60,9 +60,9 @@ def review(package: str, package_dir: Path, new: Document, *, spec_name: str, al
         files = {SNAPSHOT: new_snapshot, CHANGES: (changes + entry).encode("utf-8")}
         return Review(package, None, blocked=False, files=files)
     # The differ is imported only here: a first generation has nothing to compare.
-    from ionqkit.codegen.diff.compare import compare
-    from ionqkit.codegen.diff.model import Level
-    from ionqkit.codegen.diff.report import render_markdown
+    from ionqkit.diff.compare import compare
+    from ionqkit.diff.model import Level
+    from ionqkit.diff.report import render_markdown
 
     old = load_path(snapshot_path, name=f"{package}/{SNAPSHOT}")
     report = compare(old, new)  # locations in NEW are lines of the spec file itself

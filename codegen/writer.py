@@ -14,7 +14,7 @@
   two renames (old -> backup, new -> place). If the second rename fails, the first is undone.
 - recover(): a run killed between the renames leaves the backup, which the next run restores
   before doing anything else; it removes a staging folder no live run holds. Both are found by
-  names only ionqkit makes (src/ionqkit/tempentries.py): a user's `.ionqkit-tmp-foo` or
+  names only ionqkit makes (src/ionqkit/spec/tempentries.py): a user's `.ionqkit-tmp-foo` or
   `.ionqkit-old-pkg` is never touched.
 
 Readers therefore see the old package or the new one, never a mix, and never a missing one
@@ -30,10 +30,10 @@ import stat
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-from ionqkit import tempentries
 from ionqkit.codegen import manifest
 from ionqkit.errors import InputError
 from ionqkit.pausepoints import point
+from ionqkit.spec import tempentries
 
 _held_locks: set[int] = set()
 

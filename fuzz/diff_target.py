@@ -15,10 +15,10 @@ from pathlib import Path
 
 from fuzz import engine, git_sources, seeds
 from fuzz.mutate import special_path
-from ionqkit.codegen.diff.compare import compare
-from ionqkit.codegen.diff.renames import read_renames
-from ionqkit.codegen.diff.report import render
-from ionqkit.codegen.diff.sources import LoadedSpec, load_source
+from ionqkit.diff.compare import compare
+from ionqkit.diff.renames import read_renames
+from ionqkit.diff.report import render
+from ionqkit.diff.sources import LoadedSpec, load_source
 from ionqkit.errors import IonqkitError
 
 _FOLDER = Path(tempfile.mkdtemp(prefix="ionqkit-fuzz-diff-"))

@@ -14,8 +14,8 @@ from fuzz import engine, seeds
 from fuzz.mutate import special_path
 from ionqkit.codegen.config import Target
 from ionqkit.codegen.generate import Options, render_package
-from ionqkit.codegen.specload import load_spec
 from ionqkit.errors import IonqkitError
+from ionqkit.spec.specload import load_spec
 
 _FOLDER = Path(tempfile.mkdtemp(prefix="ionqkit-fuzz-generate-"))
 atexit.register(shutil.rmtree, _FOLDER, True)  # a fuzz run leaves no scratch folder behind

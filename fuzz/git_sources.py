@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 
 from fuzz import seeds
-from ionqkit.codegen.diff.sources import read_document
+from ionqkit.diff.sources import read_document
 from ionqkit.errors import IonqkitError
 
 OPTION_LIKE = (

@@ -2,16 +2,16 @@
 
 Bad overlays must be IonqkitErrors, and every overlay, however it amplifies (an update copied into
 thousands of matches, filters that re-query the whole document), stays within the overlay's work
-budget (ionqkit.codegen.overlay.MAX_WORK) or is refused."""
+budget (ionqkit.spec.overlay.MAX_WORK) or is refused."""
 
 from __future__ import annotations
 
 from functools import cache
 
 from fuzz import engine, seeds
-from ionqkit.codegen.loader import Document, load_bytes, load_path
-from ionqkit.codegen.overlay import apply_overlay
 from ionqkit.errors import IonqkitError
+from ionqkit.spec.loader import Document, load_bytes, load_path
+from ionqkit.spec.overlay import apply_overlay
 
 
 @cache

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ionqkit.codegen.loader import load_path
+from ionqkit.spec.loader import load_path
 
 REPO = Path(__file__).resolve().parents[1]
 SPECS = REPO / "specs"

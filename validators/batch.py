@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ionqkit.cores import available_cores
 from ionqkit.errors import InputError
-from ionqkit.inputs import read_file
+from ionqkit.spec.inputs import read_file
 from ionqkit.validators.api import lint
 from ionqkit.validators.config import LintConfig
 from ionqkit.validators.diagnostics import Diagnostic

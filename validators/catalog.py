@@ -13,9 +13,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ionqkit.codegen.loader import load_path
 from ionqkit.errors import InputError
 from ionqkit.paths import SPECS_DIR
+from ionqkit.spec.loader import load_path
 
 CATALOG_FILE = SPECS_DIR / "backends.yaml"
 

@@ -95,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
 
     from ionqkit.errors import InputError
     from ionqkit.escape import printable
-    from ionqkit.inputs import read_stdin
+    from ionqkit.spec.inputs import read_stdin
     from ionqkit.validators import config as lint_config
     from ionqkit.validators.batch import STDIN, lint_files
     from ionqkit.validators.formatters import FORMATS

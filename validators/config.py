@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ionqkit.errors import InputError
-from ionqkit.inputs import read_text_file
+from ionqkit.spec.inputs import read_text_file
 from ionqkit.validators.catalog import Catalog, default_catalog
 from ionqkit.validators.registry import RULES
 

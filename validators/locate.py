@@ -6,7 +6,7 @@ not on the way to a wanted pointer. The same scanner finds duplicate keys (which
 collapses) when the cheap pre-check in parse.py says there may be some.
 
 Memory: one match object at a time, and no copy of a value string (a string's first character
-says what it is); see ionqkit.codegen.jsonscan for why the token pattern is possessive.
+says what it is); see ionqkit.spec.jsonscan for why the token pattern is possessive.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import json
 import re
 from collections.abc import Collection, Iterator
 
-from ionqkit.codegen import jsonscan
+from ionqkit.spec import jsonscan
 
 Position = tuple[int, int]
 

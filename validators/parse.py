@@ -16,8 +16,8 @@ from typing import Any
 
 import orjson
 
-from ionqkit.codegen.loader import decode_utf8, load_bytes
 from ionqkit.errors import InputError
+from ionqkit.spec.loader import decode_utf8, load_bytes
 from ionqkit.validators.locate import JsonText, Position
 
 BOM = b"\xef\xbb\xbf"

@@ -13,7 +13,7 @@ import math
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from ionqkit.codegen.loader import escape_pointer_token
+from ionqkit.spec.loader import escape_pointer_token
 from ionqkit.validators.context import Context, field_name, json_type, show
 from ionqkit.validators.specdata import Schema
 

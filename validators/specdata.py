@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ionqkit.codegen.loader import Document, split_pointer
-from ionqkit.codegen.specload import load_spec_cached
 from ionqkit.errors import SpecError
 from ionqkit.paths import SPECS_DIR
+from ionqkit.spec.loader import Document, split_pointer
+from ionqkit.spec.specload import load_spec_cached
 
 V04_SPEC = SPECS_DIR / "ionq-v0.4.openapi.yaml"
 V04_OVERLAY = SPECS_DIR / "overlays" / "ionq-v0.4.overlay.yaml"

@@ -42,7 +42,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("rules", "ionqkit.validators.rules_cli", "list the lint rules, or explain one"),
     (
         "diff",
-        "ionqkit.codegen.diff.cli",
+        "ionqkit.diff.cli",
         "compare two OpenAPI specs and classify every change (breaking, warning, info)",
     ),
     ("migrate", "ionqkit.migrate.cli", "rewrite v0.3 job payloads into v0.4 payloads, printing every change"),
@@ -157,7 +157,7 @@ def _guard_standard_streams() -> None:
     Descriptors 0-2 are reserved with /dev/null first: otherwise the next file opened would get
     one of them, and a child that inherits it (ruff, git) would write into that file. Then a closed
     stdout fails its first write (see _ClosedStdout); a closed stderr drops the messages, and the
-    exit code still says what happened; a closed stdin is reported by `-` (ionqkit.inputs).
+    exit code still says what happened; a closed stdin is reported by `-` (ionqkit.spec.inputs).
     """
     for fd, mode in ((0, os.O_RDONLY), (1, os.O_WRONLY), (2, os.O_WRONLY)):
         try:

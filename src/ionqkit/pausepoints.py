@@ -24,7 +24,7 @@ POINTS = (
     "stage:written",  # the staging folder holds the whole package
     "swap:old-moved",  # the old package is renamed aside; the new one is not in place yet
     "swap:new-in-place",  # the new package is in place; the old one is not removed yet
-    # one file replaced atomically (ionqkit/atomic.py: migrate --write, tools)
+    # one file replaced atomically (ionqkit/spec/atomic.py: migrate --write, tools)
     "write:temp-created",  # the temporary file exists and is empty
     "write:temp-written",  # the temporary file holds the whole content; the target is untouched
     "write:replaced",  # the target holds the new content

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from ionqkit import tempentries
 from ionqkit.codegen import manifest, writer
 from ionqkit.pausepoints import POINTS
+from ionqkit.spec import tempentries
 from tests.hardening.pausing import paused, wait_for_exit
 
 DATA = Path(__file__).parent / "data"

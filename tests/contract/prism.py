@@ -74,7 +74,7 @@ def prism_mock(spec: dict[str, object], workdir: Path) -> Iterator[str]:
 @contextmanager
 def serve_spec(version: str, workdir: Path) -> Iterator[str]:
     """Prism serving specs/ionq-<version>.openapi.yaml with its overlay applied; yields the URL."""
-    from ionqkit.codegen.specload import load_spec
+    from ionqkit.spec.specload import load_spec
 
     spec = REPO / "specs" / f"ionq-{version}.openapi.yaml"
     overlay = REPO / "specs" / "overlays" / f"ionq-{version}.overlay.yaml"

@@ -15,10 +15,10 @@ from ruamel.yaml import YAML
 from fuzz import diff_target, generate_target, migrate_target
 from fuzz.mutate import HOSTILE_STRINGS, mutate
 from fuzz.seeds import REPO
-from ionqkit.codegen.diff.compare import compare
-from ionqkit.codegen.loader import load_bytes, load_path
+from ionqkit.diff.compare import compare
 from ionqkit.errors import IonqkitError
 from ionqkit.migrate import migrate_payload
+from ionqkit.spec.loader import load_bytes, load_path
 from ionqkit.validators import Diagnostic, lint
 
 SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=list(HealthCheck))

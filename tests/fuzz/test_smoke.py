@@ -1,6 +1,6 @@
 """A bounded run of every fuzz target in CI: the seeds plus seeded mutants of them. `make fuzz`
 runs the same targets for 100,000 inputs; what crashed there gets a regression test where it was
-fixed (e.g. tests/codegen/diff/test_diff_damaged.py)."""
+fixed (e.g. tests/src/ionqkit/diff/test_diff_damaged.py)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Every input goes through one bounded reader (ionqkit.inputs): a FIFO, a device or an endless
+"""Every input goes through one bounded reader (ionqkit.spec.inputs): a FIFO, a device or an endless
 stream is refused or cut at the limit, never waited on or buffered whole.
 
 The commands run in a child with its address space capped at 2 GB: before the reader, `lint
@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from ionqkit.codegen.loader import MAX_BYTES
 from ionqkit.errors import InputError
+from ionqkit.spec.loader import MAX_BYTES
 from tests.hardening.hostile import run_measured
 
 Cli = Callable[..., tuple[int, str, str]]
@@ -104,7 +104,7 @@ def test_the_kind_is_checked_on_the_opened_descriptor(fifo: Path, monkeypatch: p
     def lying_stat(path: object, *args: object, **kwargs: object) -> os.stat_result:
         return regular if str(path) == str(fifo) else real_stat(path, *args, **kwargs)  # type: ignore[arg-type]
 
-    from ionqkit.inputs import read_file
+    from ionqkit.spec.inputs import read_file
 
     monkeypatch.setattr(os, "stat", lying_stat)
     with pytest.raises(InputError, match=r"not a regular file \(a FIFO\)"):
@@ -123,7 +123,7 @@ def test_a_file_over_the_limit_is_refused_at_the_first_byte_past_it(cli: Cli, tm
 
 
 def test_a_stream_is_cut_at_the_limit_and_located() -> None:
-    from ionqkit.inputs import read_stream
+    from ionqkit.spec.inputs import read_stream
 
     class Endless:
         """An endless stream of `x\\n`, counting what was asked of it."""
@@ -143,7 +143,7 @@ def test_a_stream_is_cut_at_the_limit_and_located() -> None:
 
 
 def test_a_command_is_stopped_once_its_output_passes_the_limit() -> None:
-    from ionqkit.inputs import run_command
+    from ionqkit.spec.inputs import run_command
 
     with pytest.raises(InputError, match=r"^git:x:1:1001: more than 1,000 bytes"):
         run_command(["cat", "/dev/zero"], cwd=None, timeout=60, max_bytes=1000, name="git:x")
@@ -234,16 +234,16 @@ def _modules() -> dict[str, Path]:
 
 
 SKIPPED = (
-    "src/ionqkit/inputs.py",  # the reader
+    "src/ionqkit/spec/inputs.py",  # the reader
     "src/ionqkit/cli.py",  # guards the standard streams themselves
     "codegen/writer.py",  # writes
-    "src/ionqkit/atomic.py",  # writes (its change check reads back through the reader)
-    "src/ionqkit/tempentries.py",  # creates and locks our own temporary entries; reads none
+    "src/ionqkit/spec/atomic.py",  # writes (its change check reads back through the reader)
+    "src/ionqkit/spec/tempentries.py",  # creates and locks our own temporary entries; reads none
 )
 
 
 def test_every_input_is_read_through_the_one_reader() -> None:
-    """No module reads a file or stdin itself: only ionqkit/inputs.py does."""
+    """No module reads a file or stdin itself: only ionqkit/spec/inputs.py does."""
     unrouted = []
     for relative, path in sorted(_modules().items()):
         if relative.startswith(("generated/", "src/ionqkit/runtime/")) or relative in SKIPPED:

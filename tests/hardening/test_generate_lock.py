@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from ionqkit import tempentries
 from ionqkit.codegen import manifest
+from ionqkit.spec import tempentries
 from tests.hardening.pausing import IONQKIT, paused
 from tests.hardening.test_no_data_loss import MINI, generate, listing
 

@@ -119,7 +119,7 @@ def test_any_git_source_reads_or_fails_with_an_input_error_and_git_writes_nothin
 
 
 def test_a_git_command_line_is_never_built_from_an_unchecked_operand() -> None:
-    from ionqkit.codegen import gitcmd
+    from ionqkit.diff import gitcmd
 
     assert gitcmd.git_command("show", "HEAD:x") == ["git", "show", "--end-of-options", "HEAD:x"]
     with pytest.raises(ValueError, match="unchecked"):

@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from ionqkit.codegen import jsonscan
-from ionqkit.codegen.loader import MAX_DEPTH, load_bytes, split_pointer
-from ionqkit.codegen.overlay import MAX_WORK, apply_overlay
 from ionqkit.errors import InputError, SpecError
+from ionqkit.spec import jsonscan
+from ionqkit.spec.loader import MAX_DEPTH, load_bytes, split_pointer
+from ionqkit.spec.overlay import MAX_WORK, apply_overlay
 from tests.hardening.hostile import run_measured
 
 Cli = Callable[..., tuple[int, str, str]]

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from ionqkit import tempentries
+from ionqkit.spec import tempentries
 from tests.hardening.pausing import IONQKIT, paused
 
 Cli = Callable[..., tuple[int, str, str]]

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from ionqkit import tempentries
-from ionqkit.atomic import write_file_atomically
+from ionqkit.spec import tempentries
+from ionqkit.spec.atomic import write_file_atomically
 
 Cli = Callable[..., tuple[int, str, str]]
 MINI = Path(__file__).parents[1] / "codegen" / "data" / "mini.openapi.yaml"

@@ -9,7 +9,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from ionqkit.codegen.specload import load_spec
+from ionqkit.spec.specload import load_spec
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "v03"
 REPO = Path(__file__).resolve().parents[2]

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from ionqkit import tempentries
 from ionqkit.errors import InputError
 from ionqkit.migrate.files import write_atomically
+from ionqkit.spec import tempentries
 from tests.hardening.pausing import IONQKIT, paused
 
 from .conftest import FIXTURES

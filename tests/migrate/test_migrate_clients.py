@@ -10,8 +10,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from ionqkit.codegen.loader import split_pointer
 from ionqkit.migrate import migrate_payload
+from ionqkit.spec.loader import split_pointer
 
 from .conftest import FIXTURES, client_payloads, read
 

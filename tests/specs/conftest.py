@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from ionqkit.codegen.loader import load_bytes, load_path
-from ionqkit.codegen.overlay import apply_overlay
+from ionqkit.spec.loader import load_bytes, load_path
+from ionqkit.spec.overlay import apply_overlay
 
 from .spec_helpers import JOB_OVERLAY, JOB_SCHEMA, V03_OVERLAY, V03_SPEC
 

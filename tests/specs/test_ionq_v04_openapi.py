@@ -8,8 +8,8 @@ from typing import Any
 
 from openapi_spec_validator import validate
 
-from ionqkit.codegen.loader import load_bytes, load_path
-from ionqkit.codegen.specload import load_spec
+from ionqkit.spec.loader import load_bytes, load_path
+from ionqkit.spec.specload import load_spec
 
 REPO = Path(__file__).resolve().parents[2]
 # tools/ is not a package of ionqkit; load the rebuild tool from its file.

@@ -10,9 +10,9 @@ import jsonpath_rfc9535 as jsonpath
 import pytest
 from openapi_schema_validator import OAS30Validator
 
-from ionqkit.codegen.loader import load_path
-from ionqkit.codegen.overlay import apply_overlay
-from ionqkit.codegen.specload import load_spec
+from ionqkit.spec.loader import load_path
+from ionqkit.spec.overlay import apply_overlay
+from ionqkit.spec.specload import load_spec
 
 from .spec_helpers import JOB_OVERLAY, JOB_SCHEMA, V03_OVERLAY, V03_SPEC, deref
 

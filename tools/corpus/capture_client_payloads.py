@@ -32,7 +32,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any, ClassVar
 
-from ionqkit.atomic import write_file_atomically
+from ionqkit.spec.atomic import write_file_atomically
 
 Body = dict[str, Any]
 

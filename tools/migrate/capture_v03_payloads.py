@@ -22,7 +22,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from ionqkit.atomic import write_file_atomically
+from ionqkit.spec.atomic import write_file_atomically
 
 
 def qiskit_payloads() -> dict[str, Any]:

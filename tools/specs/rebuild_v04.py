@@ -30,8 +30,8 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
-from ionqkit.atomic import write_file_atomically
-from ionqkit.codegen.loader import join_pointer, load_bytes, load_path
+from ionqkit.spec.atomic import write_file_atomically
+from ionqkit.spec.loader import join_pointer, load_bytes, load_path
 
 REPO = Path(__file__).resolve().parents[2]
 SEED_NAME = "seeds/003_4cb836928e8a9b69.txt"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ionqkit.codegen.loader import escape_pointer_token
+from ionqkit.spec.loader import escape_pointer_token
 from ionqkit.validators.context import Context, JobView, json_type, show
 
 

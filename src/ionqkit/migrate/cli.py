@@ -6,7 +6,7 @@ PAYLOAD only); with --write each fully migrated file is replaced atomically. A p
 unmapped elements is never written. Exit 0: all migrated; 1: something could not be mapped; 2: a
 payload could not be read, or a file was refused.
 
---write (src/ionqkit/atomic.py):
+--write (src/ionqkit/spec/atomic.py):
 - a symbolic link stays a link: the file it points to gets the migrated payload;
 - a file with several hard links is refused, and so is anything but a regular file (a FIFO is
   refused without being opened): every payload is checked before any file is written;
@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     from ionqkit.escape import printable
     from ionqkit.migrate.files import dump_payload, folder_of, read_payload_file, write_atomically
     from ionqkit.migrate.rewrite import migrate_payload
-    from ionqkit.tempentries import remove_stale
+    from ionqkit.spec.tempentries import remove_stale
 
     if len(args.payloads) > 1 and not args.write:
         raise InputError("several payloads: add --write to migrate them in place", file=args.payloads[0])

@@ -1,13 +1,13 @@
 """Read a JSON payload strictly, serialize a migrated one, replace a file without half-writing it.
 
-Payloads are read through the one bounded reader (ionqkit.inputs) and parsed as strict JSON
+Payloads are read through the one bounded reader (ionqkit.spec.inputs) and parsed as strict JSON
 (migrate/strict_json.py): every fault is an InputError with line:column. A number too large for a
 double (`1e400`) is refused where it stands: Python would read it as infinity and write it back as
 `Infinity`, which is not JSON.
 
 Only regular files are read: a FIFO or a device is refused before it is opened (opening a FIFO
 would wait for a writer forever). What was read is remembered (FileState) so that --write can
-refuse a file that changed meanwhile instead of overwriting the change (src/ionqkit/atomic.py).
+refuse a file that changed meanwhile instead of overwriting the change (src/ionqkit/spec/atomic.py).
 """
 
 from __future__ import annotations
@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ionqkit.atomic import FileState, real_path, refuse_unreplaceable, write_file_atomically
-from ionqkit.codegen.loader import join_pointer
 from ionqkit.errors import InputError
-from ionqkit.inputs import decode_utf8, read_file, require_regular
 from ionqkit.migrate.strict_json import parse_strict_json
+from ionqkit.spec.atomic import FileState, real_path, refuse_unreplaceable, write_file_atomically
+from ionqkit.spec.inputs import decode_utf8, read_file, require_regular
+from ionqkit.spec.loader import join_pointer
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ class Payload:
     state: FileState
 
     def check_writable(self) -> None:
-        """Raise InputError if --write must refuse this file (see ionqkit.atomic)."""
+        """Raise InputError if --write must refuse this file (see ionqkit.spec.atomic)."""
         refuse_unreplaceable(self.path, self.info)
 
 

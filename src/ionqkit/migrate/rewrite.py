@@ -28,7 +28,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from ionqkit.codegen.loader import join_pointer
+from ionqkit.spec.loader import join_pointer
 
 V03_FORMAT = "ionq.circuit.v0"
 SINGLE, MULTI = "ionq.circuit.v1", "ionq.multi-circuit.v1"

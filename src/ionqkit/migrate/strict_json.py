@@ -15,8 +15,8 @@ import re
 import sys
 from typing import Any
 
-from ionqkit.codegen.loader import MAX_DEPTH, unescape_pointer_token
 from ionqkit.errors import InputError
+from ionqkit.spec.loader import MAX_DEPTH, unescape_pointer_token
 from ionqkit.validators.locate import JsonText
 
 _INT_DIGITS = sys.get_int_max_str_digits() or 4300

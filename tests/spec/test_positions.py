@@ -11,8 +11,8 @@ import pytest
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from ionqkit.codegen.loader import Position, event_positions, join_pointer, load_bytes
 from ionqkit.errors import InputError
+from ionqkit.spec.loader import Position, event_positions, join_pointer, load_bytes
 from tests.codegen.test_hostile_specs import hostile_spec
 
 REPO = Path(__file__).resolve().parents[2]

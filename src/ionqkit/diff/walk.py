@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ionqkit.codegen.diff.context import DiffContext, deref
-from ionqkit.codegen.diff.renames import normalize_path
-from ionqkit.codegen.diff.schemas import REQUEST, RESPONSE, SchemaComparer, Visit
-from ionqkit.codegen.loader import Document, join_pointer, split_pointer
+from ionqkit.diff.context import DiffContext, deref
+from ionqkit.diff.renames import normalize_path
+from ionqkit.diff.schemas import REQUEST, RESPONSE, SchemaComparer, Visit
+from ionqkit.spec.loader import Document, join_pointer, split_pointer
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 

@@ -38,11 +38,10 @@ from ruamel.yaml.events import (
     SequenceStartEvent,
 )
 
-from ionqkit import inputs
-from ionqkit.codegen import jsonscan
-from ionqkit.codegen.yaml_constructor import SafeYamlConstructor
 from ionqkit.errors import InputError, IonqkitError
-from ionqkit.inputs import read_file, too_large
+from ionqkit.spec import inputs, jsonscan
+from ionqkit.spec.inputs import read_file, too_large
+from ionqkit.spec.yaml_constructor import SafeYamlConstructor
 
 # The loader's callers have always found these here; they live in the one reader now.
 MAX_BYTES = inputs.MAX_BYTES
@@ -114,7 +113,7 @@ class Document:
 
 
 def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES) -> bytes:
-    """A file's bytes, through the one bounded reader (ionqkit.inputs)."""
+    """A file's bytes, through the one bounded reader (ionqkit.spec.inputs)."""
     return read_file(path, max_bytes=max_bytes)
 
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from ionqkit.codegen.diff import compare
-from ionqkit.codegen.diff.model import Change, DiffReport, Level
-from ionqkit.codegen.diff.renames import load_renames
-from ionqkit.codegen.diff.sources import load_source
+from ionqkit.diff import compare
+from ionqkit.diff.model import Change, DiffReport, Level
+from ionqkit.diff.renames import load_renames
+from ionqkit.diff.sources import load_source
 from ionqkit.errors import InputError
 
 from .conftest import REFERENCE_V04, RENAMES_V03_V04, REPO

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from ionqkit.codegen.loader import load_bytes
-from ionqkit.codegen.refs import check_refs, resolve
 from ionqkit.errors import SpecError
+from ionqkit.spec.loader import load_bytes
+from ionqkit.spec.refs import check_refs, resolve
 
 SPEC = """\
 components:
@@ -65,7 +65,7 @@ def ref(name: str) -> dict[str, str]:
 
 
 def test_a_chain_of_bare_refs_longer_than_the_limit_is_refused_at_its_first_ref() -> None:
-    from ionqkit.codegen.refs import MAX_REF_CHAIN
+    from ionqkit.spec.refs import MAX_REF_CHAIN
 
     def chain(length: int) -> str:
         schemas: dict[str, object] = {f"S{i}": ref(f"S{i + 1}") for i in range(length)}
@@ -81,7 +81,7 @@ def test_a_chain_of_bare_refs_longer_than_the_limit_is_refused_at_its_first_ref(
 
 
 def test_schemas_nesting_through_refs_deeper_than_the_limit_are_refused() -> None:
-    from ionqkit.codegen.refs import MAX_REF_DEPTH
+    from ionqkit.spec.refs import MAX_REF_DEPTH
 
     def nested(length: int) -> str:
         schemas: dict[str, object] = {

@@ -8,7 +8,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from ionqkit.codegen.diff.model import Change, DiffReport, Level, Side
+from ionqkit.diff.model import Change, DiffReport, Level, Side
 from ionqkit.escape import github_data as _escape_data
 from ionqkit.escape import github_property as _escape_property
 from ionqkit.escape import printable

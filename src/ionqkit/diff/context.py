@@ -10,12 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ionqkit.codegen import refs
-from ionqkit.codegen.diff.checks import level_of
-from ionqkit.codegen.diff.model import Change, Side
-from ionqkit.codegen.diff.renames import Renames
-from ionqkit.codegen.loader import Document
+from ionqkit.diff.checks import level_of
+from ionqkit.diff.model import Change, Side
+from ionqkit.diff.renames import Renames
 from ionqkit.errors import SpecError
+from ionqkit.spec import refs
+from ionqkit.spec.loader import Document
 
 ChangeKey = tuple[str, str, str, str]  # check id, old pointer, new pointer, message
 MemoKey = tuple[str, str, str, str]  # old pointer, new pointer, direction, renames consumed below

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import IntEnum
 
-from ionqkit.codegen.loader import Position
+from ionqkit.spec.loader import Position
 
 
 class Level(IntEnum):

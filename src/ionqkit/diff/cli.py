@@ -27,11 +27,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ionqkit.codegen.diff.compare import compare
-    from ionqkit.codegen.diff.model import Level
-    from ionqkit.codegen.diff.renames import read_renames
-    from ionqkit.codegen.diff.report import render
-    from ionqkit.codegen.diff.sources import load_source
+    from ionqkit.diff.compare import compare
+    from ionqkit.diff.model import Level
+    from ionqkit.diff.renames import read_renames
+    from ionqkit.diff.report import render
+    from ionqkit.diff.sources import load_source
 
     renames = read_renames(args.renames)
     old, new = load_source(args.old), load_source(args.new)

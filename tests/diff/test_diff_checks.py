@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 
-from ionqkit.codegen.diff import compare
-from ionqkit.codegen.diff.checks import BY_ID, CATALOGUE
-from ionqkit.codegen.diff.model import Change, DiffReport, Level
-from ionqkit.codegen.diff.renames import Renames, load_renames
-from ionqkit.codegen.loader import split_pointer
+from ionqkit.diff import compare
+from ionqkit.diff.checks import BY_ID, CATALOGUE
+from ionqkit.diff.model import Change, DiffReport, Level
+from ionqkit.diff.renames import Renames, load_renames
+from ionqkit.spec.loader import split_pointer
 
 from .conftest import DocFactory, dump
 from .diff_cases import CASES
@@ -132,7 +132,7 @@ def test_enum_value_added_to_a_request_is_info_but_to_a_response_is_breaking(
 
 
 def test_the_documented_catalogue_matches_the_code() -> None:
-    docs = (Path(__file__).resolve().parents[3] / "docs" / "diff.md").read_text(encoding="utf-8")
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "diff.md").read_text(encoding="utf-8")
     rows = {
         line.split("|")[1].strip(" `"): line.split("|")[2].strip()
         for line in docs.splitlines()

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ionqkit.codegen.diff.model import Level
+from ionqkit.diff.model import Level
 
 
 @dataclass(frozen=True)

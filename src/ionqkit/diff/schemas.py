@@ -12,9 +12,9 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from ionqkit.codegen.diff.context import ChangeKey, DiffContext, deref
-from ionqkit.codegen.diff.renames import PropertyRule
-from ionqkit.codegen.loader import Document, join_pointer
+from ionqkit.diff.context import ChangeKey, DiffContext, deref
+from ionqkit.diff.renames import PropertyRule
+from ionqkit.spec.loader import Document, join_pointer
 
 REQUEST, RESPONSE = "request", "response"
 _MIN_KEYS = ("minimum", "minLength", "minItems", "minProperties")

@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from ionqkit.codegen.loader import Document, load_bytes
+from ionqkit.spec.loader import Document, load_bytes
 
-REPO = Path(__file__).resolve().parents[3]
+REPO = Path(__file__).resolve().parents[2]
 REFERENCE_V04 = Path("reference") / "ionq-v0.4-2026-05.openapi.yml"
 RENAMES_V03_V04 = REPO / "specs" / "renames" / "ionq-v0.3-to-v0.4.yaml"
 

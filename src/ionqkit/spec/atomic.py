@@ -1,6 +1,6 @@
 """Replace one file so that readers see the old content or the new, never a mix, and nothing else.
 
-The content goes to a locked temporary file beside the target (src/ionqkit/tempentries.py), which
+The content goes to a locked temporary file beside the target (src/ionqkit/spec/tempentries.py), which
 is fsynced and renamed over the target. Around that:
 
 - a symbolic link is kept: the file it points to is the one replaced (in the link target's folder);
@@ -26,10 +26,10 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from ionqkit import tempentries
 from ionqkit.errors import InputError
-from ionqkit.inputs import read_file
 from ionqkit.pausepoints import point
+from ionqkit.spec import tempentries
+from ionqkit.spec.inputs import read_file
 
 
 @dataclass(frozen=True)

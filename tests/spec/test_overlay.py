@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from ionqkit.codegen.loader import Document, load_bytes
-from ionqkit.codegen.overlay import apply_overlay
 from ionqkit.errors import SpecError
+from ionqkit.spec.loader import Document, load_bytes
+from ionqkit.spec.overlay import apply_overlay
 
 SPEC = load_bytes(
     "a:\n  props:\n    x: {type: number, format: double}\n    y: {type: number}\n  tags: [one]\nb: gone\n",

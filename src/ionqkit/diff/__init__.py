@@ -7,8 +7,8 @@ checks.py is the catalogue.
 
 from __future__ import annotations
 
-from ionqkit.codegen.diff.compare import compare
-from ionqkit.codegen.diff.model import Change, DiffReport, Level
-from ionqkit.codegen.diff.report import render, render_markdown
+from ionqkit.diff.compare import compare
+from ionqkit.diff.model import Change, DiffReport, Level
+from ionqkit.diff.report import render, render_markdown
 
 __all__ = ["Change", "DiffReport", "Level", "compare", "render", "render_markdown"]

@@ -23,8 +23,8 @@ import bisect
 from collections.abc import Iterator
 from typing import Any
 
-from ionqkit.codegen.loader import Document, join_pointer
 from ionqkit.errors import SpecError
+from ionqkit.spec.loader import Document, join_pointer
 
 MAX_REF_CHAIN = 32
 MAX_REF_DEPTH = 100

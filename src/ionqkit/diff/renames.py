@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ionqkit.codegen.loader import Document, join_pointer, load_path
+from ionqkit.spec.loader import Document, join_pointer, load_path
 
 SCHEMA_VERSION = 1
 _TEMPLATE = re.compile(r"\{[^}/]*\}")

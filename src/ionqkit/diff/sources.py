@@ -13,10 +13,11 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from ionqkit.codegen import gitcmd, refs, specload
-from ionqkit.codegen.loader import Document, load_bytes, load_path
+from ionqkit.diff import gitcmd
 from ionqkit.errors import InputError, SpecError
-from ionqkit.inputs import run_command
+from ionqkit.spec import refs, specload
+from ionqkit.spec.inputs import run_command
+from ionqkit.spec.loader import Document, load_bytes, load_path
 
 GIT_PREFIX = "git:"
 MAX_LISTED_WARNINGS = 20

@@ -13,10 +13,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from ionqkit.codegen import refs
-from ionqkit.codegen.loader import Document, join_pointer, load_path
-from ionqkit.codegen.overlay import AppliedAction, apply_overlay
 from ionqkit.errors import SpecError
+from ionqkit.spec import refs
+from ionqkit.spec.loader import Document, join_pointer, load_path
+from ionqkit.spec.overlay import AppliedAction, apply_overlay
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ionqkit.codegen.loader import MAX_NODES, load_bytes, split_pointer
 from ionqkit.errors import InputError
+from ionqkit.spec.loader import MAX_NODES, load_bytes, split_pointer
 
 
 def test_positions_point_at_keys_and_items() -> None:

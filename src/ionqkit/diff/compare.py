@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from ionqkit.codegen.diff.context import DiffContext
-from ionqkit.codegen.diff.model import DiffReport, SpecInfo
-from ionqkit.codegen.diff.renames import NO_RENAMES, Renames
-from ionqkit.codegen.diff.walk import OperationWalker
-from ionqkit.codegen.loader import Document, join_pointer
+from ionqkit.diff.context import DiffContext
+from ionqkit.diff.model import DiffReport, SpecInfo
+from ionqkit.diff.renames import NO_RENAMES, Renames
+from ionqkit.diff.walk import OperationWalker
+from ionqkit.spec.loader import Document, join_pointer
 
 
 def compare(
