@@ -2,7 +2,7 @@
 
 Provenance tool, rerun only when the upstream spec is replaced:
 
-    .venv/bin/python -m tools.specs.rebuild_v04 [--shared ../shared] [--out specs/ionq-v0.4.openapi.yaml]
+    .venv/bin/python tools/specs/rebuild_v04.py [--shared ../shared] [--out specs/ionq-v0.4.openapi.yaml]
 
 Seed 003 is the first 32 KB of the May 2026 v0.4 spec with every line's leading whitespace (and
 blank lines, and runs of inner spaces) lost, so its YAML nesting is gone. We restore it by aligning
