@@ -69,9 +69,6 @@ class SpecFacts:
             seen += 1
         return schema
 
-    def gate_names(self) -> frozenset[str]:
-        return frozenset().union(*(g.gates for g in self.gatesets.values()))
-
 
 def spec_paths(api_version: str) -> tuple[Path, Path | None]:
     if api_version != "v0.4":
