@@ -31,7 +31,7 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from ionqkit.spec.atomic import write_file_atomically
-from ionqkit.spec.loader import join_pointer, load_bytes, load_path
+from ionqkit.spec.loader import join_pointer, load_bytes, load_path, split_pointer
 
 REPO = Path(__file__).resolve().parents[2]
 SEED_NAME = "seeds/003_4cb836928e8a9b69.txt"
@@ -140,7 +140,7 @@ def check_prefix(seed_data: Any, full_data: Any) -> int:
     checked = 0
     for pointer, value in leaves(seed_data):
         node = full_data
-        for token in [t.replace("~1", "/").replace("~0", "~") for t in pointer.split("/")[1:]]:
+        for token in split_pointer(pointer):
             node = node[int(token)] if isinstance(node, list) else node[token]
         if isinstance(value, str) and isinstance(node, str):
             # The seed lost blank lines and runs of spaces, which YAML folds into string values.
