@@ -46,12 +46,12 @@ pytest: $(STAMP) $(PRISM_STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
-	$(BIN)/python -m bench
+	$(BIN)/python bench $(BENCH_ARGS)
 
 ## fuzz: 100,000 fuzzed inputs over lint, migrate, diff and generate (atheris; not in CI)
 fuzz: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev,fuzz]'
-	$(BIN)/python -m fuzz $(FUZZ_ARGS)
+	$(BIN)/python fuzz $(FUZZ_ARGS)
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .pytest_cache .ruff_cache .tools

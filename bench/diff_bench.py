@@ -9,10 +9,11 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-from bench.common import REPO, Row, median_time, run_command
 from ionqkit.diff.compare import compare
 from ionqkit.diff.renames import load_renames
 from ionqkit.spec.loader import load_bytes, load_path
+
+from .common import REPO, Row, median_time, run_command
 
 SHARED = REPO.parent / "shared"
 V03 = REPO / "specs" / "ionq-v0.3.openapi.yaml"
@@ -21,7 +22,9 @@ RENAMES = REPO / "specs" / "renames" / "ionq-v0.3-to-v0.4.yaml"
 
 
 def _rebuild_tool() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("rebuild_v04", REPO / "tools" / "specs" / "rebuild_v04.py")
+    spec = importlib.util.spec_from_file_location(
+        "_ionqkit_tools_rebuild_v04", REPO / "tools" / "specs" / "rebuild_v04.py"
+    )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

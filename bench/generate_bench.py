@@ -7,7 +7,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench.common import BIN, REPO, Row, median_time, run_command
+from .common import BIN, REPO, Row, median_time, run_command
 
 SPEC = REPO / "specs" / "ionq-v0.4.openapi.yaml"
 

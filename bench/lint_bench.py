@@ -1,6 +1,6 @@
 """`ionqkit lint` speed and memory, side by side with parsing alone and with JSON Schema validators.
 
-Run: `python -m bench.lint_bench` (also part of `make bench`). It prints medians and ratios; it
+Run: `python bench --only lint_bench` (also part of `make bench`). It prints medians and ratios; it
 asserts nothing. Targets (issues 3 and 6), all measured in the same run:
 - the largest job IonQ accepts (5,000 circuits, 150,000 gates, ~7 MB, generated deterministically):
   lint from bytes to diagnostics, all rules on, <= 2x orjson.loads on the same bytes;
@@ -37,9 +37,9 @@ str), so tracemalloc makes orjson look 2.4x json.loads where the resident peak i
 
 from __future__ import annotations
 
-import argparse
 import gc
 import json
+import multiprocessing
 import os
 import platform
 import random
@@ -370,7 +370,9 @@ def parallel_speedup(cores: int) -> float:
     for task in tasks:
         _spin(task)
     serial = time.perf_counter() - start
-    with ProcessPoolExecutor(max_workers=cores) as pool:
+    # Forked workers inherit this module: it is importable only under bench/'s private package name,
+    # which a spawned worker (macOS's and Python 3.14's default) could not import to find _spin.
+    with ProcessPoolExecutor(max_workers=cores, mp_context=multiprocessing.get_context("fork")) as pool:
         list(pool.map(_spin, [1]))  # start the workers outside the timing
         start = time.perf_counter()
         list(pool.map(_spin, tasks))
@@ -399,11 +401,8 @@ def load() -> str:
     return f"load average {one:.2f} (1 min), {five:.2f} (5 min)"
 
 
-def main(argv: Sequence[str] = ()) -> int:
-    """`make bench` calls main() with no arguments; `python -m bench.lint_bench --rounds N`."""
-    parser = argparse.ArgumentParser(prog="python -m bench.lint_bench")
-    parser.add_argument("--rounds", type=int, default=9, help="timing rounds (default 9)")
-    args = parser.parse_args(list(argv))
+def main(rounds: int = 9) -> int:
+    """`python bench --only lint_bench --rounds N` (bench/__main__.py) runs this suite alone."""
     print(f"machine: {machine()}; {load()} at start")
     raw = orjson.dumps(max_job())
     single = orjson.dumps(single_circuit_job())
@@ -411,9 +410,9 @@ def main(argv: Sequence[str] = ()) -> int:
     size = f"{len(raw) / 1e6:.2f} MB, {CIRCUITS:,} circuits, {GATES:,} gates"
     print(f"max-size job: {size}; findings: {len(findings)}")
     target = {"ionqkit lint(bytes)": "(target <= 2x)"}
-    speed_table("max-size job", raw, args.rounds, target)
+    speed_table("max-size job", raw, rounds, target)
     title = f"one circuit of {SINGLE_GATES:,} gates ({len(single) / 1e6:.1f} MB)"
-    speed_table(title, single, args.rounds, {})
+    speed_table(title, single, rounds, {})
     validators_table(raw, repeat=3)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -426,7 +425,3 @@ def main(argv: Sequence[str] = ()) -> int:
         at_scale(folder / "scale")
     print(f"\n{load()} at end")
     return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))

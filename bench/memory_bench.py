@@ -1,6 +1,6 @@
 """Peak resident memory per input byte of `ionqkit lint` and `ionqkit diff`, whole commands.
 
-Run: `python -m bench.memory_bench` (also part of `make bench`). Each row runs the command once in
+Run: `python bench --only memory_bench` (also part of `make bench`). Each row runs the command once in
 a fresh interpreter and reads its peak resident set size from /proc/self/status (VmHWM; elsewhere
 ru_maxrss), interpreter and imports included, and prints it beside the input size and the bound
 that tests/hardening/test_memory_bounds.py asserts: 3x the input + 150 MB. It asserts nothing.
@@ -21,7 +21,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from bench.lint_bench import multi_job
+from .lint_bench import multi_job
 
 MB = 1024 * 1024
 LONG = 30 * MB
@@ -123,7 +123,3 @@ def main() -> int:
                 f"{label:<40}{size:>7.1f} MB{peak:>7.0f} MB{peak / size:>11.1f}x{bound:>10.0f} MB {verdict}"
             )
     return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

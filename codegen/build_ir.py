@@ -25,7 +25,8 @@ from ionqkit.codegen.ir import (
     TypeInfo,
 )
 from ionqkit.codegen.normalize import keyword_or_builtin
-from ionqkit.spec.loader import escape_pointer_token
+from ionqkit.spec import refs
+from ionqkit.spec.loader import Document, escape_pointer_token, unescape_pointer_token
 
 _METHODS: tuple[HttpMethod, ...] = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 _SCHEMA_PREFIX = "#/components/schemas/"
@@ -65,32 +66,21 @@ def _unique(name: str, taken: set[str], suffix: str) -> str:
 
 
 class _Builder:
-    def __init__(self, data: dict[str, Any]) -> None:
+    def __init__(self, data: dict[str, Any], spec_name: str) -> None:
         self.data = data
+        # The normalized tree as a Document, for the one $ref resolver (ionqkit.spec.refs): its refs
+        # were checked on the loaded spec; normalizing only adds refs to the schemas it hoists.
+        self.document = Document(name=spec_name, data=data, sha256="", positions={})
         self.schemas: dict[str, Any] = data.get("components", {}).get("schemas", {}) or {}
 
     # --- references ---------------------------------------------------------------------------------
     def deref(self, node: Any) -> Any:
-        seen = set()
-        while isinstance(node, dict) and isinstance(node.get("$ref"), str):
-            ref = node["$ref"]
-            if ref in seen:
-                break
-            seen.add(ref)
-            node = self._lookup(ref)
-        return node
-
-    def _lookup(self, ref: str) -> Any:
-        node: Any = self.data
-        for raw in ref.removeprefix("#/").split("/"):
-            token = raw.replace("~1", "/").replace("~0", "~")
-            node = node.get(token) if isinstance(node, dict) else None
-        return node
+        return refs.deref(self.document, node)
 
     def model_name(self, node: Any) -> str | None:
         ref = node.get("$ref") if isinstance(node, dict) else None
         if isinstance(ref, str) and ref.startswith(_SCHEMA_PREFIX):
-            return ref[len(_SCHEMA_PREFIX) :].replace("~1", "/").replace("~0", "~")
+            return unescape_pointer_token(ref[len(_SCHEMA_PREFIX) :])
         return None
 
     # --- types --------------------------------------------------------------------------------------
@@ -296,7 +286,7 @@ def _alias_of(schemas: dict[str, Any], class_name: str) -> str | None:
         and node["$ref"].startswith(_SCHEMA_PREFIX)
         and all(key in _ALIAS_KEYS or str(key).startswith("x-") for key in node)
     ):
-        name = node["$ref"][len(_SCHEMA_PREFIX) :].replace("~1", "/").replace("~0", "~")
+        name = unescape_pointer_token(node["$ref"][len(_SCHEMA_PREFIX) :])
         if name in seen or name not in schemas:
             return None  # circular (refused earlier anyway) or pointing nowhere a model is made
         seen.add(name)
@@ -333,7 +323,7 @@ def build_ir(
     root_model: str | None = None,
 ) -> Api:
     """`schema_names` maps each original schema name to its class (normalize.safe_schema_names)."""
-    builder = _Builder(data)
+    builder = _Builder(data, spec_name)
     info = data.get("info") or {}
     schemas_pointer = "/components/schemas/" if kind == "openapi" else "/$defs/"
     schemas = tuple(

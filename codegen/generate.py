@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import copy
 import dataclasses
-import importlib.util
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,10 +55,6 @@ def _relative(path: Path, root: Path) -> str:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.name
-
-
-def clients_available() -> bool:
-    return importlib.util.find_spec("ionqkit.codegen.emit_clients") is not None
 
 
 def template_files(template_dirs: Sequence[Path]) -> dict[str, Path]:
@@ -167,10 +162,10 @@ def other_files(prepared: Prepared, options: Options) -> dict[str, str]:
     api = prepared.api
     files: dict[str, str] = {}
     exports = ["models"]
-    if api.kind == "openapi" and clients_available():
-        # Imported by name: the clients emitter is optional in a models-only installation.
-        emit_clients = importlib.import_module("ionqkit.codegen.emit_clients")
-        files.update(emit_clients.render_clients(api, list(options.template_dirs)))
+    if api.kind == "openapi":
+        from .emit_clients import render_clients
+
+        files.update(render_clients(api, list(options.template_dirs)))
         if "client.py" in files:
             exports = ["AsyncClient", "Client", "models"]
     files["__init__.py"] = _init_text(api.title, api.version, exports)
@@ -277,7 +272,7 @@ def _run_locked(
     stale: list[tuple[Target, manifest.Inputs, list[str]]] = []
     for target in targets:
         _check_inputs_exist(target)
-        with_templates = clients_available() and _spec_kind_is_openapi(target)
+        with_templates = _spec_kind_is_openapi(target)
         inputs = collect_inputs(target, options, with_templates)
         folder = options.out_root / target.package
         reasons = manifest.stale_files(folder, inputs)

@@ -36,7 +36,7 @@ from typing import Any
 
 from ionqkit.errors import SpecError
 from ionqkit.spec import refs
-from ionqkit.spec.loader import Document, join_pointer
+from ionqkit.spec.loader import Document, escape_pointer_token, join_pointer
 
 _PREFERRED = ("type", "kind", "gateset")
 
@@ -203,13 +203,13 @@ def safe_schema_names(data: Any, schemas_pointer: tuple[str, ...]) -> dict[str, 
     renamed = {names[k]: v for k, v in container.items()}
     container.clear()
     container.update(renamed)
-    ref_renames = {prefix + _escape(old): prefix + _escape(new) for old, new in names.items() if old != new}
+    ref_renames = {
+        prefix + escape_pointer_token(old): prefix + escape_pointer_token(new)
+        for old, new in names.items()
+        if old != new
+    }
     _rewrite_refs(data, ref_renames)
     return names
-
-
-def _escape(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
 
 
 def hoist_inline_schemas(data: dict[str, Any]) -> list[tuple[str, str]]:
@@ -245,14 +245,14 @@ def hoist_inline_schemas(data: dict[str, Any]) -> list[tuple[str, str]]:
             n += 1
             name = f"{base}{n}"
         schemas[name] = schema
-        target[key] = {"$ref": f"#/components/schemas/{_escape(name)}"}
+        target[key] = {"$ref": f"#/components/schemas/{escape_pointer_token(name)}"}
         hoisted.append((pointer, name))
 
     def media(content: Any, base: str, pointer: str) -> None:
         if isinstance(content, dict):
             for media_type, holder in content.items():
                 if isinstance(holder, dict):
-                    hoist(holder, base, f"{pointer}/content/{_escape(media_type)}/schema")
+                    hoist(holder, base, f"{pointer}/content/{escape_pointer_token(media_type)}/schema")
 
     for name, response in (data.get("components", {}).get("responses") or {}).items():
         if isinstance(response, dict):
@@ -267,7 +267,7 @@ def hoist_inline_schemas(data: dict[str, Any]) -> list[tuple[str, str]]:
             if not isinstance(op, dict) or method not in _METHODS:
                 continue
             base = class_name_for(str(op.get("operationId") or f"{method} {path}"))
-            pointer = f"/paths/{_escape(path)}/{method}"
+            pointer = f"/paths/{escape_pointer_token(path)}/{method}"
             body = op.get("requestBody")
             if isinstance(body, dict):
                 media(body.get("content"), base + "Request", pointer + "/requestBody")
@@ -301,9 +301,9 @@ def inline_scalar_refs(data: Any, schemas_pointer: tuple[str, ...]) -> int:
     container = data
     for token in schemas_pointer:
         container = container.get(token, {}) if isinstance(container, dict) else {}
-    prefix = "#/" + "/".join(_escape(t) for t in schemas_pointer) + "/"
+    prefix = "#/" + "/".join(escape_pointer_token(t) for t in schemas_pointer) + "/"
     scalars = {
-        prefix + _escape(name): schema
+        prefix + escape_pointer_token(name): schema
         for name, schema in (container or {}).items()
         if _is_plain_scalar(schema)
     }

@@ -13,13 +13,14 @@ import tempfile
 from functools import cache
 from pathlib import Path
 
-from fuzz import engine, git_sources, seeds
-from fuzz.mutate import special_path
 from ionqkit.diff.compare import compare
 from ionqkit.diff.renames import read_renames
 from ionqkit.diff.report import render
 from ionqkit.diff.sources import LoadedSpec, load_source
 from ionqkit.errors import IonqkitError
+
+from . import engine, git_sources, seeds
+from .mutate import special_path
 
 _FOLDER = Path(tempfile.mkdtemp(prefix="ionqkit-fuzz-diff-"))
 atexit.register(shutil.rmtree, _FOLDER, True)  # a fuzz run leaves no scratch folder behind
@@ -52,5 +53,6 @@ def one_input(data: bytes) -> None:
         render(report, FORMATS[len(data) % len(FORMATS)])
 
 
-if __name__ == "__main__":
-    raise SystemExit(engine.main("diff_target", one_input, seeds.spec_seeds))
+def main(argv: list[str]) -> int:
+    """`python fuzz diff_target [--runs N] ...`: this target alone, in this process."""
+    return engine.main("diff_target", one_input, seeds.spec_seeds, argv)

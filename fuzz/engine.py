@@ -19,7 +19,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from fuzz.mutate import mutate, mutate_bytes
+from .mutate import mutate, mutate_bytes
 
 OneInput = Callable[[bytes], None]
 MAX_LEN = 400_000
@@ -102,13 +102,13 @@ def run_atheris(one_input: OneInput, seeds: Sequence[bytes], runs: int, seed: in
     return 0
 
 
-def main(target: str, one_input: OneInput, seeds: Callable[[], list[bytes]]) -> int:
-    parser = argparse.ArgumentParser(prog=f"python -m fuzz.{target}")
+def main(target: str, one_input: OneInput, seeds: Callable[[], list[bytes]], argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(prog=f"python fuzz {target}")
     parser.add_argument("--runs", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--engine", choices=("auto", "atheris", "random"), default="auto")
     parser.add_argument("--crashes", type=Path, default=Path(".fuzz") / "crashes" / target)
-    args = parser.parse_args()
+    args = parser.parse_args(list(argv))
     engine = args.engine
     if engine == "auto":
         engine = "atheris" if importlib.util.find_spec("atheris") else "random"

@@ -10,12 +10,13 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from fuzz import engine, seeds
-from fuzz.mutate import special_path
 from ionqkit.codegen.config import Target
 from ionqkit.codegen.generate import Options, render_package
 from ionqkit.errors import IonqkitError
 from ionqkit.spec.specload import load_spec
+
+from . import engine, seeds
+from .mutate import special_path
 
 _FOLDER = Path(tempfile.mkdtemp(prefix="ionqkit-fuzz-generate-"))
 atexit.register(shutil.rmtree, _FOLDER, True)  # a fuzz run leaves no scratch folder behind
@@ -37,5 +38,6 @@ def one_input(data: bytes) -> None:
         return
 
 
-if __name__ == "__main__":
-    raise SystemExit(engine.main("generate_target", one_input, seeds.spec_seeds))
+def main(argv: list[str]) -> int:
+    """`python fuzz generate_target [--runs N] ...`: this target alone, in this process."""
+    return engine.main("generate_target", one_input, seeds.spec_seeds, argv)

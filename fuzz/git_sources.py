@@ -17,9 +17,10 @@ import zlib
 from functools import cache
 from pathlib import Path
 
-from fuzz import seeds
 from ionqkit.diff.sources import read_document
 from ionqkit.errors import IonqkitError
+
+from . import seeds
 
 OPTION_LIKE = (
     "-",

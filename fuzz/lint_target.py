@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import orjson
 
-from fuzz import engine, seeds
-from fuzz.mutate import special_path
 from ionqkit.validators import lint
 from ionqkit.validators.batch import lint_files
 from ionqkit.validators.config import LintConfig
+
+from . import engine, seeds
+from .mutate import special_path
 
 VERSIONS = ("auto", "v0.3", "v0.4")
 
@@ -31,5 +32,6 @@ def one_input(data: bytes) -> None:
         lint(value, api_version=version)
 
 
-if __name__ == "__main__":
-    raise SystemExit(engine.main("lint_target", one_input, seeds.payload_seeds))
+def main(argv: list[str]) -> int:
+    """`python fuzz lint_target [--runs N] ...`: this target alone, in this process."""
+    return engine.main("lint_target", one_input, seeds.payload_seeds, argv)

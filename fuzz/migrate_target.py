@@ -9,11 +9,12 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from fuzz import engine, seeds
-from fuzz.mutate import special_path
 from ionqkit.errors import IonqkitError
 from ionqkit.migrate.files import dump_payload, read_payload
 from ionqkit.migrate.rewrite import migrate_payload
+
+from . import engine, seeds
+from .mutate import special_path
 
 _FOLDER = Path(tempfile.mkdtemp(prefix="ionqkit-fuzz-migrate-"))
 atexit.register(shutil.rmtree, _FOLDER, True)  # a fuzz run leaves no scratch folder behind
@@ -38,5 +39,6 @@ def one_input(data: bytes) -> None:
         str(note)
 
 
-if __name__ == "__main__":
-    raise SystemExit(engine.main("migrate_target", one_input, seeds.payload_seeds))
+def main(argv: list[str]) -> int:
+    """`python fuzz migrate_target [--runs N] ...`: this target alone, in this process."""
+    return engine.main("migrate_target", one_input, seeds.payload_seeds, argv)

@@ -18,6 +18,8 @@ import zlib
 from collections.abc import Callable
 from typing import Any
 
+from ionqkit.spec.loader import join_pointer
+
 HOSTILE_STRINGS = (
     "",
     " ",
@@ -155,7 +157,7 @@ def _random_ref(rng: random.Random, sample: list[Path]) -> str:
     if rng.random() < 0.3:
         return rng.choice([s for s in HOSTILE_STRINGS if s.startswith("#") or "://" in s])
     path = rng.choice(sample)
-    return "#" + "".join("/" + str(k).replace("~", "~0").replace("/", "~1") for k in path)
+    return "#" + functools.reduce(join_pointer, path, "")
 
 
 def mutate_once(doc: Any, rng: random.Random) -> Any:

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from functools import cache
 
-from fuzz import engine, seeds
 from ionqkit.errors import IonqkitError
 from ionqkit.spec.loader import Document, load_bytes, load_path
 from ionqkit.spec.overlay import apply_overlay
+
+from . import engine, seeds
 
 
 @cache
@@ -26,5 +27,6 @@ def one_input(data: bytes) -> None:
         return
 
 
-if __name__ == "__main__":
-    raise SystemExit(engine.main("overlay_target", one_input, seeds.overlay_seeds))
+def main(argv: list[str]) -> int:
+    """`python fuzz overlay_target [--runs N] ...`: this target alone, in this process."""
+    return engine.main("overlay_target", one_input, seeds.overlay_seeds, argv)

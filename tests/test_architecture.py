@@ -87,3 +87,58 @@ def test_building_a_client_imports_no_yaml_jsonpath_spec_core_or_linter() -> Non
     )
     assert "ionqkit.generated.ionq_v0_4" in loaded
     assert [name for name in loaded if name.startswith(heavy)] == []
+
+
+# ---- dev-script folders: bench/, fuzz/ and tools/ are run by path, never imported by name ---------
+
+DEV_FOLDERS = ("bench", "fuzz", "tools")
+
+
+@pytest.mark.parametrize("folder", DEV_FOLDERS)
+def test_a_dev_script_folder_is_not_importable_from_the_repo_root(folder: str) -> None:
+    """Without its refusing __init__.py the folder would import as a namespace package."""
+    repo = PACKAGE.parents[1]
+    probe = f"import {folder}"
+    result = subprocess.run(
+        [sys.executable, "-c", probe], cwd=repo, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 1, result.stdout
+    assert f"ModuleNotFoundError: {folder}/ is a folder of scripts" in result.stderr, result.stderr
+
+
+def dev_folder_imports(tests: Path) -> list[str]:
+    """Each place under `tests` that imports bench, fuzz or tools by name (statement or string)."""
+    found = []
+    for path in sorted(tests.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names: list[object] = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names = [node.module]
+            elif isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", "")) in (
+                "import_module",
+                "__import__",
+            ):
+                names = [a.value for a in node.args[:1] if isinstance(a, ast.Constant)]
+            where = f"{path.relative_to(tests).as_posix()}:{getattr(node, 'lineno', 0)}"
+            found += [
+                f"{where} imports {n}" for n in names if isinstance(n, str) and n.split(".")[0] in DEV_FOLDERS
+            ]
+    return found
+
+
+def test_no_test_imports_a_dev_script_folder_by_name() -> None:
+    assert dev_folder_imports(PACKAGE.parents[1] / "tests") == []
+
+
+def test_the_dev_folder_walk_sees_each_way_of_importing(tmp_path: Path) -> None:
+    (tmp_path / "test_x.py").write_text(
+        "import fuzz.engine\nfrom bench import common\nimport importlib\nimportlib.import_module('tools')\n"
+        "from tests.devtools import dev_module\n"
+    )
+    assert [line.split(" imports ")[1] for line in dev_folder_imports(tmp_path)] == [
+        "fuzz.engine",
+        "bench",
+        "tools",
+    ]

@@ -61,9 +61,6 @@ class Catalog:
                 return family
         return None
 
-    def limit(self, name: str) -> float:
-        return self.limits[name]
-
     def with_overrides(
         self,
         *,

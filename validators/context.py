@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ionqkit.spec.loader import unescape_pointer_token
 from ionqkit.validators.catalog import Catalog
 from ionqkit.validators.specdata import Gateset, SpecFacts
 
@@ -155,6 +156,6 @@ def field_name(pointer: str) -> str:
     """`/input/circuit/3/targets` -> `input.circuit[3].targets` for messages."""
     out = ""
     for raw in pointer.split("/")[1:]:
-        token = raw.replace("~1", "/").replace("~0", "~")
+        token = unescape_pointer_token(raw)
         out += f"[{token}]" if token.isdigit() else (f".{token}" if out else token)
     return out or "payload"

@@ -6,7 +6,7 @@ from itertools import chain, compress, repeat
 from operator import not_
 from typing import Any
 
-from ionqkit.spec.loader import MAX_DEPTH
+from ionqkit.spec.loader import MAX_DEPTH, unescape_pointer_token
 from ionqkit.validators.config import LintConfig
 from ionqkit.validators.context import Context, JobView, json_type, show
 from ionqkit.validators.diagnostics import Diagnostic
@@ -46,7 +46,7 @@ def run(parsed: Parsed, config: LintConfig) -> list[Diagnostic]:
         parsed.data = None
         if key_count is not None:
             for pointer, (line, column) in duplicate_keys(parsed, key_count):
-                key = pointer.rsplit("/", 1)[-1].replace("~1", "/").replace("~0", "~")
+                key = unescape_pointer_token(pointer.rsplit("/", 1)[-1])
                 text_findings.append(
                     (
                         "IQ005",

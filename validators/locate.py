@@ -16,6 +16,7 @@ import re
 from collections.abc import Collection, Iterator
 
 from ionqkit.spec import jsonscan
+from ionqkit.spec.loader import join_pointer
 
 Position = tuple[int, int]
 
@@ -83,8 +84,7 @@ class JsonText:
                 top = current
                 token = match.group()
                 key = json.loads(token) if "\\" in token else token[1:-1]
-                escaped = key.replace("~", "~0").replace("/", "~1")
-                pointer = f"{top[1]}/{escaped}"
+                pointer = join_pointer(str(top[1]), key)
                 seen = top[4]
                 assert isinstance(seen, set)
                 if report_duplicates:

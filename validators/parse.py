@@ -8,7 +8,6 @@ project loader (ruamel), which keeps positions. orjson keeps the last of duplica
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -149,7 +148,3 @@ def plain(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return [plain(v) for v in value]
     return value
-
-
-def is_finite_number(value: Any) -> bool:
-    return not isinstance(value, float) or math.isfinite(value)

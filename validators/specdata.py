@@ -20,7 +20,8 @@ from typing import Any
 
 from ionqkit.errors import SpecError
 from ionqkit.paths import SPECS_DIR
-from ionqkit.spec.loader import Document, split_pointer
+from ionqkit.spec import refs
+from ionqkit.spec.loader import Document
 from ionqkit.spec.specload import load_spec_cached
 
 V04_SPEC = SPECS_DIR / "ionq-v0.4.openapi.yaml"
@@ -56,21 +57,9 @@ class SpecFacts:
     document: Document = field(repr=False)
 
     def resolve(self, schema: Schema) -> Schema:
-        """Follow `$ref`s (local only) to a schema that is not a bare reference."""
-        seen = 0
-        while isinstance(schema, Mapping) and "$ref" in schema:
-            ref = schema["$ref"]
-            if not isinstance(ref, str) or not ref.startswith("#/") or seen > 32:
-                raise SpecError(f"unusable $ref {ref!r}", file=self.source)
-            node: Any = self.document.data
-            for token in split_pointer(ref[1:]):
-                node = node[token]
-            schema = node
-            seen += 1
-        return schema
-
-    def gate_names(self) -> frozenset[str]:
-        return frozenset().union(*(g.gates for g in self.gatesets.values()))
+        """`schema`, or what its `$ref` chain ends at (ionqkit.spec.refs: local refs, bounded chain)."""
+        resolved: Schema = refs.deref(self.document, schema)
+        return resolved
 
 
 def spec_paths(api_version: str) -> tuple[Path, Path | None]:

@@ -12,14 +12,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from fuzz import diff_target, generate_target, migrate_target
-from fuzz.mutate import HOSTILE_STRINGS, mutate
-from fuzz.seeds import REPO
 from ionqkit.diff.compare import compare
 from ionqkit.errors import IonqkitError
 from ionqkit.migrate import migrate_payload
 from ionqkit.spec.loader import load_bytes, load_path
 from ionqkit.validators import Diagnostic, lint
+from tests.devtools import REPO, dev_module
+
+diff_target = dev_module("fuzz", "diff_target")
+generate_target = dev_module("fuzz", "generate_target")
+migrate_target = dev_module("fuzz", "migrate_target")
+HOSTILE_STRINGS: tuple[str, ...] = dev_module("fuzz", "mutate").HOSTILE_STRINGS
+mutate = dev_module("fuzz", "mutate").mutate
 
 SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=list(HealthCheck))
 SLOW = settings(max_examples=8, deadline=None, suppress_health_check=list(HealthCheck))

@@ -4,20 +4,24 @@ fixed (e.g. tests/src/ionqkit/diff/test_diff_damaged.py)."""
 
 from __future__ import annotations
 
-import importlib
+import subprocess
+import sys
 import traceback
 from pathlib import Path
 
 import pytest
 
-from fuzz import engine, seeds
+from tests.devtools import REPO, dev_module
+
+engine = dev_module("fuzz", "engine")
+seeds = dev_module("fuzz", "seeds")
 
 PAYLOAD_MUTANTS = 400
 SPEC_MUTANTS = 40
 
 
 def run_target(target: str, inputs: list[bytes]) -> list[str]:
-    one_input = importlib.import_module(f"fuzz.{target}").one_input
+    one_input = dev_module("fuzz", target).one_input
     failures = []
     for index, data in enumerate(inputs):
         try:
@@ -51,3 +55,13 @@ def test_mutants_differ_from_their_seeds_and_are_reproducible() -> None:
     first, second = engine.inputs(corpus, 30, seed=5), engine.inputs(corpus, 30, seed=5)
     assert first == second
     assert len(set(first)) > 20
+
+
+def test_the_runner_runs_a_target_by_path(tmp_path: Path) -> None:
+    """`make fuzz` runs `python fuzz`, which runs each target as `python fuzz TARGET ...`."""
+    command = [sys.executable, "fuzz", "overlay_target", "--runs=3", "--engine=random"]
+    result = subprocess.run(
+        [*command, f"--crashes={tmp_path}"], cwd=REPO, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert "3 inputs" in result.stderr and "0 crash(es)" in result.stderr, result.stderr

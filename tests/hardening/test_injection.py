@@ -113,9 +113,11 @@ def test_every_git_command_puts_end_of_options_before_the_revision(
 @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
 def test_any_git_source_reads_or_fails_with_an_input_error_and_git_writes_nothing(data: bytes) -> None:
     """The fuzz class (fuzz/git_sources.py): option-like revisions and paths, NULs, newlines."""
-    from fuzz.git_sources import one_source
+    from tests.devtools import dev_module
 
-    one_source(data)  # raises if git wrote a file; any error but an IonqkitError propagates
+    dev_module("fuzz", "git_sources").one_source(
+        data
+    )  # raises if git wrote a file; any error but an IonqkitError propagates
 
 
 def test_a_git_command_line_is_never_built_from_an_unchecked_operand() -> None:

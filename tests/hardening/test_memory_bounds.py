@@ -280,9 +280,9 @@ def test_relative_filters_and_descent_outside_filters_are_evaluated(tmp_path: Pa
 
 @pytest.mark.slow
 def test_the_overlay_fuzz_target_survives_amplifying_mutants() -> None:
-    from fuzz import engine, seeds
-    from fuzz.overlay_target import one_input
+    from tests.devtools import dev_module
 
-    corpus = seeds.overlay_seeds()
-    for data in engine.inputs(corpus, len(corpus) + 24, seed=0):
+    corpus = dev_module("fuzz", "seeds").overlay_seeds()
+    one_input = dev_module("fuzz", "overlay_target").one_input
+    for data in dev_module("fuzz", "engine").inputs(corpus, len(corpus) + 24, seed=0):
         one_input(data)  # anything but an IonqkitError fails the test

@@ -9,6 +9,7 @@ from typing import Any
 from openapi_schema_validator import OAS30Validator, oas30_format_checker
 
 from ionqkit.paths import SPECS_DIR
+from ionqkit.spec.loader import split_pointer
 
 V03_SPEC = SPECS_DIR / "ionq-v0.3.openapi.yaml"
 V03_OVERLAY = SPECS_DIR / "overlays" / "ionq-v0.3.overlay.yaml"
@@ -48,8 +49,8 @@ def deref(spec: Any, node: Any, depth: int = 0) -> Any:
     if isinstance(node, dict):
         if "$ref" in node:
             target: Any = spec
-            for token in node["$ref"].removeprefix("#/").split("/"):
-                target = target[token.replace("~1", "/").replace("~0", "~")]
+            for token in split_pointer(node["$ref"]):
+                target = target[token]
             return deref(spec, target, depth + 1)
         return {key: deref(spec, value, depth + 1) for key, value in node.items()}
     if isinstance(node, list):

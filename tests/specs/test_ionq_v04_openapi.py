@@ -12,8 +12,10 @@ from ionqkit.spec.loader import load_bytes, load_path
 from ionqkit.spec.specload import load_spec
 
 REPO = Path(__file__).resolve().parents[2]
-# tools/ is not a package of ionqkit; load the rebuild tool from its file.
-_SPEC = importlib.util.spec_from_file_location("rebuild_v04", REPO / "tools" / "specs" / "rebuild_v04.py")
+# tools/ is a folder of scripts, not a package: load the rebuild tool from its file, privately named.
+_SPEC = importlib.util.spec_from_file_location(
+    "_ionqkit_tools_rebuild_v04", REPO / "tools" / "specs" / "rebuild_v04.py"
+)
 assert _SPEC and _SPEC.loader
 rebuild = importlib.util.module_from_spec(_SPEC)
 _SPEC.loader.exec_module(rebuild)

@@ -2,7 +2,7 @@
 
 Provenance tool, rerun only when the upstream spec is replaced:
 
-    .venv/bin/python -m tools.specs.rebuild_v04 [--shared ../shared] [--out specs/ionq-v0.4.openapi.yaml]
+    .venv/bin/python tools/specs/rebuild_v04.py [--shared ../shared] [--out specs/ionq-v0.4.openapi.yaml]
 
 Seed 003 is the first 32 KB of the May 2026 v0.4 spec with every line's leading whitespace (and
 blank lines, and runs of inner spaces) lost, so its YAML nesting is gone. We restore it by aligning
@@ -31,7 +31,7 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from ionqkit.spec.atomic import write_file_atomically
-from ionqkit.spec.loader import join_pointer, load_bytes, load_path
+from ionqkit.spec.loader import join_pointer, load_bytes, load_path, split_pointer
 
 REPO = Path(__file__).resolve().parents[2]
 SEED_NAME = "seeds/003_4cb836928e8a9b69.txt"
@@ -140,7 +140,7 @@ def check_prefix(seed_data: Any, full_data: Any) -> int:
     checked = 0
     for pointer, value in leaves(seed_data):
         node = full_data
-        for token in [t.replace("~1", "/").replace("~0", "~") for t in pointer.split("/")[1:]]:
+        for token in split_pointer(pointer):
             node = node[int(token)] if isinstance(node, list) else node[token]
         if isinstance(value, str) and isinstance(node, str):
             # The seed lost blank lines and runs of spaces, which YAML folds into string values.

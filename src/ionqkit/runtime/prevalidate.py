@@ -23,15 +23,14 @@ LINTED_VERSIONS = frozenset({"v0.3", "v0.4"})
 
 
 @functools.cache
-def default_linter(api_version: str = "auto") -> Linter | None:
-    """ionqkit's job-payload linter for one API version, or None when this installation has none.
+def default_linter(api_version: str = "auto") -> Linter:
+    """ionqkit's job-payload linter for one API version (the linter ships with the runtime).
 
-    Resolved on first use, not at client construction: the linter's rule tables load lazily.
+    Imported on first use, not at client construction: the linter and its rule tables are loaded
+    only by a client that sends a job.
     """
-    try:
-        from ionqkit.validators import lint
-    except ImportError:
-        return None
+    from ionqkit.validators import lint
+
     version = api_version if api_version in LINTED_VERSIONS else "auto"
     return functools.partial(lint, api_version=version)
 
