@@ -67,11 +67,16 @@ class JsonText:
         pending: str | None = ""  # pointer of the value expected next
         for match in tokens:
             first = text[match.start()]
+            # The text may not be valid JSON yet (a duplicate key is reported while json still
+            # parses): a stray closer or comma outside every container is passed over.
             if first in "}]":
-                stack.pop()
+                if stack:
+                    stack.pop()
                 pending = None
                 continue
             if first == ",":
+                if not stack:
+                    continue
                 top = stack[-1]
                 if not top[0]:
                     top[2] = int(top[2]) + 1  # type: ignore[call-overload]
