@@ -15,7 +15,9 @@ PAYLOAD_SUFFIXES = (".json", ".yaml", ".yml")
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="payload files, directories, or - for stdin")
-    parser.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text")
+    from ionqkit.findings.formats import LINT_FORMATS
+
+    parser.add_argument("--format", choices=LINT_FORMATS, default="text")
     parser.add_argument(
         "--select",
         action="append",
@@ -98,8 +100,7 @@ def run(args: argparse.Namespace) -> int:
     from ionqkit.spec.inputs import read_stdin
     from ionqkit.validators import config as lint_config
     from ionqkit.validators.batch import STDIN, lint_files
-    from ionqkit.validators.formatters import FORMATS
-    from ionqkit.validators.formatters.text import render as text_report
+    from ionqkit.validators.render import RENDERERS, LintReport
 
     config = lint_config.load(args.config)
     if args.select:
@@ -125,11 +126,7 @@ def run(args: argparse.Namespace) -> int:
             continue
         checked += 1
         diagnostics.extend(result.diagnostics)
-    if args.format == "text":
-        report = text_report(diagnostics, checked, unread=len(problems))
-    else:
-        report = FORMATS[args.format](diagnostics, checked)
-    sys.stdout.write(report)
+    sys.stdout.write(RENDERERS.render(LintReport(diagnostics, checked, unread=len(problems)), args.format))
     for problem in problems:
         print(f"error: {printable(problem)}", file=sys.stderr)
     if problems:

@@ -10,13 +10,15 @@ from __future__ import annotations
 import argparse
 import sys
 
-FAIL_ON = {"breaking": "ERR", "warning": "WARN", "none": None}
+FAIL_ON = {"breaking": "error", "warning": "warning", "none": None}
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("old", metavar="OLD", help="old spec: a path or git:REV:PATH")
     parser.add_argument("new", metavar="NEW", help="new spec: a path or git:REV:PATH")
-    parser.add_argument("--format", choices=("text", "json", "markdown", "github"), default="text")
+    from ionqkit.findings.formats import DIFF_FORMATS
+
+    parser.add_argument("--format", choices=DIFF_FORMATS, default="text")
     parser.add_argument(
         "--fail-on",
         choices=tuple(FAIL_ON),
@@ -28,10 +30,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ionqkit.diff.compare import compare
-    from ionqkit.diff.model import Level
     from ionqkit.diff.renames import read_renames
     from ionqkit.diff.report import render
     from ionqkit.diff.sources import load_source
+    from ionqkit.findings import Severity
 
     renames = read_renames(args.renames)
     old, new = load_source(args.old), load_source(args.new)
@@ -40,4 +42,4 @@ def run(args: argparse.Namespace) -> int:
     threshold = FAIL_ON[args.fail_on]
     if threshold is None or report.max_level is None:
         return 0
-    return 1 if report.max_level >= Level[threshold] else 0
+    return 1 if report.max_level >= Severity(threshold) else 0
