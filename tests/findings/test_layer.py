@@ -27,6 +27,15 @@ def test_severity_is_ordered_and_names_each_format_level() -> None:
     assert [s.github for s in Severity] == ["notice", "warning", "error"]
     assert [s.sarif for s in Severity] == ["note", "warning", "error"]
     assert str(Severity.ERROR) == "error" and Severity("warning") is Severity.WARNING
+    word: str = "error"
+    assert word == Severity.ERROR  # lint's findings always compared equal to their word
+    assert sorted([Severity.ERROR, Severity.INFO, Severity.WARNING]) == [
+        Severity.INFO,
+        Severity.WARNING,
+        Severity.ERROR,
+    ]  # by rank: alphabetically "error" would come first
+    with pytest.raises(TypeError, match="compares only with a Severity"):
+        assert Severity.ERROR > "warning"
 
 
 def test_lint_and_diff_share_the_one_severity_and_registry_types() -> None:

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import enum
-import functools
 
 
-@functools.total_ordering
-class Severity(enum.Enum):
-    """How bad a finding is; ordered, so `max()` over findings gives a report's worst.
+class Severity(enum.StrEnum):
+    """How bad a finding is; ordered by rank, so `max()` over findings gives a report's worst.
 
-    The value is the word lint prints ("error"); `label` is the differ's short column ("ERR");
-    `github` and `sarif` are the levels those formats define.
+    The value is the word lint prints ("error"), and a Severity equals it (`Severity.ERROR ==
+    "error"`, as lint's findings always did); `label` is the differ's short column ("ERR");
+    `github` and `sarif` are the levels those formats define. Comparisons are by rank, never
+    alphabetical.
     """
 
     INFO = "info"
@@ -36,13 +36,23 @@ class Severity(enum.Enum):
         """A SARIF 2.1.0 result level: error, warning or note."""
         return "note" if self is Severity.INFO else self.value
 
-    def __lt__(self, other: object) -> bool:
-        if not isinstance(other, Severity):
-            return NotImplemented
-        return self.rank < other.rank
+    def __lt__(self, other: str) -> bool:
+        return self.rank < _rank_of(other)
 
-    def __str__(self) -> str:
-        return self.value
+    def __le__(self, other: str) -> bool:
+        return self.rank <= _rank_of(other)
+
+    def __gt__(self, other: str) -> bool:
+        return self.rank > _rank_of(other)
+
+    def __ge__(self, other: str) -> bool:
+        return self.rank >= _rank_of(other)
+
+
+def _rank_of(other: str) -> int:
+    if not isinstance(other, Severity):
+        raise TypeError(f"a Severity compares only with a Severity, not {type(other).__name__}")
+    return other.rank
 
 
 _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
