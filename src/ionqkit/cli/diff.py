@@ -10,25 +10,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-FAIL_ON = {"breaking": "error", "warning": "warning", "none": None}
+from ionqkit.cli.parser import FAIL_ON
 
 
-def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("old", metavar="OLD", help="old spec: a path or git:REV:PATH")
-    parser.add_argument("new", metavar="NEW", help="new spec: a path or git:REV:PATH")
-    from ionqkit.findings.formats import DIFF_FORMATS
-
-    parser.add_argument("--format", choices=DIFF_FORMATS, default="text")
-    parser.add_argument(
-        "--fail-on",
-        choices=tuple(FAIL_ON),
-        default="breaking",
-        help="exit 1 when a change at or above this level is found (default: breaking)",
-    )
-    parser.add_argument("--renames", metavar="FILE", help="cross-version renames (e.g. specs/renames/*.yaml)")
-
-
-def run(args: argparse.Namespace) -> int:
+def execute(args: argparse.Namespace) -> int:
     from ionqkit.diff.compare import compare
     from ionqkit.diff.renames import read_renames
     from ionqkit.diff.report import render
