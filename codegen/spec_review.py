@@ -61,12 +61,12 @@ def review(package: str, package_dir: Path, new: Document, *, spec_name: str, al
         return Review(package, None, blocked=False, files=files)
     # The differ is imported only here: a first generation has nothing to compare.
     from ionqkit.diff.compare import compare
-    from ionqkit.diff.model import Level
     from ionqkit.diff.report import render_markdown
+    from ionqkit.findings import Severity
 
     old = load_path(snapshot_path, name=f"{package}/{SNAPSHOT}")
     report = compare(old, new)  # locations in NEW are lines of the spec file itself
-    blocked = report.max_level == Level.ERR and not allow_breaking
+    blocked = report.max_level is Severity.ERROR and not allow_breaking
     files = {SNAPSHOT: new_snapshot, CHANGES: changes.encode("utf-8")}
     if report.changes:
         files[CHANGES] = (changes + "\n" + render_markdown(report)).encode("utf-8")

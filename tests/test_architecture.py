@@ -1,6 +1,8 @@
 """The house rules of the import graph, checked on the source (AST) and on a live interpreter.
 
 - the spec core (`ionqkit.spec`) imports none of the parts that stand on it;
+- the findings layer (`ionqkit.findings`) imports only `ionqkit` itself (its version) and
+  `ionqkit.escape`, and the spec core does not import it;
 - the linter, migrate, the differ and the client runtime never import codegen;
 - the client runtime imports neither codegen nor the spec core (pre-submit lint is loaded lazily);
 - building a client imports no YAML or JSONPath library.
@@ -43,14 +45,32 @@ def offenders(part: str, forbidden: tuple[str, ...]) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("part", ["validators", "migrate", "diff", "runtime", "spec"])
+@pytest.mark.parametrize("part", ["validators", "migrate", "diff", "runtime", "spec", "findings"])
 def test_no_part_but_the_cli_imports_codegen(part: str) -> None:
     assert offenders(part, ("ionqkit.codegen",)) == []
 
 
 def test_the_spec_core_imports_none_of_the_parts_that_stand_on_it() -> None:
-    parts = ("ionqkit.validators", "ionqkit.migrate", "ionqkit.diff", "ionqkit.runtime", "ionqkit.generated")
+    parts = (
+        "ionqkit.validators",
+        "ionqkit.migrate",
+        "ionqkit.diff",
+        "ionqkit.runtime",
+        "ionqkit.generated",
+        "ionqkit.findings",
+    )
     assert offenders("spec", parts) == []
+
+
+def test_the_findings_layer_stands_on_escape_alone() -> None:
+    allowed = {"ionqkit", "ionqkit.__version__", "ionqkit.escape"}
+    found = [
+        f"findings/{file} imports {name}"
+        for file, names in imported_modules(PACKAGE / "findings").items()
+        for name in sorted(names)
+        if name.split(".")[:2] != ["ionqkit", "findings"] and ".".join(name.split(".")[:2]) not in allowed
+    ]
+    assert found == []
 
 
 def test_the_runtime_imports_neither_codegen_nor_the_spec_core_at_the_top() -> None:

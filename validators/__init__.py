@@ -6,8 +6,9 @@ for finding in lint(body_bytes):
 check(payload_dict)         # raises PayloadError listing every error
 """
 
+from ionqkit.findings import Severity
 from ionqkit.validators.api import check, lint
 from ionqkit.validators.config import LintConfig
-from ionqkit.validators.diagnostics import Diagnostic, PayloadError, Severity
+from ionqkit.validators.diagnostics import Diagnostic, PayloadError
 
 __all__ = ["Diagnostic", "LintConfig", "PayloadError", "Severity", "check", "lint"]

@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ionqkit.findings import Severity
 from ionqkit.validators.config import API_VERSIONS, LintConfig
-from ionqkit.validators.diagnostics import Diagnostic, PayloadError, Severity
+from ionqkit.validators.diagnostics import Diagnostic, PayloadError
 from ionqkit.validators.engine import run
 from ionqkit.validators.parse import Parsed, parse
+from ionqkit.validators.registry import IQ006
 
 Payload = bytes | bytearray | memoryview | str | Mapping[str, Any]
 
@@ -33,7 +35,7 @@ def lint(
     try:
         parsed = parse(payload if isinstance(payload, (str, Mapping)) else bytes(payload), name)
     except RecursionError:
-        parsed = Parsed(name=name, findings=[("IQ006", "nesting is too deep to check", None, None)])
+        parsed = Parsed(name=name, findings=[(IQ006.code, "nesting is too deep to check", None, None)])
     diagnostics = run(parsed, config)
     if config.warnings_as_errors:
         diagnostics = [_as_error(d) for d in diagnostics]

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ionqkit.findings import Rule
 from ionqkit.spec.loader import unescape_pointer_token
 from ionqkit.validators.catalog import Catalog
 from ionqkit.validators.specdata import Gateset, SpecFacts
@@ -66,8 +67,11 @@ class Context:
     two_qubit_gate: str | None = None
     two_qubit_reason: str = ""
 
-    def emit(self, code: str, pointer: str, message: str, hint: str | None = None) -> None:
-        self.found.append((code, pointer, message, hint))
+    def emit(self, rule: Rule | str, pointer: str, message: str, hint: str | None = None) -> None:
+        """Report `rule` at `pointer`. Pass the rule constant (`IQ207`): a bare code string is still
+        taken from rule modules not yet moved to the constants (tests/findings/test_codes.py keeps
+        that list from growing)."""
+        self.found.append((rule if isinstance(rule, str) else rule.code, pointer, message, hint))
 
     def limit(self, name: str) -> Any:
         return self.catalog.limits[name]

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ionqkit.errors import IonqkitError
 from ionqkit.escape import printable
-
-
-class Severity(enum.StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
+from ionqkit.findings import Severity
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from ionqkit.validators.registry import RULES, Rule
+from ionqkit.findings import Rule
+from ionqkit.validators.registry import RULES
 
 FAMILIES = {
     "IQ0": "The JSON or YAML text",

@@ -11,7 +11,7 @@ from ionqkit.validators.config import LintConfig
 from ionqkit.validators.context import Context, JobView, json_type, show
 from ionqkit.validators.diagnostics import Diagnostic
 from ionqkit.validators.parse import Parsed, duplicate_keys
-from ionqkit.validators.registry import RULES
+from ionqkit.validators.registry import IQ005, IQ006, IQ103, RULES
 from ionqkit.validators.rules import gates, metadata, multicircuit, native, shots, structure, targets, version
 from ionqkit.validators.screen import screen_circuits
 from ionqkit.validators.specdata import spec_facts
@@ -39,7 +39,7 @@ def run(parsed: Parsed, config: LintConfig) -> list[Diagnostic]:
             key_count = _lint_data(parsed.data, config, ctx)
         except RecursionError:  # a rule followed a value nested past Python's stack: say where
             limit = depth_limit(ctx)
-            ctx.emit("IQ006", _deep_pointer(parsed.data, set(), limit), f"nesting deeper than {limit} levels")
+            ctx.emit(IQ006, _deep_pointer(parsed.data, set(), limit), f"nesting deeper than {limit} levels")
             key_count = None
         # The rules are done with the tree; drop it before locating findings decodes the text, so
         # the two are never in memory together.
@@ -49,7 +49,7 @@ def run(parsed: Parsed, config: LintConfig) -> list[Diagnostic]:
                 key = unescape_pointer_token(pointer.rsplit("/", 1)[-1])
                 text_findings.append(
                     (
-                        "IQ005",
+                        IQ005.code,
                         f"duplicate key {show(key)}: the earlier value is overridden "
                         "by some parsers and kept by others",
                         line,
@@ -62,7 +62,7 @@ def run(parsed: Parsed, config: LintConfig) -> list[Diagnostic]:
 def _lint_data(data: Any, config: LintConfig, ctx: Context) -> int | None:
     """Run the rules; return how many keys the data has (for the duplicate-key pre-check)."""
     if not isinstance(data, dict):
-        ctx.emit("IQ103", "", f"a job payload must be a JSON object, not {json_type(data)}")
+        ctx.emit(IQ103, "", f"a job payload must be a JSON object, not {json_type(data)}")
         return None
     detected = detect_version(data)
     requested = config.api_version
@@ -93,7 +93,7 @@ def _count_keys(data: Any, skip: set[int], ctx: Context) -> int | None:
     while level:
         if depth > limit:
             pointer = _deep_pointer(data, skip, limit)
-            ctx.emit("IQ006", pointer, f"nesting deeper than {limit} levels")
+            ctx.emit(IQ006, pointer, f"nesting deeper than {limit} levels")
             return None
         # A level at a time, in C-speed passes (5,000 circuit objects in a big job).
         is_dict = list(map(isinstance, level, repeat(dict)))

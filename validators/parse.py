@@ -18,6 +18,7 @@ import orjson
 from ionqkit.errors import InputError
 from ionqkit.spec.loader import decode_utf8, load_bytes
 from ionqkit.validators.locate import JsonText, Position
+from ionqkit.validators.registry import IQ001, IQ002, IQ003, IQ004, IQ005, IQ006, IQ007
 
 BOM = b"\xef\xbb\xbf"
 _NON_SPACE = re.compile(rb"[^ \t\n\r\x0b\x0c]")  # bytes.strip()'s whitespace
@@ -62,12 +63,12 @@ def parse(payload: bytes | str | Mapping[str, Any], name: str) -> Parsed:
     raw = payload.encode("utf-8", errors="surrogatepass") if isinstance(payload, str) else bytes(payload)
     parsed = Parsed(name=name, raw=raw)
     if raw.startswith(BOM):
-        parsed.findings.append(("IQ003", "payload starts with a UTF-8 byte order mark (BOM)", 1, 1))
+        parsed.findings.append((IQ003.code, "payload starts with a UTF-8 byte order mark (BOM)", 1, 1))
         raw = raw[len(BOM) :]
         parsed.raw = raw
     first = _NON_SPACE.search(raw)  # unlike strip(), never copies a 7 MB payload
     if first is None:
-        parsed.findings.append(("IQ007", "payload is empty", 1, 1))
+        parsed.findings.append((IQ007.code, "payload is empty", 1, 1))
         return parsed
     parsed.is_yaml = name.endswith(YAML_SUFFIXES) or (
         not name.endswith(".json") and first.group() not in (b"{", b"[")
@@ -93,19 +94,19 @@ def _json_error(exc: orjson.JSONDecodeError, raw: bytes, name: str) -> TextFindi
         try:
             decode_utf8(raw, name)
         except InputError as err:
-            return ("IQ002", err.message, err.line, err.column)
+            return (IQ002.code, err.message, err.line, err.column)
     text = raw.decode("utf-8", errors="replace")
     at = min(exc.pos, len(text))
     if text[at : at + 8] == "Infinity" and text[at - 1 : at] == "-":
         at -= 1  # orjson stops after the sign
     line, column = JsonText(text).position(at)
     if text.startswith(("NaN", "Infinity", "-Infinity"), at):
-        return ("IQ004", f"{text[at : at + 9].rstrip(',} ')} is not a JSON number", line, column)
+        return (IQ004.code, f"{text[at : at + 9].rstrip(',} ')} is not a JSON number", line, column)
     if "depth" in message or "recursion" in message:
-        return ("IQ006", "nesting is too deep to parse", line, column)
+        return (IQ006.code, "nesting is too deep to parse", line, column)
     if "after document" in message:
-        return ("IQ001", "unexpected data after the end of the JSON value", line, column)
-    return ("IQ001", f"invalid JSON: {message}", line, column)
+        return (IQ001.code, "unexpected data after the end of the JSON value", line, column)
+    return (IQ001.code, f"invalid JSON: {message}", line, column)
 
 
 def _parse_yaml(parsed: Parsed, raw: bytes) -> None:
@@ -113,15 +114,15 @@ def _parse_yaml(parsed: Parsed, raw: bytes) -> None:
         doc = load_bytes(raw, name=parsed.name)
     except InputError as exc:
         text = exc.message
-        code = "IQ001"
+        code = IQ001.code
         if "UTF-8" in text:
-            code = "IQ002"
+            code = IQ002.code
         elif "duplicate" in text:
-            code = "IQ005"
+            code = IQ005.code
         elif "not a JSON number" in text:
-            code = "IQ004"
+            code = IQ004.code
         elif "nesting" in text:
-            code = "IQ006"
+            code = IQ006.code
         parsed.findings.append((code, text, exc.line, exc.column))
         return
     parsed.data = doc.data

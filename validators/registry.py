@@ -4,14 +4,13 @@ Codes never change meaning once published; a retired rule keeps its code reserve
 IQ0xx the JSON/YAML text itself, IQ1xx structure and API version, IQ2xx gatesets and operands,
 IQ3xx native-gate parameters, IQ4xx qubits/backend/noise, IQ5xx shots and debiasing, IQ6xx
 metadata, IQ7xx multi-circuit and request size. docs/rules.md is generated from this table.
+
+Each rule is a constant named by its code: rule modules emit `IQ207`, not the string "IQ207".
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
-
-from ionqkit.validators.diagnostics import Severity
+from ionqkit.findings import Registry, Rule, Severity
 
 E = Severity.ERROR
 W = Severity.WARNING
@@ -28,20 +27,10 @@ CIRQ = "cirq-ionq ionq_client.py / serializer.py (client)"
 RFC8259 = "RFC 8259 (JSON)"
 
 
-@dataclass(frozen=True)
-class Rule:
-    code: str
-    name: str
-    severity: Severity
-    summary: str
-    doc: str
-    sources: tuple[str, ...] = ()
-    decision: str | None = None
-    limits: tuple[str, ...] = ()  # config keys under [tool.ionqkit.lint.limits]
+RULES = Registry()
 
-
-_RULES = (
-    # -- IQ0xx: the text -------------------------------------------------------------------
+# -- IQ0xx: the text -------------------------------------------------------------------
+IQ001 = RULES.add(
     Rule(
         "IQ001",
         "invalid-syntax",
@@ -50,7 +39,9 @@ _RULES = (
         "The text cannot be parsed: a syntax error, a truncated document, or data after the "
         "end of the top-level value. The location is where the parser stopped.",
         (RFC8259,),
-    ),
+    )
+)
+IQ002 = RULES.add(
     Rule(
         "IQ002",
         "invalid-utf8",
@@ -58,7 +49,9 @@ _RULES = (
         "The payload is not valid UTF-8.",
         "JSON exchanged between systems must be UTF-8; the offending byte is reported.",
         (RFC8259,),
-    ),
+    )
+)
+IQ003 = RULES.add(
     Rule(
         "IQ003",
         "byte-order-mark",
@@ -67,7 +60,9 @@ _RULES = (
         "RFC 8259 forbids a BOM in JSON text and many parsers (orjson, JavaScript's JSON.parse) "
         "reject it. The rest of the payload is still linted.",
         (RFC8259,),
-    ),
+    )
+)
+IQ004 = RULES.add(
     Rule(
         "IQ004",
         "non-finite-number",
@@ -77,7 +72,9 @@ _RULES = (
         "For Python mappings passed to lint(), float('nan') and float('inf') values are "
         "reported at their pointer.",
         (RFC8259,),
-    ),
+    )
+)
+IQ005 = RULES.add(
     Rule(
         "IQ005",
         "duplicate-key",
@@ -86,7 +83,9 @@ _RULES = (
         "Parsers disagree on which value wins (first or last), so the job IonQ runs may not be "
         "the one you checked. Every repeated key is reported at its second occurrence.",
         (RFC8259,),
-    ),
+    )
+)
+IQ006 = RULES.add(
     Rule(
         "IQ006",
         "too-deep",
@@ -97,9 +96,11 @@ _RULES = (
         "but no further.",
         (),
         limits=("max_depth",),
-    ),
-    Rule("IQ007", "empty-document", E, "The payload is empty.", "There is nothing to submit."),
-    # -- IQ1xx: structure and version -----------------------------------------------------------
+    )
+)
+IQ007 = RULES.add(Rule("IQ007", "empty-document", E, "The payload is empty.", "There is nothing to submit."))
+# -- IQ1xx: structure and version -----------------------------------------------------------
+IQ101 = RULES.add(
     Rule(
         "IQ101",
         "missing-field",
@@ -109,7 +110,9 @@ _RULES = (
         "`input.gateset`): `backend`, `type` and `input` at the top level, `circuit` and "
         "`gateset` in a circuit input, `model` in `noise`.",
         (S05,),
-    ),
+    )
+)
+IQ102 = RULES.add(
     Rule(
         "IQ102",
         "unknown-field",
@@ -121,7 +124,9 @@ _RULES = (
         (S05,),
         "Client extensions are listed in specs/backends.yaml `client_extensions` (pauliexp's "
         "`terms`/`coefficients`/`time` from qiskit-ionq; cirq-ionq's `lang`).",
-    ),
+    )
+)
+IQ103 = RULES.add(
     Rule(
         "IQ103",
         "wrong-type",
@@ -131,7 +136,9 @@ _RULES = (
         "chosen from the payload's own discriminating fields (`type`, `gateset`) and never by "
         "a 'best match' guess, so the message names the real fault.",
         (S05,),
-    ),
+    )
+)
+IQ104 = RULES.add(
     Rule(
         "IQ104",
         "unknown-job-type",
@@ -141,7 +148,9 @@ _RULES = (
         "spec defines that real clients send (specs/backends.yaml `job_types_beyond_spec`: "
         "`ionq.qasm3.v1`).",
         (S05, S09, QISKIT),
-    ),
+    )
+)
+IQ105 = RULES.add(
     Rule(
         "IQ105",
         "invalid-value",
@@ -150,7 +159,9 @@ _RULES = (
         "Enums, minimum/maximum and maxItems from the spec, where no more specific rule "
         "applies (e.g. `input.gateset`, `input.qubits` >= 1).",
         (S05,),
-    ),
+    )
+)
+IQ110 = RULES.add(
     Rule(
         "IQ110",
         "v03-payload",
@@ -163,7 +174,9 @@ _RULES = (
         (V03_DOCS, S05),
         "With --api-version auto (the default) the version is taken from the payload's shape, "
         "so this fires only when v0.4 is asked for explicitly.",
-    ),
+    )
+)
+IQ111 = RULES.add(
     Rule(
         "IQ111",
         "legacy-body-lang",
@@ -173,7 +186,9 @@ _RULES = (
         "API, which accepted it; the v0.3 docs and v0.4 use `input`.",
         (CIRQ,),
         "Recognised as v0.3 and linted as such; a warning because v0.3 accepted it.",
-    ),
+    )
+)
+IQ112 = RULES.add(
     Rule(
         "IQ112",
         "v04-payload",
@@ -181,7 +196,9 @@ _RULES = (
         "A v0.4 payload is being checked as v0.3.",
         "`backend`, `type` and `settings` do not exist in v0.3.",
         (V03_DOCS,),
-    ),
+    )
+)
+IQ113 = RULES.add(
     Rule(
         "IQ113",
         "client-extension",
@@ -191,8 +208,10 @@ _RULES = (
         "OpenQASM 3 jobs; IonQ accepts both, the spec does not describe them.",
         (CIRQ, QISKIT, S09),
         "A warning, not an error: rejecting what IonQ accepts would be a false alarm.",
-    ),
-    # -- IQ2xx: gatesets and operands ----------------------------------------------------------
+    )
+)
+# -- IQ2xx: gatesets and operands ----------------------------------------------------------
+IQ201 = RULES.add(
     Rule(
         "IQ201",
         "unknown-gate",
@@ -200,7 +219,9 @@ _RULES = (
         "A gate name that no gateset defines.",
         "Gate names are the spec's `QisGate` and `NativeGate` enums.",
         (S05,),
-    ),
+    )
+)
+IQ202 = RULES.add(
     Rule(
         "IQ202",
         "wrong-gateset",
@@ -210,7 +231,9 @@ _RULES = (
         "`gateset`, which defaults to the parent's. `zz` exists in both (QIS takes `rotation` "
         "in radians, native takes `angle` in turns).",
         (S05, NATIVE_DOCS),
-    ),
+    )
+)
+IQ203 = RULES.add(
     Rule(
         "IQ203",
         "missing-operand",
@@ -223,7 +246,9 @@ _RULES = (
         (PROGRAMS_DOCS, NATIVE_DOCS, QISKIT),
         "The table lives in specs/backends.yaml `operands` (the spec types the fields but does "
         "not say which gate needs which).",
-    ),
+    )
+)
+IQ204 = RULES.add(
     Rule(
         "IQ204",
         "wrong-arity",
@@ -232,7 +257,9 @@ _RULES = (
         "swap, ms, zz, xx and yy act on exactly two targets; ms takes exactly two phases; "
         "`targets` and `controls` must not be empty.",
         (PROGRAMS_DOCS, NATIVE_DOCS),
-    ),
+    )
+)
+IQ205 = RULES.add(
     Rule(
         "IQ205",
         "bad-qubit-index",
@@ -242,7 +269,9 @@ _RULES = (
         "`number`, so 1.5 or -1 would pass a schema check; IonQ needs qubit indices.",
         (S05,),
         "Integral floats such as 1.0 are IQ206 (warning), anything else here is an error.",
-    ),
+    )
+)
+IQ206 = RULES.add(
     Rule(
         "IQ206",
         "float-qubit-index",
@@ -250,7 +279,9 @@ _RULES = (
         "A qubit index written as an integral float (1.0).",
         "The spec types `targets` items as numbers, so 1.0 validates, and it denotes qubit 1; write 1.",
         (S05,),
-    ),
+    )
+)
+IQ207 = RULES.add(
     Rule(
         "IQ207",
         "qubit-out-of-range",
@@ -259,7 +290,9 @@ _RULES = (
         "Indices run from 0 to `qubits` - 1 (a circuit's own `qubits` wins in multi-circuit "
         "jobs). IonQ fails such jobs with NotEnoughQubits.",
         (S05, PROGRAMS_DOCS),
-    ),
+    )
+)
+IQ208 = RULES.add(
     Rule(
         "IQ208",
         "repeated-qubit",
@@ -267,7 +300,9 @@ _RULES = (
         "The same qubit appears twice in one gate.",
         "A gate's targets and controls must be distinct qubits.",
         (PROGRAMS_DOCS,),
-    ),
+    )
+)
+IQ209 = RULES.add(
     Rule(
         "IQ209",
         "too-many-controls",
@@ -276,7 +311,9 @@ _RULES = (
         "Multi-controlled gates take at most 7 controls (failure code TooManyControls).",
         (PROGRAMS_DOCS, S09),
         limits=("max_controls",),
-    ),
+    )
+)
+IQ210 = RULES.add(
     Rule(
         "IQ210",
         "controlled-swap",
@@ -286,7 +323,9 @@ _RULES = (
         "controlled swaps as `{gate: swap, controls: [c], targets: [a, b]}`.",
         (PROGRAMS_DOCS, QISKIT),
         "Sources disagree, so this is a warning.",
-    ),
+    )
+)
+IQ211 = RULES.add(
     Rule(
         "IQ211",
         "zz-angle-as-phase",
@@ -295,7 +334,9 @@ _RULES = (
         "cirq-ionq serialises ZZGate(theta) as `{gate: zz, phase: theta}`; the docs and the spec "
         "call the field `angle`. The value is treated as the angle.",
         (CIRQ, NATIVE_DOCS),
-    ),
+    )
+)
+IQ212 = RULES.add(
     Rule(
         "IQ212",
         "bad-pauliexp",
@@ -305,8 +346,10 @@ _RULES = (
         "one real number per term.",
         (QISKIT,),
         "pauliexp's fields are absent from every spec schema; they follow qiskit-ionq.",
-    ),
-    # -- IQ3xx: native parameters -------------------------------------------------------------
+    )
+)
+# -- IQ3xx: native parameters -------------------------------------------------------------
+IQ301 = RULES.add(
     Rule(
         "IQ301",
         "phase-out-of-range",
@@ -315,7 +358,9 @@ _RULES = (
         "gpi/gpi2 `phase` and ms `phases` are in turns (1 turn = 2π) within [-1, 1].",
         (NATIVE_DOCS,),
         limits=("phase_min", "phase_max"),
-    ),
+    )
+)
+IQ302 = RULES.add(
     Rule(
         "IQ302",
         "ms-angle-out-of-range",
@@ -324,7 +369,9 @@ _RULES = (
         "0.25 is fully entangling (the default). The docs give no range for zz's angle, so none is checked.",
         (NATIVE_DOCS, S05),
         limits=("ms_angle_min", "ms_angle_max"),
-    ),
+    )
+)
+IQ303 = RULES.add(
     Rule(
         "IQ303",
         "wrong-two-qubit-gate",
@@ -334,8 +381,10 @@ _RULES = (
         "noise model decides; the ideal simulator accepts both.",
         (NATIVE_DOCS, QISKIT),
         "Families are in specs/backends.yaml `families`.",
-    ),
-    # -- IQ4xx: qubits, backend, noise ---------------------------------------------------------
+    )
+)
+# -- IQ4xx: qubits, backend, noise ---------------------------------------------------------
+IQ401 = RULES.add(
     Rule(
         "IQ401",
         "too-many-qubits",
@@ -347,7 +396,9 @@ _RULES = (
         (NOISE_DOCS,),
         "Counts come from specs/backends.yaml; `backends-file` (a saved GET /backends "
         "response) or `[tool.ionqkit.lint.backends]` override them.",
-    ),
+    )
+)
+IQ402 = RULES.add(
     Rule(
         "IQ402",
         "unknown-backend",
@@ -357,7 +408,9 @@ _RULES = (
         "specs/backends.yaml, the spec's description as a fallback, and the config.",
         (S05, S09),
         "Add systems your organisation can use under [tool.ionqkit.lint.backends].",
-    ),
+    )
+)
+IQ403 = RULES.add(
     Rule(
         "IQ403",
         "unlisted-backend",
@@ -365,7 +418,9 @@ _RULES = (
         "`backend` matches a known family but is not listed.",
         "For example a new `qpu.tempo-*` system: its two-qubit gate is known, its size is not.",
         (QISKIT,),
-    ),
+    )
+)
+IQ404 = RULES.add(
     Rule(
         "IQ404",
         "retired-backend",
@@ -373,7 +428,9 @@ _RULES = (
         "The backend has been retired.",
         "qpu.harmony was retired in September 2024.",
         (NOISE_DOCS, V03_DOCS),
-    ),
+    )
+)
+IQ405 = RULES.add(
     Rule(
         "IQ405",
         "noise-on-qpu",
@@ -381,7 +438,9 @@ _RULES = (
         "A noise model on a QPU target has no effect.",
         "Noise models configure the simulator only; IonQ ignores them for `qpu.*`.",
         (V03_DOCS, S09),
-    ),
+    )
+)
+IQ406 = RULES.add(
     Rule(
         "IQ406",
         "unknown-noise-model",
@@ -389,7 +448,9 @@ _RULES = (
         "`noise.model` is not a model the spec lists.",
         "Names come from the spec's NoiseModel enum (or, in specs without the enum, its description).",
         (S05, S09),
-    ),
+    )
+)
+IQ407 = RULES.add(
     Rule(
         "IQ407",
         "noise-seed-out-of-range",
@@ -401,8 +462,10 @@ _RULES = (
         "The issue's bound [1, 2^31] is narrowed to int32's maximum; both ends are configurable. "
         "A null seed (qiskit-ionq sends it when none is set) is accepted as 'no seed'.",
         limits=("noise_seed_min", "noise_seed_max"),
-    ),
-    # -- IQ5xx: shots and debiasing -----------------------------------------------------------
+    )
+)
+# -- IQ5xx: shots and debiasing -----------------------------------------------------------
+IQ501 = RULES.add(
     Rule(
         "IQ501",
         "invalid-shots",
@@ -410,7 +473,9 @@ _RULES = (
         "`shots` is not an integer within the spec's bounds.",
         "Circuit jobs take 1..1,000,000 shots (bounds read from the spec).",
         (S05, S09),
-    ),
+    )
+)
+IQ502 = RULES.add(
     Rule(
         "IQ502",
         "shots-as-string",
@@ -419,7 +484,9 @@ _RULES = (
         'cirq-ionq sends shots as a string such as "100" and IonQ accepts it; the spec says integer.',
         (CIRQ, S05),
         "A warning, since IonQ accepts it.",
-    ),
+    )
+)
+IQ503 = RULES.add(
     Rule(
         "IQ503",
         "debias-too-few-shots",
@@ -428,7 +495,9 @@ _RULES = (
         "Debiasing needs at least 500 shots; below that it is silently disabled.",
         (S05, DEBIAS_DOCS),
         limits=("debias_min_shots",),
-    ),
+    )
+)
+IQ504 = RULES.add(
     Rule(
         "IQ504",
         "debias-on-simulator",
@@ -436,8 +505,10 @@ _RULES = (
         "Debiasing requested on the simulator.",
         "Debiasing runs on QPUs only (noisy simulation included); the request is ignored.",
         (DEBIAS_DOCS,),
-    ),
-    # -- IQ6xx: metadata ----------------------------------------------------------------------
+    )
+)
+# -- IQ6xx: metadata ----------------------------------------------------------------------
+IQ601 = RULES.add(
     Rule(
         "IQ601",
         "metadata-value-type",
@@ -446,7 +517,9 @@ _RULES = (
         "The spec types metadata as string -> string (its own example uses numbers, which "
         "contradicts it; the schema wins).",
         (S05,),
-    ),
+    )
+)
+IQ602 = RULES.add(
     Rule(
         "IQ602",
         "metadata-too-many-keys",
@@ -456,7 +529,9 @@ _RULES = (
         (V03_DOCS,),
         "Applied to v0.4 too (the same service stores it).",
         ("metadata_max_keys",),
-    ),
+    )
+)
+IQ603 = RULES.add(
     Rule(
         "IQ603",
         "metadata-key-too-long",
@@ -466,7 +541,9 @@ _RULES = (
         (V03_DOCS,),
         None,
         ("metadata_max_key_length",),
-    ),
+    )
+)
+IQ604 = RULES.add(
     Rule(
         "IQ604",
         "metadata-value-too-long",
@@ -476,7 +553,9 @@ _RULES = (
         (V03_DOCS,),
         None,
         ("metadata_max_value_length",),
-    ),
+    )
+)
+IQ605 = RULES.add(
     Rule(
         "IQ605",
         "metadata-value-long",
@@ -487,8 +566,10 @@ _RULES = (
         (V03_DOCS,),
         "Sources conflict (400 vs 40,000): warn at 400, fail at 40,000.",
         ("metadata_warn_value_length",),
-    ),
-    # -- IQ7xx: multi-circuit and size -----------------------------------------------------------
+    )
+)
+# -- IQ7xx: multi-circuit and size -----------------------------------------------------------
+IQ701 = RULES.add(
     Rule(
         "IQ701",
         "too-many-circuits",
@@ -498,7 +579,9 @@ _RULES = (
         (S09,),
         None,
         ("max_circuits",),
-    ),
+    )
+)
+IQ702 = RULES.add(
     Rule(
         "IQ702",
         "too-many-gates",
@@ -508,7 +591,9 @@ _RULES = (
         (S09,),
         None,
         ("max_total_gates",),
-    ),
+    )
+)
+IQ703 = RULES.add(
     Rule(
         "IQ703",
         "circuit-and-circuits",
@@ -516,7 +601,9 @@ _RULES = (
         "`input.circuit` and `input.circuits` together.",
         "A multi-circuit input takes `circuits` only; IonQ rejects the mix.",
         (S09,),
-    ),
+    )
+)
+IQ704 = RULES.add(
     Rule(
         "IQ704",
         "body-too-large",
@@ -526,11 +613,5 @@ _RULES = (
         (S09,),
         None,
         ("max_body_bytes",),
-    ),
+    )
 )
-
-RULES: Mapping[str, Rule] = {rule.code: rule for rule in _RULES}
-
-
-def rule(code: str) -> Rule:
-    return RULES[code]

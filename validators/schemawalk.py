@@ -15,6 +15,7 @@ from typing import Any
 
 from ionqkit.spec.loader import escape_pointer_token
 from ionqkit.validators.context import Context, field_name, json_type, show
+from ionqkit.validators.registry import IQ004, IQ006, IQ101, IQ102, IQ103, IQ105
 from ionqkit.validators.specdata import Schema
 
 _TYPES: Mapping[str, tuple[type, ...]] = {
@@ -46,7 +47,7 @@ def walk(
     """Check `value` at `pointer`; child pointers in `skip` are left to dedicated rules."""
     schema = ctx.facts.resolve(schema)
     if depth > ctx.limit("max_depth"):
-        ctx.emit("IQ006", pointer, f"nesting deeper than {ctx.limit('max_depth')} levels")
+        ctx.emit(IQ006, pointer, f"nesting deeper than {ctx.limit('max_depth')} levels")
         return
     if value is None and schema.get("nullable"):
         return
@@ -56,11 +57,11 @@ def walk(
         return
     expected = schema.get("type")
     if isinstance(value, float) and not math.isfinite(value):
-        ctx.emit("IQ004", pointer, f"{field_name(pointer)} is {value}, which is not a JSON number")
+        ctx.emit(IQ004, pointer, f"{field_name(pointer)} is {value}, which is not a JSON number")
         return
     if isinstance(expected, str) and not type_ok(expected, value):
         ctx.emit(
-            "IQ103",
+            IQ103,
             pointer,
             f"{field_name(pointer)} must be {_article(expected)}, not {json_type(value)} {show(value)}",
         )
@@ -68,7 +69,7 @@ def walk(
     enum = schema.get("enum")
     if enum is not None and value not in enum:
         choices = ", ".join(show(v) for v in enum)
-        ctx.emit("IQ105", pointer, f"{field_name(pointer)} is {show(value)}; expected one of {choices}")
+        ctx.emit(IQ105, pointer, f"{field_name(pointer)} is {show(value)}; expected one of {choices}")
         return
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         _bounds(ctx, schema, value, pointer)
@@ -77,7 +78,7 @@ def walk(
     elif isinstance(value, list):
         max_items = schema.get("maxItems")
         if isinstance(max_items, int) and len(value) > max_items:
-            ctx.emit("IQ105", pointer, f"{field_name(pointer)} has {len(value)} items; at most {max_items}")
+            ctx.emit(IQ105, pointer, f"{field_name(pointer)} has {len(value)} items; at most {max_items}")
         items = schema.get("items")
         if items is not None:
             for index, item in enumerate(value):
@@ -97,7 +98,7 @@ def _walk_object(
     props: Mapping[str, Any] = schema.get("properties", {})
     for name in schema.get("required", ()):
         if name not in value:
-            ctx.emit("IQ101", pointer or "", f"{field_name(pointer)} is missing required field `{name}`")
+            ctx.emit(IQ101, pointer or "", f"{field_name(pointer)} is missing required field `{name}`")
     additional = schema.get("additionalProperties", True)
     for key, item in value.items():
         child = f"{pointer}/{escape_pointer_token(key)}"
@@ -110,7 +111,7 @@ def _walk_object(
                 continue
             close = difflib.get_close_matches(str(key), list(props), n=1)
             ctx.emit(
-                "IQ102",
+                IQ102,
                 child,
                 f"unknown field `{key}` in {field_name(pointer)}",
                 f"did you mean `{close[0]}`?" if close else f"allowed: {', '.join(props)}",
@@ -122,9 +123,9 @@ def _walk_object(
 def _bounds(ctx: Context, schema: Schema, value: float, pointer: str) -> None:
     low, high = schema.get("minimum"), schema.get("maximum")
     if low is not None and value < low:
-        ctx.emit("IQ105", pointer, f"{field_name(pointer)} is {show(value)}; the minimum is {low}")
+        ctx.emit(IQ105, pointer, f"{field_name(pointer)} is {show(value)}; the minimum is {low}")
     elif high is not None and value > high:
-        ctx.emit("IQ105", pointer, f"{field_name(pointer)} is {show(value)}; the maximum is {high}")
+        ctx.emit(IQ105, pointer, f"{field_name(pointer)} is {show(value)}; the maximum is {high}")
 
 
 def pick_branch(ctx: Context, schema: Schema, branches: list[Any], value: Any) -> Schema | None:
@@ -165,7 +166,7 @@ def _walk_union(
         if not trial.found:
             return
     names = [str(ctx.facts.resolve(b).get("title") or b.get("$ref", "?").rsplit("/", 1)[-1]) for b in union]
-    ctx.emit("IQ103", pointer, f"{field_name(pointer)} matches none of: {', '.join(names)}")
+    ctx.emit(IQ103, pointer, f"{field_name(pointer)} matches none of: {', '.join(names)}")
 
 
 def _article(type_name: str) -> str:

@@ -8,9 +8,10 @@ from typing import Any
 import pytest
 
 from ionqkit.diff import compare
-from ionqkit.diff.checks import BY_ID, CATALOGUE
-from ionqkit.diff.model import Change, DiffReport, Level
+from ionqkit.diff.checks import CHECKS
+from ionqkit.diff.model import Change, DiffReport
 from ionqkit.diff.renames import Renames, load_renames
+from ionqkit.findings import Severity
 from ionqkit.spec.loader import split_pointer
 
 from .conftest import DocFactory, dump
@@ -31,7 +32,7 @@ def run(
 
 
 def test_every_check_in_the_catalogue_has_a_case() -> None:
-    assert sorted(CASES) == sorted(check.id for check in CATALOGUE)
+    assert sorted(CASES) == sorted(CHECKS)
 
 
 @pytest.mark.parametrize("check_id", sorted(CASES))
@@ -39,7 +40,7 @@ def test_check_fires_on_its_spec_pair(make_doc: DocFactory, tmp_path: Path, chec
     report, _, _ = run(make_doc, tmp_path, check_id)
     fired = [c for c in report.changes if c.check_id == check_id]
     assert fired, f"{check_id} not reported; got {[c.check_id for c in report.changes]}"
-    assert all(c.level == BY_ID[check_id].level for c in fired)
+    assert all(c.level == CHECKS[check_id].severity for c in fired)
 
 
 @pytest.mark.parametrize("check_id", sorted(CASES))
@@ -89,7 +90,7 @@ def test_yaml_and_json_specs_give_the_same_changes_at_their_own_lines(
 
 # The issue's classification, bullet by bullet: these ids must keep these levels.
 ISSUE_LEVELS = {
-    Level.ERR: [
+    Severity.ERROR: [
         "api-path-removed",
         "api-removed-without-deprecation",
         "request-property-added-required",
@@ -101,8 +102,8 @@ ISSUE_LEVELS = {
         "response-enum-value-added",
         "security-added",
     ],
-    Level.WARN: ["enum-to-free-string", "constraint-loosened", "deprecated", "default-changed"],
-    Level.INFO: [
+    Severity.WARNING: ["enum-to-free-string", "constraint-loosened", "deprecated", "default-changed"],
+    Severity.INFO: [
         "path-added",
         "operation-added",
         "schema-added",
@@ -116,8 +117,8 @@ ISSUE_LEVELS = {
 
 
 @pytest.mark.parametrize("level", list(ISSUE_LEVELS))
-def test_levels_follow_the_issue(level: Level) -> None:
-    assert {check_id: BY_ID[check_id].level for check_id in ISSUE_LEVELS[level]} == dict.fromkeys(
+def test_levels_follow_the_issue(level: Severity) -> None:
+    assert {check_id: CHECKS[check_id].severity for check_id in ISSUE_LEVELS[level]} == dict.fromkeys(
         ISSUE_LEVELS[level], level
     )
 
@@ -127,8 +128,8 @@ def test_enum_value_added_to_a_request_is_info_but_to_a_response_is_breaking(
 ) -> None:
     request_report, _, _ = run(make_doc, tmp_path, "enum-value-added")
     response_report, _, _ = run(make_doc, tmp_path, "response-enum-value-added")
-    assert request_report.max_level == Level.INFO
-    assert response_report.max_level == Level.ERR
+    assert request_report.max_level == Severity.INFO
+    assert response_report.max_level == Severity.ERROR
 
 
 def test_the_documented_catalogue_matches_the_code() -> None:
@@ -138,4 +139,4 @@ def test_the_documented_catalogue_matches_the_code() -> None:
         for line in docs.splitlines()
         if "| `" in line
     }
-    assert rows == {check.id: check.level.name for check in CATALOGUE}
+    assert rows == {check.code: check.severity.label for check in CHECKS.values()}

@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 
 from ionqkit.diff import compare
-from ionqkit.diff.model import Change, DiffReport, Level
+from ionqkit.diff.model import Change, DiffReport
 from ionqkit.diff.renames import load_renames
 from ionqkit.diff.sources import load_source
 from ionqkit.errors import InputError
+from ionqkit.findings import Severity
 
 from .conftest import REFERENCE_V04, RENAMES_V03_V04, REPO
 
@@ -131,13 +132,13 @@ class TestSeed003:
         assert full_paths - seed_paths, "the cut at 32 KB drops paths"
         assert messages(report, "path-added") == {f"path {p} added" for p in full_paths - seed_paths}
         # nothing present in the seed changed in a way that matters
-        assert report.max_level == Level.INFO
+        assert report.max_level == Severity.INFO
         # the cut removed components/, and the report says so instead of guessing
         assert any("does not resolve" in w for w in report.input_warnings)
 
     def test_full_spec_vs_restored_seed_is_breaking(self, restored_seed_003: Path, shared: Path) -> None:
         report = diff(shared / REFERENCE_V04, restored_seed_003)
-        assert report.max_level == Level.ERR
+        assert report.max_level == Severity.ERROR
         assert by_id(report, "api-path-removed")
         # a removed path is located in the full spec (OLD) and at /paths in the seed (NEW)
         change = by_id(report, "api-path-removed")[0]
@@ -147,5 +148,5 @@ class TestSeed003:
 def test_reference_spec_vs_our_rebuilt_v04_differs_only_in_prose(shared: Path) -> None:
     ours = REPO / "specs" / "ionq-v0.4.openapi.yaml"
     report = diff(shared / REFERENCE_V04, ours)
-    assert report.max_level in (None, Level.INFO)
+    assert report.max_level in (None, Severity.INFO)
     assert {c.check_id for c in report.changes} <= {"description-changed", "example-changed"}

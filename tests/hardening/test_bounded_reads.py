@@ -235,7 +235,7 @@ def _modules() -> dict[str, Path]:
 
 SKIPPED = (
     "src/ionqkit/spec/inputs.py",  # the reader
-    "src/ionqkit/cli.py",  # guards the standard streams themselves
+    "src/ionqkit/cli/__init__.py",  # guards the standard streams themselves
     "codegen/writer.py",  # writes
     "src/ionqkit/spec/atomic.py",  # writes (its change check reads back through the reader)
     "src/ionqkit/spec/tempentries.py",  # creates and locks our own temporary entries; reads none

@@ -14,6 +14,7 @@ import pytest
 
 from ionqkit.cli import main
 from ionqkit.validators.registry import RULES
+from tests.findings.sarif_schema import SARIF_REQUIRED
 from tests.validators.samples import BELL, CORPUS, dumps, payload, position
 
 
@@ -99,90 +100,6 @@ def test_github_annotations(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     line, column = position(path.read_text(), '"target"')
     out = capsys.readouterr().out
     assert out.startswith(f"::error file={path},line={line},col={column},title=IQ207::qubit 5 is outside")
-
-
-# The parts of the SARIF 2.1.0 schema (OASIS, sarif-schema-2.1.0.json) a consumer relies on,
-# restated here: the official file is not vendored, since its licence terms could not be checked
-# from this environment (no network access beyond package indexes).
-SARIF_REQUIRED = {
-    "type": "object",
-    "required": ["version", "runs"],
-    "properties": {
-        "version": {"const": "2.1.0"},
-        "$schema": {"type": "string", "format": "uri"},
-        "runs": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "required": ["tool"],
-                "properties": {
-                    "tool": {
-                        "type": "object",
-                        "required": ["driver"],
-                        "properties": {
-                            "driver": {
-                                "type": "object",
-                                "required": ["name"],
-                                "properties": {
-                                    "name": {"type": "string"},
-                                    "rules": {
-                                        "type": "array",
-                                        "items": {
-                                            "type": "object",
-                                            "required": ["id"],
-                                            "properties": {
-                                                "defaultConfiguration": {
-                                                    "properties": {
-                                                        "level": {
-                                                            "enum": ["none", "note", "warning", "error"]
-                                                        }
-                                                    }
-                                                }
-                                            },
-                                        },
-                                    },
-                                },
-                            }
-                        },
-                    },
-                    "results": {
-                        "type": "array",
-                        "items": {
-                            "type": "object",
-                            "required": ["message"],
-                            "properties": {
-                                "message": {"type": "object", "required": ["text"]},
-                                "level": {"enum": ["none", "note", "warning", "error"]},
-                                "ruleIndex": {"type": "integer", "minimum": -1},
-                                "locations": {
-                                    "type": "array",
-                                    "items": {
-                                        "properties": {
-                                            "physicalLocation": {
-                                                "properties": {
-                                                    "artifactLocation": {
-                                                        "required": ["uri"],
-                                                        "properties": {"uri": {"type": "string"}},
-                                                    },
-                                                    "region": {
-                                                        "properties": {
-                                                            "startLine": {"type": "integer", "minimum": 1},
-                                                            "startColumn": {"type": "integer", "minimum": 1},
-                                                        }
-                                                    },
-                                                }
-                                            }
-                                        }
-                                    },
-                                },
-                            },
-                        },
-                    },
-                },
-            },
-        },
-    },
-}
 
 
 def test_sarif_output_is_valid_and_points_at_the_fault(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ionqkit.validators.context import Context, JobView
+from ionqkit.validators.registry import IQ701, IQ702, IQ703, IQ704
 
 
 def check(view: JobView, ctx: Context) -> None:
@@ -10,7 +11,7 @@ def check(view: JobView, ctx: Context) -> None:
     if isinstance(inp, dict):
         if "circuit" in inp and "circuits" in inp:
             ctx.emit(
-                "IQ703",
+                IQ703,
                 f"{view.input_pointer}/circuits",
                 "input has both `circuit` and `circuits`",
                 "a multi-circuit job takes `circuits` only; a single-circuit job `circuit` only",
@@ -19,7 +20,7 @@ def check(view: JobView, ctx: Context) -> None:
         limit = ctx.facts.max_circuits or int(ctx.limit("max_circuits"))
         if isinstance(circuits, list) and len(circuits) > limit:
             ctx.emit(
-                "IQ701",
+                IQ701,
                 f"{view.input_pointer}/circuits",
                 f"{len(circuits):,} circuits in one job; at most {limit:,}",
                 "split the job",
@@ -28,12 +29,12 @@ def check(view: JobView, ctx: Context) -> None:
     max_gates = int(ctx.limit("max_total_gates"))
     if total > max_gates:
         ctx.emit(
-            "IQ702", view.input_pointer, f"{total:,} gates in one job; at most {max_gates:,}", "split the job"
+            IQ702, view.input_pointer, f"{total:,} gates in one job; at most {max_gates:,}", "split the job"
         )
     max_bytes = int(ctx.limit("max_body_bytes"))
     if ctx.body_bytes is not None and ctx.body_bytes > max_bytes:
         ctx.emit(
-            "IQ704",
+            IQ704,
             "",
             f"request body is {ctx.body_bytes:,} bytes; IonQ accepts at most {max_bytes:,}",
             "split the job or drop metadata",

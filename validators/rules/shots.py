@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ionqkit.validators.context import Context, JobView, show
+from ionqkit.validators.registry import IQ501, IQ502, IQ503, IQ504
 
 
 def shot_bounds(view: JobView, ctx: Context) -> tuple[int | None, int | None]:
@@ -25,7 +26,7 @@ def check(view: JobView, ctx: Context) -> None:
         if isinstance(shots, str) and shots.strip().isdigit():
             count = int(shots)
             ctx.emit(
-                "IQ502",
+                IQ502,
                 where,
                 f"shots is the string {show(shots)}; the API types it as an integer",
                 f"write {count}",
@@ -35,10 +36,10 @@ def check(view: JobView, ctx: Context) -> None:
         elif type(shots) is int:
             count = shots
         else:
-            ctx.emit("IQ501", where, f"shots must be an integer, not {show(shots)}")
+            ctx.emit(IQ501, where, f"shots must be an integer, not {show(shots)}")
         if count is not None and ((low is not None and count < low) or (high is not None and count > high)):
             ctx.emit(
-                "IQ501",
+                IQ501,
                 where,
                 f"shots={count} is outside {low if low is not None else '-'}.."
                 f"{high if high is not None else '-'}",
@@ -51,11 +52,11 @@ def check(view: JobView, ctx: Context) -> None:
     minimum = int(ctx.limit("debias_min_shots"))
     if count is not None and count < minimum:
         ctx.emit(
-            "IQ503",
+            IQ503,
             view.debias_pointer,
             f"debiasing needs at least {minimum} shots; this job has {count}",
             f"raise shots to {minimum} or turn debiasing off",
         )
     backend = ctx.catalog.backend(view.backend) if isinstance(view.backend, str) else None
     if backend is not None and backend.kind == "simulator":
-        ctx.emit("IQ504", view.debias_pointer, "debiasing is not available on the simulator; it is ignored")
+        ctx.emit(IQ504, view.debias_pointer, "debiasing is not available on the simulator; it is ignored")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ionqkit.validators.context import Context, JobView, field_name, show
+from ionqkit.validators.registry import IQ101, IQ102, IQ104, IQ105, IQ113
 from ionqkit.validators.schemawalk import objects_clean, walk
 
 # Dedicated rules own these (IQ4xx backend/noise, IQ5xx shots, IQ6xx metadata).
@@ -29,7 +30,7 @@ def _check_v04(view: JobView, ctx: Context) -> None:
     job_type = data.get("type")
     if "type" not in data:
         ctx.emit(
-            "IQ101",
+            IQ101,
             "",
             "payload is missing required field `type`",
             f"one of: {', '.join(sorted(_job_types(ctx)))}",
@@ -37,7 +38,7 @@ def _check_v04(view: JobView, ctx: Context) -> None:
         job_type = "ionq.circuit.v1" if "input" in data else None
     elif not isinstance(job_type, str) or job_type not in _job_types(ctx):
         ctx.emit(
-            "IQ104",
+            IQ104,
             "/type",
             f"unknown job type {show(job_type)}",
             f"one of: {', '.join(sorted(_job_types(ctx)))}",
@@ -51,7 +52,7 @@ def _check_v04(view: JobView, ctx: Context) -> None:
     extras = {key for key in ctx.catalog.top_level_extensions if key not in defined}
     for key in extras & data.keys():
         ctx.emit(
-            "IQ113",
+            IQ113,
             f"/{key}",
             f"`{key}` is not in the spec; IonQ clients send it and IonQ ignores it",
             f"remove `{key}`",
@@ -83,7 +84,7 @@ def _gateset_name(ctx: Context, holder: dict[str, Any], pointer: str, default: s
     if name is not None and (not isinstance(name, str) or name not in ctx.facts.gatesets):
         choices = ", ".join(show(g) for g in ctx.facts.gatesets)
         ctx.emit(
-            "IQ105",
+            IQ105,
             f"{pointer}/gateset",
             f"{field_name(pointer + '/gateset')} is {show(name)}; expected one of {choices}",
         )
@@ -166,7 +167,7 @@ def _check_qasm3(ctx: Context, schema: Any, inp: Any) -> None:
     allowed = ctx.catalog.qasm3_input_fields
     defined = set(ctx.facts.resolve(schema).get("properties", {})) if schema else {"data"}
     if "data" not in inp:
-        ctx.emit("IQ101", "/input", "input is missing required field `data` (the OpenQASM 3 source)")
+        ctx.emit(IQ101, "/input", "input is missing required field `data` (the OpenQASM 3 source)")
     elif not isinstance(inp["data"], str):
         walk(ctx, {"type": "string"}, inp["data"], "/input/data")
     for key in inp:
@@ -174,14 +175,14 @@ def _check_qasm3(ctx: Context, schema: Any, inp: Any) -> None:
             continue
         if key in allowed:
             ctx.emit(
-                "IQ113",
+                IQ113,
                 f"/input/{key}",
                 f"`input.{key}` is not in the spec for OpenQASM 3 jobs; "
                 "qiskit-ionq sends it and IonQ accepts it",
             )
         else:
             ctx.emit(
-                "IQ102",
+                IQ102,
                 f"/input/{key}",
                 f"unknown field `{key}` in input",
                 f"allowed: {', '.join(sorted(defined | allowed))}",
@@ -195,7 +196,7 @@ def _check_v03(view: JobView, ctx: Context) -> None:
     inp = view.input
     if not isinstance(inp, dict):
         if inp is None:
-            ctx.emit("IQ101", "", "payload is missing `input` (the quantum program)")
+            ctx.emit(IQ101, "", "payload is missing `input` (the quantum program)")
         else:
             walk(ctx, {"type": "object"}, inp, view.input_pointer)
         return
@@ -203,7 +204,7 @@ def _check_v03(view: JobView, ctx: Context) -> None:
     fmt = inp.get("format")
     if fmt is not None and fmt not in v03["input_formats"]:
         ctx.emit(
-            "IQ105",
+            IQ105,
             "/input/format",
             f"input.format is {show(fmt)}; expected {', '.join(show(f) for f in v03['input_formats'])}",
         )
@@ -222,7 +223,7 @@ def _fields(ctx: Context, holder: dict[str, Any], pointer: str, allowed: list[st
     for key in holder:
         if key not in allowed:
             ctx.emit(
-                "IQ102",
+                IQ102,
                 f"{pointer}/{key}",
                 f"unknown field `{key}` in {field_name(pointer)} (v0.3)",
                 f"allowed: {', '.join(allowed)}",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ionqkit.validators.context import Context, JobView, field_name, show
+from ionqkit.validators.registry import IQ103, IQ401, IQ402, IQ403, IQ404, IQ405, IQ406, IQ407
 
 
 def check_backend(view: JobView, ctx: Context) -> None:
@@ -11,7 +12,7 @@ def check_backend(view: JobView, ctx: Context) -> None:
     if backend is None:
         return  # IQ101 reports a missing backend
     if not isinstance(backend, str):
-        ctx.emit("IQ103", where, f"{field_name(where)} must be a string, not {show(backend)}")
+        ctx.emit(IQ103, where, f"{field_name(where)} must be a string, not {show(backend)}")
         return
     catalog = ctx.catalog
     known = catalog.backend(backend)
@@ -21,17 +22,17 @@ def check_backend(view: JobView, ctx: Context) -> None:
         family = catalog.family_of_pattern(backend)
         if family is not None:
             ctx.emit(
-                "IQ403",
+                IQ403,
                 where,
                 f"backend {show(backend)} is not a listed system ({family} family)",
                 "add it under [tool.ionqkit.lint.backends] once it is available to you",
             )
             return
         listed = sorted(set(catalog.backends) | ctx.facts.spec_backends)
-        ctx.emit("IQ402", where, f"unknown backend {show(backend)}", f"one of: {', '.join(listed)}")
+        ctx.emit(IQ402, where, f"unknown backend {show(backend)}", f"one of: {', '.join(listed)}")
         return
     if known.retired:
-        ctx.emit("IQ404", where, f"backend {show(backend)} has been retired")
+        ctx.emit(IQ404, where, f"backend {show(backend)} has been retired")
 
 
 def check_noise(view: JobView, ctx: Context) -> None:
@@ -49,14 +50,14 @@ def check_noise(view: JobView, ctx: Context) -> None:
             models = frozenset(ctx.catalog.v03["noise_models"])
         if not isinstance(model, str) or model not in models:
             ctx.emit(
-                "IQ406",
+                IQ406,
                 "/noise/model",
                 f"unknown noise model {show(model)}",
                 f"one of: {', '.join(sorted(models))}",
             )
     if on_qpu and model not in (None, "ideal"):
         ctx.emit(
-            "IQ405",
+            IQ405,
             "/noise",
             f"noise model {show(model)} has no effect on {view.backend}",
             "noise models apply to the simulator only; remove `noise`",
@@ -66,7 +67,7 @@ def check_noise(view: JobView, ctx: Context) -> None:
         return
     low, high = int(ctx.limit("noise_seed_min")), int(ctx.limit("noise_seed_max"))
     if isinstance(seed, bool) or not isinstance(seed, int) or not low <= seed <= high:
-        ctx.emit("IQ407", "/noise/seed", f"noise seed {show(seed)} is not an integer in [{low}, {high}]")
+        ctx.emit(IQ407, "/noise/seed", f"noise seed {show(seed)} is not an integer in [{low}, {high}]")
 
 
 def check_qubit_count(view: JobView, ctx: Context) -> None:
@@ -88,7 +89,7 @@ def check_qubit_count(view: JobView, ctx: Context) -> None:
     for circuit in view.circuits:
         if circuit.qubits is not None and circuit.qubits > limit and circuit.qubits_pointer:
             ctx.emit(
-                "IQ401",
+                IQ401,
                 circuit.qubits_pointer,
                 f"input.qubits={circuit.qubits} exceeds {limit}, the qubit count of {what}",
             )

@@ -3,17 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import IntEnum
 
+from ionqkit.findings import Severity
 from ionqkit.spec.loader import Position
-
-
-class Level(IntEnum):
-    """Severity of a change; higher is worse, so `max()` over changes gives the report's level."""
-
-    INFO = 0
-    WARN = 1
-    ERR = 2
 
 
 @dataclass(frozen=True)
@@ -41,7 +33,7 @@ class Change:
     """
 
     check_id: str
-    level: Level
+    level: Severity  # the check's: ERROR breaks clients, WARNING may, INFO never does
     message: str
     where: str
     old: Side
@@ -49,7 +41,7 @@ class Change:
     operations: tuple[str, ...] = ()
 
     def sort_key(self) -> tuple[int, str, str, str, str, str]:
-        return (-self.level, self.where, self.check_id, self.old.pointer, self.new.pointer, self.message)
+        return (-self.level.rank, self.where, self.check_id, self.old.pointer, self.new.pointer, self.message)
 
 
 @dataclass(frozen=True)
@@ -72,13 +64,13 @@ class DiffReport:
     input_warnings: tuple[str, ...] = field(default=())
 
     @property
-    def max_level(self) -> Level | None:
+    def max_level(self) -> Severity | None:
         """The worst level present, or None when the specs are equivalent."""
         return max((change.level for change in self.changes), default=None)
 
-    def count(self, level: Level) -> int:
+    def count(self, level: Severity) -> int:
         return sum(1 for change in self.changes if change.level == level)
 
     @property
     def breaking(self) -> bool:
-        return self.max_level == Level.ERR
+        return self.max_level is Severity.ERROR

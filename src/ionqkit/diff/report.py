@@ -1,41 +1,38 @@
-"""Render a DiffReport as text, JSON (versioned, see docs/diff-json-schema.md), Markdown or GitHub
-workflow annotations. Every renderer is a pure function of the report, so the same inputs give
-byte-identical output."""
+"""Render a DiffReport as text, JSON (versioned, see docs/diff-json-schema.md), Markdown, GitHub
+workflow annotations or SARIF 2.1.0. Every renderer is a pure function of the report, so the same
+inputs give byte-identical output. `github` and `sarif` are the renderers every ionqkit report
+shares (ionqkit.findings); text, json and markdown are the differ's own shapes."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from typing import Any
 
-from ionqkit.diff.model import Change, DiffReport, Level, Side
-from ionqkit.escape import github_data as _escape_data
-from ionqkit.escape import github_property as _escape_property
+from ionqkit.diff.checks import CHECKS
+from ionqkit.diff.model import Change, DiffReport, Side
 from ionqkit.escape import printable
+from ionqkit.findings import Located, Severity, github, sarif
+from ionqkit.findings.formats import DIFF_FORMATS, Renderers
 
 JSON_SCHEMA_VERSION = 1
-FORMATS = ("text", "json", "markdown", "github")
+INFO_URI = "https://github.com/ionqkit/ionqkit/blob/main/docs/diff.md"
+# Worst first: the order of every summary and of the Markdown sections.
+_LEVELS = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
 
 def render(report: DiffReport, fmt: str) -> str:
-    renderers: dict[str, Callable[[DiffReport], str]] = {
-        "text": render_text,
-        "json": render_json,
-        "markdown": render_markdown,
-        "github": render_github,
-    }
-    return renderers[fmt](report)
+    return RENDERERS.render(report, fmt)
 
 
 def _summary(report: DiffReport) -> str:
-    return ", ".join(f"{report.count(level)} {level.name}" for level in (Level.ERR, Level.WARN, Level.INFO))
+    return ", ".join(f"{report.count(level)} {level.label}" for level in _LEVELS)
 
 
 def render_text(report: DiffReport) -> str:
     lines = [f"ionqkit diff {report.old.source} -> {report.new.source}"]
     lines += [f"input warning: {warning}" for warning in report.input_warnings]
     for change in report.changes:
-        lines.append(f"{change.level.name:<4} {change.check_id}  {change.where}: {change.message}")
+        lines.append(f"{change.level.label:<4} {change.check_id}  {change.where}: {change.message}")
         lines.append(
             f"     old {change.old.where(report.old.source)}  new {change.new.where(report.new.source)}"
         )
@@ -55,13 +52,13 @@ def to_json_data(report: DiffReport) -> dict[str, Any]:
         "schema_version": JSON_SCHEMA_VERSION,
         "old": {"source": report.old.source, "sha256": report.old.sha256},
         "new": {"source": report.new.source, "sha256": report.new.sha256},
-        "max_level": report.max_level.name if report.max_level is not None else None,
-        "summary": {level.name: report.count(level) for level in (Level.ERR, Level.WARN, Level.INFO)},
+        "max_level": report.max_level.label if report.max_level is not None else None,
+        "summary": {level.label: report.count(level) for level in _LEVELS},
         "input_warnings": list(report.input_warnings),
         "changes": [
             {
                 "id": change.check_id,
-                "level": change.level.name,
+                "level": change.level.label,
                 "where": change.where,
                 "message": change.message,
                 "operations": list(change.operations),
@@ -93,8 +90,12 @@ def render_markdown(report: DiffReport) -> str:
         lines.append(f"- input warning: {_cell(warning)}")
     if report.input_warnings:
         lines.append("")
-    titles = {Level.ERR: "Breaking changes", Level.WARN: "Warnings", Level.INFO: "Other changes"}
-    for level in (Level.ERR, Level.WARN, Level.INFO):
+    titles = {
+        Severity.ERROR: "Breaking changes",
+        Severity.WARNING: "Warnings",
+        Severity.INFO: "Other changes",
+    }
+    for level in _LEVELS:
         changes = [c for c in report.changes if c.level == level]
         if not changes:
             continue
@@ -117,28 +118,43 @@ def _location(side: Side) -> str:
     return f"{side.position[0]}:{side.position[1]}" if side.position else "-"
 
 
-_GITHUB_COMMAND = {Level.ERR: "error", Level.WARN: "warning", Level.INFO: "notice"}
-
-
 def _annotated_file(source: str) -> str:
     # git:REV:PATH -> PATH: annotations must name a file in the checked-out tree
     return source.split(":", 2)[2] if source.startswith("git:") and source.count(":") >= 2 else source
 
 
-def render_github(report: DiffReport) -> str:
-    lines = []
-    for change in report.changes:
-        source, side = _annotation_anchor(report, change)
-        props = [f"file={_escape_property(_annotated_file(source))}"]
-        if side.position:
-            props += [f"line={side.position[0]}", f"col={side.position[1]}"]
-        props.append(f"title={_escape_property(change.check_id)}")
-        message = _escape_data(f"{change.where}: {change.message}")
-        lines.append(f"::{_GITHUB_COMMAND[change.level]} {','.join(props)}::{message}")
-    return "\n".join(lines) + ("\n" if lines else "")
-
-
-def _annotation_anchor(report: DiffReport, change: Change) -> tuple[str, Side]:
-    """Annotate the new spec, except for elements that only exist in the old one."""
+def _located(report: DiffReport, change: Change) -> Located:
+    """The change at the element it names: in the new spec, except for elements that only exist
+    in the old one."""
     removed = change.check_id.endswith("-removed") or change.check_id.startswith("api-removed")
-    return (report.old.source, change.old) if removed else (report.new.source, change.new)
+    source, side = (report.old.source, change.old) if removed else (report.new.source, change.new)
+    line, column = side.position or (None, None)
+    return Located(
+        change.check_id,
+        change.level,
+        _annotated_file(source),
+        line,
+        column,
+        side.pointer,
+        f"{change.where}: {change.message}",
+    )
+
+
+def render_github(report: DiffReport) -> str:
+    return github.render(_located(report, change) for change in report.changes)
+
+
+def render_sarif(report: DiffReport) -> str:
+    return sarif.render(CHECKS, [_located(report, change) for change in report.changes], info_uri=INFO_URI)
+
+
+RENDERERS: Renderers[DiffReport] = Renderers(
+    DIFF_FORMATS,
+    {
+        "text": render_text,
+        "json": render_json,
+        "markdown": render_markdown,
+        "github": render_github,
+        "sarif": render_sarif,
+    },
+)

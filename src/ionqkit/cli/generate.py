@@ -13,46 +13,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
 
 
-def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--check", action="store_true", help="change nothing; exit 1 and list stale files")
-    parser.add_argument(
-        "--force",
-        action="store_true",
-        help="regenerate even when up to date (never replaces a folder ionqkit did not generate)",
-    )
-    parser.add_argument(
-        "--overwrite",
-        action="store_true",
-        help="replace a package folder that ionqkit did not generate (no MANIFEST.json, or files it "
-        "does not list), losing what it holds",
-    )
-    parser.add_argument(
-        "--config", type=Path, default=Path("pyproject.toml"), help="project file with targets"
-    )
-    parser.add_argument(
-        "--spec", type=Path, help="generate from this one spec instead of the configured ones"
-    )
-    parser.add_argument("--overlay", type=Path, help="overlay applied to --spec")
-    parser.add_argument("--out", type=Path, help="output folder for --spec (the package goes inside it)")
-    parser.add_argument("--package", help="package name for --spec, e.g. ionq_v0_4")
-    parser.add_argument(
-        "--templates",
-        type=Path,
-        action="append",
-        default=[],
-        metavar="DIR",
-        help="folder of templates overriding the built-in ones by file name (repeatable)",
-    )
-    parser.add_argument(
-        "--allow-breaking", action="store_true", help="regenerate even on breaking API changes"
-    )
-    parser.add_argument("-q", "--quiet", action="store_true", help="print only problems")
-
-
-def run(args: argparse.Namespace) -> int:
+def execute(args: argparse.Namespace) -> int:
     from ionqkit.codegen.config import Target, check_package_name, load_targets
     from ionqkit.codegen.generate import Options
     from ionqkit.codegen.generate import run as generate

@@ -23,18 +23,7 @@ import argparse
 import sys
 
 
-def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("payloads", nargs="+", metavar="PAYLOAD", help="v0.3 job payload (JSON)")
-    parser.add_argument("--to", choices=("v0.4",), default="v0.4", help="target API version (default v0.4)")
-    parser.add_argument(
-        "--write",
-        action="store_true",
-        help="replace each file with its migrated payload (a symbolic link's target is written; "
-        "hard-linked and non-regular files, and files changed meanwhile, are refused)",
-    )
-
-
-def run(args: argparse.Namespace) -> int:
+def execute(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from ionqkit.errors import InputError

@@ -1,7 +1,10 @@
-"""`ionqkit` command line: one sub-command per module, registered in COMMANDS.
+"""`ionqkit` command line: parse -> options -> execute.
 
-A command module defines configure(parser) and run(args) -> exit code; COMMANDS names it. Command modules
-import their heavy dependencies inside run(), so `ionqkit --help` and no-op runs stay fast.
+cli/parser.py builds every command's arguments (and nothing else); cli/<command>.py holds that
+command's `execute(args) -> exit code`, a thin layer over the package that does the work
+(ionqkit.codegen, ionqkit.validators, ionqkit.diff, ionqkit.migrate), imported inside execute()
+so `ionqkit --help` and no-op runs stay fast. This module runs the chosen command and turns what
+it raises into an exit code.
 
 Exit codes: 0 success, 1 findings (lint errors, stale output, breaking changes), 2 bad input,
 usage or a refusal by the machine (disk full, permissions), 3 internal error (a bug in ionqkit:
@@ -10,86 +13,33 @@ the message asks for a report; IONQKIT_DEBUG=1 shows the traceback).
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import errno
-import importlib
 import io
 import os
 import sys
 import traceback
 from collections.abc import Sequence
-from types import ModuleType
 from typing import NoReturn
 
-from ionqkit import __version__
+from ionqkit.cli import parser
 from ionqkit.errors import IonqkitError
 from ionqkit.escape import printable
 
-# (name, module, one-line help). The help is here, not only in the module, so that `ionqkit --help`
-# and every command import just the one module they need: a no-op `ionqkit generate` must stay fast.
-COMMANDS: tuple[tuple[str, str, str], ...] = (
-    (
-        "generate",
-        "ionqkit.codegen.cli",
-        "generate typed models and clients from the IonQ specs (only what changed)",
-    ),
-    (
-        "lint",
-        "ionqkit.validators.cli",
-        "check IonQ job payloads against the API specs and IonQ's documented limits",
-    ),
-    ("rules", "ionqkit.validators.rules_cli", "list the lint rules, or explain one"),
-    (
-        "diff",
-        "ionqkit.diff.cli",
-        "compare two OpenAPI specs and classify every change (breaking, warning, info)",
-    ),
-    ("migrate", "ionqkit.migrate.cli", "rewrite v0.3 job payloads into v0.4 payloads, printing every change"),
-)
-
 EXIT_OK = 0
 EXIT_FINDINGS = 1
-EXIT_USAGE = 2
+EXIT_USAGE = parser.EXIT_USAGE
 EXIT_INTERNAL = 3
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        sys.stderr.write(f"{self.prog}: error: {message}\n")
-        raise SystemExit(EXIT_USAGE)
-
-
-def _chosen_command(argv: Sequence[str]) -> str | None:
-    return next((arg for arg in argv if not arg.startswith("-")), None)
-
-
-def build_parser(argv: Sequence[str] = ()) -> tuple[argparse.ArgumentParser, dict[str, ModuleType]]:
-    """The parser, with the options of the command named in `argv` (only that module is imported)."""
-    parser = _Parser(prog="ionqkit", description="IonQ API code generator and job-payload linter.")
-    parser.add_argument("--version", action="version", version=f"ionqkit {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    chosen = _chosen_command(argv)
-    modules: dict[str, ModuleType] = {}
-    for name, module_name, help_text in COMMANDS:
-        command_parser = sub.add_parser(name, help=help_text, description=help_text)
-        if name == chosen:
-            module = importlib.import_module(module_name)
-            module.configure(command_parser)
-            modules[name] = module
-    return parser, modules
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser, modules = build_parser(argv)
-    args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_help(sys.stderr)
+    top, args, command = parser.parse(argv)
+    if command is None:
+        top.print_help(sys.stderr)
         return EXIT_USAGE
     try:
-        return int(modules[args.command].run(args))
+        return int(command.execute(args))
     except IonqkitError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -6,12 +6,7 @@ import argparse
 import sys
 
 
-def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("code", nargs="?", help="a rule code (IQ207) or name (qubit-out-of-range)")
-    parser.add_argument("--format", choices=("text", "json", "markdown"), default="text")
-
-
-def run(args: argparse.Namespace) -> int:
+def execute(args: argparse.Namespace) -> int:
     import orjson
 
     from ionqkit.errors import InputError

@@ -10,28 +10,15 @@ from __future__ import annotations
 import argparse
 import sys
 
-FAIL_ON = {"breaking": "ERR", "warning": "WARN", "none": None}
+from ionqkit.cli.parser import FAIL_ON
 
 
-def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("old", metavar="OLD", help="old spec: a path or git:REV:PATH")
-    parser.add_argument("new", metavar="NEW", help="new spec: a path or git:REV:PATH")
-    parser.add_argument("--format", choices=("text", "json", "markdown", "github"), default="text")
-    parser.add_argument(
-        "--fail-on",
-        choices=tuple(FAIL_ON),
-        default="breaking",
-        help="exit 1 when a change at or above this level is found (default: breaking)",
-    )
-    parser.add_argument("--renames", metavar="FILE", help="cross-version renames (e.g. specs/renames/*.yaml)")
-
-
-def run(args: argparse.Namespace) -> int:
+def execute(args: argparse.Namespace) -> int:
     from ionqkit.diff.compare import compare
-    from ionqkit.diff.model import Level
     from ionqkit.diff.renames import read_renames
     from ionqkit.diff.report import render
     from ionqkit.diff.sources import load_source
+    from ionqkit.findings import Severity
 
     renames = read_renames(args.renames)
     old, new = load_source(args.old), load_source(args.new)
@@ -40,4 +27,4 @@ def run(args: argparse.Namespace) -> int:
     threshold = FAIL_ON[args.fail_on]
     if threshold is None or report.max_level is None:
         return 0
-    return 1 if report.max_level >= Level[threshold] else 0
+    return 1 if report.max_level >= Severity(threshold) else 0

@@ -1,0 +1,53 @@
+"""`ionqkit lint`: check job payload files (JSON or YAML), directories, or `-` for stdin.
+
+Exit 0 when there are no errors (warnings alone pass unless --warnings-as-errors), 1 when there
+are errors, 2 when a path cannot be read or the arguments/config are wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def execute(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from ionqkit.errors import InputError
+    from ionqkit.escape import printable
+    from ionqkit.spec.inputs import read_stdin
+    from ionqkit.validators import config as lint_config
+    from ionqkit.validators.batch import STDIN, lint_files
+    from ionqkit.validators.discover import files_to_check
+    from ionqkit.validators.render import RENDERERS, LintReport
+
+    config = lint_config.load(args.config)
+    if args.select:
+        config = replace(config, select=lint_config.codes(args.select, "--select"))
+    if args.ignore:
+        config = replace(config, ignore=(*config.ignore, *lint_config.codes(args.ignore, "--ignore")))
+    if args.warnings_as_errors:
+        config = replace(config, warnings_as_errors=True)
+    api_version = args.api_version or config.api_version
+    files, problems = files_to_check(args.paths)
+    stdin = None
+    if STDIN in files:
+        try:
+            stdin = read_stdin()
+        except InputError as exc:
+            problems.append(str(exc))
+            files = [name for name in files if name != STDIN]
+    diagnostics = []
+    checked = 0
+    for result in lint_files(files, api_version=api_version, config=config, jobs=args.jobs, stdin=stdin):
+        if result.problem is not None:
+            problems.append(result.problem)
+            continue
+        checked += 1
+        diagnostics.extend(result.diagnostics)
+    sys.stdout.write(RENDERERS.render(LintReport(diagnostics, checked, unread=len(problems)), args.format))
+    for problem in problems:
+        print(f"error: {printable(problem)}", file=sys.stderr)
+    if problems:
+        return 2
+    return 1 if any(d.is_error for d in diagnostics) else 0

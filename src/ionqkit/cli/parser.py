@@ -1,0 +1,198 @@
+"""Every command's arguments, in one place: the parse step of parse -> options -> execute.
+
+`parse(argv)` gives the namespace and the execute module of the chosen command. This module
+imports only argparse and the format names (ionqkit.findings.formats, which imports nothing):
+the command's own module, and whatever heavy library it needs, is imported once the arguments
+are known, so `ionqkit --help` and a no-op `ionqkit generate` stay fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from types import ModuleType
+from typing import NoReturn
+
+from ionqkit import __version__
+from ionqkit.findings.formats import DIFF_FORMATS, LINT_FORMATS
+
+EXIT_USAGE = 2
+
+# `ionqkit diff --fail-on`: the lowest severity that fails the run (None: never).
+FAIL_ON = {"breaking": "error", "warning": "warning", "none": None}
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"{self.prog}: error: {message}\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def _generate(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--check", action="store_true", help="change nothing; exit 1 and list stale files")
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="regenerate even when up to date (never replaces a folder ionqkit did not generate)",
+    )
+    parser.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="replace a package folder that ionqkit did not generate (no MANIFEST.json, or files it "
+        "does not list), losing what it holds",
+    )
+    parser.add_argument(
+        "--config", type=Path, default=Path("pyproject.toml"), help="project file with targets"
+    )
+    parser.add_argument(
+        "--spec", type=Path, help="generate from this one spec instead of the configured ones"
+    )
+    parser.add_argument("--overlay", type=Path, help="overlay applied to --spec")
+    parser.add_argument("--out", type=Path, help="output folder for --spec (the package goes inside it)")
+    parser.add_argument("--package", help="package name for --spec, e.g. ionq_v0_4")
+    parser.add_argument(
+        "--templates",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="folder of templates overriding the built-in ones by file name (repeatable)",
+    )
+    parser.add_argument(
+        "--allow-breaking", action="store_true", help="regenerate even on breaking API changes"
+    )
+    parser.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+
+
+def _lint(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="payload files, directories, or - for stdin")
+    parser.add_argument("--format", choices=LINT_FORMATS, default="text")
+    parser.add_argument(
+        "--select",
+        action="append",
+        default=[],
+        metavar="CODES",
+        help="only these codes or prefixes (comma-separated; repeatable)",
+    )
+    parser.add_argument(
+        "--ignore",
+        action="append",
+        default=[],
+        metavar="CODES",
+        help="skip these codes or prefixes (comma-separated; repeatable)",
+    )
+    parser.add_argument(
+        "--api-version",
+        choices=("auto", "v0.3", "v0.4"),
+        default=None,
+        help="API version to check against (default: from config, else auto)",
+    )
+    parser.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help="TOML file with a [tool.ionqkit.lint] table (default: nearest pyproject.toml)",
+    )
+    parser.add_argument("--warnings-as-errors", action="store_true", help="exit 1 on warnings too")
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="lint files on N processes (0: one per core; default 1, as a few files lint faster "
+        "than worker processes start); the report is the same for any N",
+    )
+
+
+def _rules(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("code", nargs="?", help="a rule code (IQ207) or name (qubit-out-of-range)")
+    parser.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+
+
+def _diff(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("old", metavar="OLD", help="old spec: a path or git:REV:PATH")
+    parser.add_argument("new", metavar="NEW", help="new spec: a path or git:REV:PATH")
+    parser.add_argument("--format", choices=DIFF_FORMATS, default="text")
+    parser.add_argument(
+        "--fail-on",
+        choices=tuple(FAIL_ON),
+        default="breaking",
+        help="exit 1 when a change at or above this level is found (default: breaking)",
+    )
+    parser.add_argument("--renames", metavar="FILE", help="cross-version renames (e.g. specs/renames/*.yaml)")
+
+
+def _migrate(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("payloads", nargs="+", metavar="PAYLOAD", help="v0.3 job payload (JSON)")
+    parser.add_argument("--to", choices=("v0.4",), default="v0.4", help="target API version (default v0.4)")
+    parser.add_argument(
+        "--write",
+        action="store_true",
+        help="replace each file with its migrated payload (a symbolic link's target is written; "
+        "hard-linked and non-regular files, and files changed meanwhile, are refused)",
+    )
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 (one per core) or more")
+    return value
+
+
+# (name, one-line help, arguments, execute module). The help is here, not in the module, so that
+# `ionqkit --help` and every command import just the one module they run.
+COMMANDS = (
+    (
+        "generate",
+        "generate typed models and clients from the IonQ specs (only what changed)",
+        _generate,
+        "ionqkit.cli.generate",
+    ),
+    (
+        "lint",
+        "check IonQ job payloads against the API specs and IonQ's documented limits",
+        _lint,
+        "ionqkit.cli.lint",
+    ),
+    ("rules", "list the lint rules, or explain one", _rules, "ionqkit.cli.rules"),
+    (
+        "diff",
+        "compare two OpenAPI specs and classify every change (breaking, warning, info)",
+        _diff,
+        "ionqkit.cli.diff",
+    ),
+    (
+        "migrate",
+        "rewrite v0.3 job payloads into v0.4 payloads, printing every change",
+        _migrate,
+        "ionqkit.cli.migrate",
+    ),
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="ionqkit", description="IonQ API code generator and job-payload linter.")
+    parser.add_argument("--version", action="version", version=f"ionqkit {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name, help_text, configure, _ in COMMANDS:
+        configure(sub.add_parser(name, help=help_text, description=help_text))
+    return parser
+
+
+def parse(argv: Sequence[str]) -> tuple[argparse.ArgumentParser, argparse.Namespace, ModuleType | None]:
+    """(parser, arguments, the chosen command's execute module or None when none was named)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        return parser, args, None
+    module = next(module for name, _, _, module in COMMANDS if name == args.command)
+    return parser, args, importlib.import_module(module)

@@ -1,0 +1,75 @@
+"""The registry type: what one finding code means, for lint rules and differ checks alike.
+
+A rule is a constant (`IQ207`, `API_PATH_REMOVED`); code that reports a finding names the constant,
+so a mistyped code is a NameError (and a mypy error), never a finding nobody documented.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ionqkit.findings.severity import Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One code: stable once published (a retired code stays reserved).
+
+    `message` and `hint` are `str.format` templates (`"qubit {index} is outside ..."`) for rules
+    whose wording is fixed; rules whose message depends on the case build it where they find it.
+    `sources`, `decision` and `limits` document where the rule comes from, the choice taken where
+    sources disagree, and the settings that tune it.
+    """
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    doc: str = ""
+    sources: tuple[str, ...] = ()
+    decision: str | None = None
+    limits: tuple[str, ...] = ()
+    message: str | None = None
+    hint: str | None = None
+
+    def format(self, **fields: Any) -> tuple[str, str | None]:
+        """(message, hint) from the templates; a rule without a message template has none to fill."""
+        if self.message is None:
+            raise ValueError(f"{self.code} has no message template")
+        hint = self.hint.format(**fields) if self.hint is not None else None
+        return self.message.format(**fields), hint
+
+
+class Registry(Mapping[str, Rule]):
+    """Rules by code, in the order they were added (the order of docs and of SARIF's rule list)."""
+
+    def __init__(self, rules: Iterable[Rule] = ()) -> None:
+        self._rules: dict[str, Rule] = {}
+        for rule in rules:
+            self.add(rule)
+
+    def add(self, rule: Rule) -> Rule:
+        if rule.code in self._rules:
+            raise ValueError(f"duplicate finding code {rule.code}")
+        self._rules[rule.code] = rule
+        return rule
+
+    def __getitem__(self, code: str) -> Rule:
+        return self._rules[code]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rules)
+
+    def __len__(self) -> int:
+        return len(self._rules)
+
+    def find(self, wanted: str) -> Rule | None:
+        """The rule whose code (any case) or name is `wanted`."""
+        wanted = wanted.strip()
+        return (
+            self._rules.get(wanted)
+            or self._rules.get(wanted.upper())
+            or next((rule for rule in self._rules.values() if rule.name == wanted.lower()), None)
+        )

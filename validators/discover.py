@@ -1,0 +1,33 @@
+"""Which files `ionqkit lint PATH...` checks: files as named, folders searched for payloads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PAYLOAD_SUFFIXES = (".json", ".yaml", ".yml")
+
+
+def files_to_check(paths: list[str]) -> tuple[list[str], list[str]]:
+    """(files in order, problems) for the given paths; directories are searched recursively."""
+    found: list[str] = []
+    problems: list[str] = []
+    for raw in paths:
+        if raw == "-":
+            found.append(raw)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(
+                str(p)
+                for p in sorted(path.rglob("*"))
+                if p.suffix in PAYLOAD_SUFFIXES and p.is_file() and not _hidden(p.relative_to(path))
+            )
+        elif path.exists():
+            found.append(raw)
+        else:
+            problems.append(f"{raw}: no such file or directory")
+    return found, problems
+
+
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)
