@@ -14,9 +14,9 @@ PACKAGE = CLI.parent
 
 
 def test_every_command_has_an_execute_module() -> None:
-    for name, _, _, module in parser.COMMANDS:
-        assert module == f"ionqkit.cli.{name}"
-        assert (CLI / f"{name}.py").is_file()
+    for command in parser.COMMANDS:
+        assert command.module == f"ionqkit.cli.{command.name}"
+        assert (CLI / f"{command.name}.py").is_file()
 
 
 def test_arguments_are_declared_only_in_the_parser_module() -> None:

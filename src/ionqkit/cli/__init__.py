@@ -1,10 +1,11 @@
 """`ionqkit` command line: parse -> options -> execute.
 
-cli/parser.py builds every command's arguments (and nothing else); cli/<command>.py holds that
-command's `execute(args) -> exit code`, a thin layer over the package that does the work
-(ionqkit.codegen, ionqkit.validators, ionqkit.diff, ionqkit.migrate), imported inside execute()
-so `ionqkit --help` and no-op runs stay fast. This module runs the chosen command and turns what
-it raises into an exit code.
+cli/parser.py builds every command's arguments (and nothing else) and turns them into that
+command's frozen options (cli/options.py: conversion and the rules between arguments, once);
+cli/<command>.py holds that command's `execute(options) -> exit code`, a thin layer over the
+package that does the work (ionqkit.codegen, ionqkit.validators, ionqkit.diff, ionqkit.migrate),
+imported inside execute() so `ionqkit --help` and no-op runs stay fast. This module runs the
+chosen command and turns what it raises into an exit code.
 
 Exit codes: 0 success, 1 findings (lint errors, stale output, breaking changes), 2 bad input,
 usage or a refusal by the machine (disk full, permissions), 3 internal error (a bug in ionqkit:
@@ -34,12 +35,12 @@ EXIT_INTERNAL = 3
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    top, args, command = parser.parse(argv)
-    if command is None:
-        top.print_help(sys.stderr)
-        return EXIT_USAGE
     try:
-        return int(command.execute(args))
+        options = parser.parse(argv)
+        if options is None:
+            parser.build_parser().print_help(sys.stderr)
+            return EXIT_USAGE
+        return int(parser.execute_module(options).execute(options))
     except IonqkitError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE

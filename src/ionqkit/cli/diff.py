@@ -7,24 +7,22 @@ input cannot be read.
 
 from __future__ import annotations
 
-import argparse
 import sys
 
-from ionqkit.cli.parser import FAIL_ON
+from ionqkit.cli.options import DiffOptions
 
 
-def execute(args: argparse.Namespace) -> int:
+def execute(options: DiffOptions) -> int:
     from ionqkit.diff.compare import compare
     from ionqkit.diff.renames import read_renames
     from ionqkit.diff.report import render
     from ionqkit.diff.sources import load_source
     from ionqkit.findings import Severity
 
-    renames = read_renames(args.renames)
-    old, new = load_source(args.old), load_source(args.new)
+    renames = read_renames(options.renames)
+    old, new = load_source(options.old), load_source(options.new)
     report = compare(old.doc, new.doc, renames, input_warnings=old.warnings + new.warnings)
-    sys.stdout.write(render(report, args.format))
-    threshold = FAIL_ON[args.fail_on]
-    if threshold is None or report.max_level is None:
+    sys.stdout.write(render(report, options.format))
+    if options.fail_at is None or report.max_level is None:
         return 0
-    return 1 if report.max_level >= Severity(threshold) else 0
+    return 1 if report.max_level >= Severity(options.fail_at) else 0

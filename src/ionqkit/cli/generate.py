@@ -10,48 +10,41 @@ exits 2 ("another generate is running"). `--check` writes nothing at all.
 
 from __future__ import annotations
 
-import argparse
-import os
 import sys
 
+from ionqkit.cli.options import GenerateOptions
 
-def execute(args: argparse.Namespace) -> int:
+
+def execute(options: GenerateOptions) -> int:
     from ionqkit.codegen.config import Target, check_package_name, load_targets
     from ionqkit.codegen.generate import Options
     from ionqkit.codegen.generate import run as generate
     from ionqkit.errors import InputError
 
-    for folder in args.templates:
+    for folder in options.templates:
         if not folder.is_dir():
             raise InputError("template folder does not exist", file=str(folder))
-    if args.spec is not None:
-        if args.out is None or args.package is None:
-            raise InputError("--spec needs --out and --package", file="<command line>")
-        targets = [Target(args.spec, args.overlay, check_package_name(args.package))]
-        options = Options(
-            out_root=args.out, project_root=args.spec.parent, template_dirs=tuple(args.templates)
-        )
+    single = options.single
+    if single is not None:
+        targets = [Target(single.spec, single.overlay, check_package_name(single.package))]
+        out_root, project_root = single.out, single.spec.parent
     else:
-        if args.overlay or args.out or args.package:
-            raise InputError("--overlay, --out and --package go with --spec", file="<command line>")
-        targets, out_root = load_targets(args.config)
-        options = Options(
-            out_root=out_root, project_root=args.config.parent, template_dirs=tuple(args.templates)
-        )
-    options = Options(
-        out_root=options.out_root,
-        project_root=options.project_root,
-        template_dirs=options.template_dirs,
-        force=args.force,
-        overwrite=args.overwrite,
-        allow_breaking=args.allow_breaking or os.environ.get("ALLOW_BREAKING", "") not in ("", "0"),
+        targets, out_root = load_targets(options.config)
+        project_root = options.config.parent
+    settings = Options(
+        out_root=out_root,
+        project_root=project_root,
+        template_dirs=options.templates,
+        force=options.force,
+        overwrite=options.overwrite,
+        allow_breaking=options.allow_breaking,
     )
 
     def say(line: str) -> None:
-        if not args.quiet:
+        if not options.quiet:
             print(line)
 
-    outcomes = generate(targets, options, say, check_only=args.check)
+    outcomes = generate(targets, settings, say, check_only=options.check)
     blocked = [o for o in outcomes if o.action == "blocked"]
     for outcome in blocked:
         print(f"{outcome.package}: {'; '.join(outcome.reasons)}", file=sys.stderr)

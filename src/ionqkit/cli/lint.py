@@ -6,11 +6,12 @@ are errors, 2 when a path cannot be read or the arguments/config are wrong.
 
 from __future__ import annotations
 
-import argparse
 import sys
 
+from ionqkit.cli.options import LintOptions
 
-def execute(args: argparse.Namespace) -> int:
+
+def execute(options: LintOptions) -> int:
     from dataclasses import replace
 
     from ionqkit.errors import InputError
@@ -21,15 +22,15 @@ def execute(args: argparse.Namespace) -> int:
     from ionqkit.validators.discover import files_to_check
     from ionqkit.validators.render import RENDERERS, LintReport
 
-    config = lint_config.load(args.config)
-    if args.select:
-        config = replace(config, select=lint_config.codes(args.select, "--select"))
-    if args.ignore:
-        config = replace(config, ignore=(*config.ignore, *lint_config.codes(args.ignore, "--ignore")))
-    if args.warnings_as_errors:
+    config = lint_config.load(options.config)
+    if options.select:
+        config = replace(config, select=lint_config.codes(options.select, "--select"))
+    if options.ignore:
+        config = replace(config, ignore=(*config.ignore, *lint_config.codes(options.ignore, "--ignore")))
+    if options.warnings_as_errors:
         config = replace(config, warnings_as_errors=True)
-    api_version = args.api_version or config.api_version
-    files, problems = files_to_check(args.paths)
+    api_version = options.api_version or config.api_version
+    files, problems = files_to_check(list(options.paths))
     stdin = None
     if STDIN in files:
         try:
@@ -39,13 +40,13 @@ def execute(args: argparse.Namespace) -> int:
             files = [name for name in files if name != STDIN]
     diagnostics = []
     checked = 0
-    for result in lint_files(files, api_version=api_version, config=config, jobs=args.jobs, stdin=stdin):
+    for result in lint_files(files, api_version=api_version, config=config, jobs=options.jobs, stdin=stdin):
         if result.problem is not None:
             problems.append(result.problem)
             continue
         checked += 1
         diagnostics.extend(result.diagnostics)
-    sys.stdout.write(RENDERERS.render(LintReport(diagnostics, checked, unread=len(problems)), args.format))
+    sys.stdout.write(RENDERERS.render(LintReport(diagnostics, checked, unread=len(problems)), options.format))
     for problem in problems:
         print(f"error: {printable(problem)}", file=sys.stderr)
     if problems:

@@ -19,11 +19,12 @@ payload could not be read, or a file was refused.
 
 from __future__ import annotations
 
-import argparse
 import sys
 
+from ionqkit.cli.options import MigrateOptions
 
-def execute(args: argparse.Namespace) -> int:
+
+def execute(options: MigrateOptions) -> int:
     from pathlib import Path
 
     from ionqkit.errors import InputError
@@ -32,12 +33,10 @@ def execute(args: argparse.Namespace) -> int:
     from ionqkit.migrate.rewrite import migrate_payload
     from ionqkit.spec.tempentries import remove_stale
 
-    if len(args.payloads) > 1 and not args.write:
-        raise InputError("several payloads: add --write to migrate them in place", file=args.payloads[0])
     # All first: bad input, or a file --write must refuse, writes nothing.
-    payloads = [read_payload_file(Path(path)) for path in args.payloads]
+    payloads = [read_payload_file(Path(path)) for path in options.payloads]
     migrations = [migrate_payload(payload.data) for payload in payloads]
-    if args.write:
+    if options.write:
         for payload, migration in zip(payloads, migrations, strict=True):
             if migration.complete and migration.changes:
                 payload.check_writable()
@@ -54,7 +53,7 @@ def execute(args: argparse.Namespace) -> int:
             print(printable(f"{path}: cannot map {note}"), file=sys.stderr)
         if not migration.complete:
             incomplete += 1
-            if args.write:
+            if options.write:
                 print(
                     printable(
                         f"{path}: not written ({len(migration.unmapped)} element(s) could not be mapped)"
@@ -62,7 +61,7 @@ def execute(args: argparse.Namespace) -> int:
                     file=sys.stderr,
                 )
             continue
-        if not args.write:
+        if not options.write:
             sys.stdout.write(dump_payload(migration.payload))
         elif migration.changes and (payload.state.device, payload.state.inode) not in written:
             written.add((payload.state.device, payload.state.inode))

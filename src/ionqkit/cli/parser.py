@@ -1,9 +1,11 @@
 """Every command's arguments, in one place: the parse step of parse -> options -> execute.
 
-`parse(argv)` gives the namespace and the execute module of the chosen command. This module
-imports only argparse and the format names (ionqkit.findings.formats, which imports nothing):
-the command's own module, and whatever heavy library it needs, is imported once the arguments
-are known, so `ionqkit --help` and a no-op `ionqkit generate` stay fast.
+`parse(argv)` gives the chosen command's options (cli/options.py), built from argparse's namespace
+right here, so no command module sees a namespace; `execute_module(options)` imports the module
+whose `execute(options)` runs it. This module imports only argparse, the options and the format
+names (ionqkit.findings.formats, which imports nothing): the command's own module, and whatever
+heavy library it needs, is imported once the arguments are known, so `ionqkit --help` and a no-op
+`ionqkit generate` stay fast.
 """
 
 from __future__ import annotations
@@ -11,18 +13,25 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import ModuleType
-from typing import NoReturn
+from typing import NamedTuple, NoReturn
 
 from ionqkit import __version__
+from ionqkit.cli.options import (
+    FAIL_ON,
+    DiffOptions,
+    GenerateOptions,
+    LintOptions,
+    MigrateOptions,
+    Options,
+    OptionsType,
+    RulesOptions,
+)
 from ionqkit.findings.formats import DIFF_FORMATS, LINT_FORMATS
 
 EXIT_USAGE = 2
-
-# `ionqkit diff --fail-on`: the lowest severity that fails the run (None: never).
-FAIL_ON = {"breaking": "error", "warning": "warning", "none": None}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -148,32 +157,42 @@ def _jobs(text: str) -> int:
     return value
 
 
-# (name, one-line help, arguments, execute module). The help is here, not in the module, so that
-# `ionqkit --help` and every command import just the one module they run.
+class Command(NamedTuple):
+    name: str
+    help: str  # here, not in the module, so `ionqkit --help` imports no command module
+    arguments: Callable[[argparse.ArgumentParser], None]
+    options: OptionsType  # built from the parsed arguments
+    module: str  # holds `execute(options) -> exit code`
+
+
 COMMANDS = (
-    (
+    Command(
         "generate",
         "generate typed models and clients from the IonQ specs (only what changed)",
         _generate,
+        GenerateOptions,
         "ionqkit.cli.generate",
     ),
-    (
+    Command(
         "lint",
         "check IonQ job payloads against the API specs and IonQ's documented limits",
         _lint,
+        LintOptions,
         "ionqkit.cli.lint",
     ),
-    ("rules", "list the lint rules, or explain one", _rules, "ionqkit.cli.rules"),
-    (
+    Command("rules", "list the lint rules, or explain one", _rules, RulesOptions, "ionqkit.cli.rules"),
+    Command(
         "diff",
         "compare two OpenAPI specs and classify every change (breaking, warning, info)",
         _diff,
+        DiffOptions,
         "ionqkit.cli.diff",
     ),
-    (
+    Command(
         "migrate",
         "rewrite v0.3 job payloads into v0.4 payloads, printing every change",
         _migrate,
+        MigrateOptions,
         "ionqkit.cli.migrate",
     ),
 )
@@ -183,16 +202,24 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="ionqkit", description="IonQ API code generator and job-payload linter.")
     parser.add_argument("--version", action="version", version=f"ionqkit {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name, help_text, configure, _ in COMMANDS:
-        configure(sub.add_parser(name, help=help_text, description=help_text))
+    for command in COMMANDS:
+        command.arguments(sub.add_parser(command.name, help=command.help, description=command.help))
     return parser
 
 
-def parse(argv: Sequence[str]) -> tuple[argparse.ArgumentParser, argparse.Namespace, ModuleType | None]:
-    """(parser, arguments, the chosen command's execute module or None when none was named)."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+def parse(argv: Sequence[str]) -> Options | None:
+    """The chosen command's options, or None when no command was named.
+
+    A usage error argparse sees exits 2 with the usage line; one between arguments
+    (e.g. `migrate a.json b.json` without --write) raises InputError.
+    """
+    args = build_parser().parse_args(argv)
     if args.command is None:
-        return parser, args, None
-    module = next(module for name, _, _, module in COMMANDS if name == args.command)
-    return parser, args, importlib.import_module(module)
+        return None
+    command = next(command for command in COMMANDS if command.name == args.command)
+    return command.options.from_namespace(args)
+
+
+def execute_module(options: Options) -> ModuleType:
+    """The module whose `execute(options)` runs the command these options are for."""
+    return importlib.import_module(next(c.module for c in COMMANDS if c.options is type(options)))

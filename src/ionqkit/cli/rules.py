@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 
+from ionqkit.cli.options import RulesOptions
 
-def execute(args: argparse.Namespace) -> int:
+
+def execute(options: RulesOptions) -> int:
     import orjson
 
     from ionqkit.errors import InputError
@@ -14,17 +15,17 @@ def execute(args: argparse.Namespace) -> int:
     from ionqkit.validators.registry import RULES
 
     rules = list(RULES.values())
-    if args.code:
-        wanted = args.code.strip()
+    if options.code:
+        wanted = options.code.strip()
         rules = [r for r in rules if wanted.upper() == r.code or wanted.lower() == r.name]
         if not rules:
             raise InputError(f"no rule {wanted!r}; `ionqkit rules` lists them")
-    if args.format == "json":
+    if options.format == "json":
         payload = [docs.as_dict(rule) for rule in rules]
         sys.stdout.write(orjson.dumps(payload, option=orjson.OPT_INDENT_2).decode() + "\n")
-    elif args.format == "markdown":
+    elif options.format == "markdown":
         sys.stdout.write(docs.markdown(rules))
-    elif args.code:
+    elif options.code:
         sys.stdout.write(docs.explain(rules[0]))
     else:
         for rule in rules:

@@ -1,0 +1,143 @@
+"""What each command was asked to do: the options step of parse -> options -> execute.
+
+One frozen dataclass per command, built from argparse's namespace by its `from_namespace` right
+after parsing (cli/parser.py), so each execute() takes typed values, not a namespace. Conversion
+(`--fail-on breaking` -> the severity "error", ALLOW_BREAKING from the environment) and the rules
+that tie arguments together (`--spec` needs `--out` and `--package`; several payloads need
+`--write`) live here and run once, before any command module is imported; a broken rule is an
+InputError, reported as one `error:` line with exit 2.
+
+What needs a command's own package (a rule code in --select, a package name, whether a template
+folder exists) is checked by the command. Standard library only: this module is imported for
+every run, `ionqkit --help` included.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from ionqkit.errors import InputError
+
+# `ionqkit diff --fail-on`: the lowest severity that fails the run (None: never).
+FAIL_ON = {"breaking": "error", "warning": "warning", "none": None}
+
+COMMAND_LINE = "<command line>"  # the "file" a usage error names
+
+
+@dataclass(frozen=True)
+class SingleSpec:
+    """`generate --spec`: one spec into one package, instead of the configured targets."""
+
+    spec: Path
+    out: Path
+    package: str
+    overlay: Path | None = None
+
+
+@dataclass(frozen=True)
+class GenerateOptions:
+    config: Path = Path("pyproject.toml")
+    single: SingleSpec | None = None
+    templates: tuple[Path, ...] = ()
+    check: bool = False
+    force: bool = False
+    overwrite: bool = False
+    allow_breaking: bool = False  # --allow-breaking, or ALLOW_BREAKING set to anything but "" or "0"
+    quiet: bool = False
+
+    @classmethod
+    def from_namespace(cls, args: argparse.Namespace) -> GenerateOptions:
+        single = None
+        if args.spec is not None:
+            if args.out is None or args.package is None:
+                raise InputError("--spec needs --out and --package", file=COMMAND_LINE)
+            single = SingleSpec(spec=args.spec, out=args.out, package=args.package, overlay=args.overlay)
+        elif args.overlay or args.out or args.package:
+            raise InputError("--overlay, --out and --package go with --spec", file=COMMAND_LINE)
+        return cls(
+            config=args.config,
+            single=single,
+            templates=tuple(args.templates),
+            check=args.check,
+            force=args.force,
+            overwrite=args.overwrite,
+            allow_breaking=args.allow_breaking or os.environ.get("ALLOW_BREAKING", "") not in ("", "0"),
+            quiet=args.quiet,
+        )
+
+
+@dataclass(frozen=True)
+class LintOptions:
+    paths: tuple[str, ...]  # files, directories, or "-" for stdin, as given
+    format: str = "text"
+    select: tuple[str, ...] = ()  # as given (comma-separated codes or prefixes); the linter checks them
+    ignore: tuple[str, ...] = ()
+    api_version: str | None = None  # None: from the config file, else auto
+    config: Path | None = None  # None: the nearest pyproject.toml
+    warnings_as_errors: bool = False
+    jobs: int = 1  # 0: one process per core
+
+    @classmethod
+    def from_namespace(cls, args: argparse.Namespace) -> LintOptions:
+        return cls(
+            paths=tuple(args.paths),
+            format=args.format,
+            select=tuple(args.select),
+            ignore=tuple(args.ignore),
+            api_version=args.api_version,
+            config=args.config,
+            warnings_as_errors=args.warnings_as_errors,
+            jobs=args.jobs,
+        )
+
+
+@dataclass(frozen=True)
+class RulesOptions:
+    code: str | None = None  # a rule code or name; None lists every rule
+    format: str = "text"
+
+    @classmethod
+    def from_namespace(cls, args: argparse.Namespace) -> RulesOptions:
+        return cls(code=args.code, format=args.format)
+
+
+@dataclass(frozen=True)
+class DiffOptions:
+    old: str  # a path or git:REV:PATH
+    new: str
+    format: str = "text"
+    fail_at: str | None = "error"  # the lowest severity that fails the run; None: never
+    renames: str | None = None
+
+    @classmethod
+    def from_namespace(cls, args: argparse.Namespace) -> DiffOptions:
+        return cls(
+            old=args.old,
+            new=args.new,
+            format=args.format,
+            fail_at=FAIL_ON[args.fail_on],
+            renames=args.renames,
+        )
+
+
+@dataclass(frozen=True)
+class MigrateOptions:
+    payloads: tuple[str, ...]  # as given, so an error names a file the way the user did
+    to: str = "v0.4"
+    write: bool = False
+
+    @classmethod
+    def from_namespace(cls, args: argparse.Namespace) -> MigrateOptions:
+        # Without --write the migrated payload goes to stdout, which holds one payload.
+        if len(args.payloads) > 1 and not args.write:
+            raise InputError("several payloads: add --write to migrate them in place", file=args.payloads[0])
+        return cls(payloads=tuple(args.payloads), to=args.to, write=args.write)
+
+
+Options = GenerateOptions | LintOptions | RulesOptions | DiffOptions | MigrateOptions
+OptionsType = (
+    type[GenerateOptions] | type[LintOptions] | type[RulesOptions] | type[DiffOptions] | type[MigrateOptions]
+)
