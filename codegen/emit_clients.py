@@ -159,6 +159,8 @@ def pyrepr(value: object) -> str:
     """A Python literal for a wire string (or number/bool/None): the only way spec strings reach code."""
     if value is None or isinstance(value, (str, int, float, bool)):
         return repr(value)
+    if isinstance(value, jinja2.Undefined):  # say which name is undefined, not "Undefined"
+        value._fail_with_undefined_error()
     raise TypeError(f"pyrepr renders strings and scalars only, not {type(value).__name__}")
 
 
@@ -639,6 +641,36 @@ def render_clients(api: Api, template_dirs: Sequence[Path] = ()) -> dict[str, st
             raise InputError(
                 f"template syntax: {exc.message}", file=exc.filename or name, line=exc.lineno
             ) from None
-        except jinja2.TemplateError as exc:
-            raise InputError(f"template failed to render: {exc}", file=name) from None
+        except Exception as exc:  # an undefined name, a filter given the wrong thing: the template's
+            raise template_error(exc, env, name) from None
     return files
+
+
+def template_error(exc: Exception, env: jinja2.Environment, name: str) -> InputError:
+    """`exc`, raised while rendering template `name`, as the template author's error, located.
+
+    Jinja compiles templates to Python whose frames carry the template's file name and line, so
+    the innermost such frame is the template line (a macro's, if it failed in a macro)."""
+    file, line = _template_path(env, name), None
+    templates = set(env.list_templates())
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".jinja") and (filename == file or Path(filename).name in templates):
+            file, line = filename, tb.tb_lineno
+        tb = tb.tb_next
+    if isinstance(exc, jinja2.TemplateError):
+        cause = exc.message or type(exc).__name__
+    else:  # a filter's own refusal (TypeError, ValueError...)
+        cause = f"{type(exc).__name__}: {exc}"
+    return InputError(f"template failed to render: {cause}", file=file, line=line)
+
+
+def _template_path(env: jinja2.Environment, name: str) -> str:
+    """The file a template name resolves to (the first template folder that has it)."""
+    loader = env.loader
+    if isinstance(loader, jinja2.FileSystemLoader):
+        for folder in loader.searchpath:
+            if (Path(folder) / name).is_file():
+                return str(Path(folder) / name)
+    return name

@@ -22,11 +22,11 @@ def _ruff(*args: str, cwd: Path) -> None:
     command = [str(find_ruff_bin()), *args]
     result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
     if result.returncode != 0:
-        detail = (result.stderr or result.stdout).strip().splitlines()
+        detail = (result.stderr or result.stdout).strip().splitlines() or [f"exit code {result.returncode}"]
         raise SpecError(f"generated code does not pass `ruff {args[0]}`: {' | '.join(detail[:5])}")
 
 
 def format_tree(folder: Path) -> None:
     common = ["--isolated", "--line-length", LINE_LENGTH, "--target-version", TARGET]
     _ruff("check", *common, "--select", "I,F401", "--fix", "--quiet", "--exit-zero", ".", cwd=folder)
-    _ruff("format", *common, "--quiet", ".", cwd=folder)
+    _ruff("format", *common, ".", cwd=folder)  # not --quiet: that hides the cause of a failure

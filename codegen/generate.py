@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from ionqkit.codegen import manifest, writer
 from ionqkit.codegen.config import Target
 from ionqkit.codegen.ir import Api
+from ionqkit.errors import InputError
 from ionqkit.paths import TEMPLATES_DIR
 from ionqkit.pausepoints import point
 
@@ -165,11 +166,42 @@ def other_files(prepared: Prepared, options: Options) -> dict[str, str]:
     if api.kind == "openapi":
         from .emit_clients import render_clients
 
-        files.update(render_clients(api, list(options.template_dirs)))
+        rendered = render_clients(api, list(options.template_dirs))
+        _check_rendered_python(rendered, api.package, options)
+        files.update(rendered)
         if "client.py" in files:
             exports = ["AsyncClient", "Client", "models"]
     files["__init__.py"] = _init_text(api.title, api.version, exports)
     return files
+
+
+def _shown(path: Path) -> str:
+    """A path as the user would type it: relative to the working folder when inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _check_rendered_python(rendered: dict[str, str], package: str, options: Options) -> None:
+    """Refuse a template's output that is not Python, at the generated file's line and naming the
+    template that produced it: the template author's mistake, not ruff's or ionqkit's."""
+    templates = template_files(options.template_dirs)
+    for name, text in rendered.items():
+        if not name.endswith(".py"):
+            continue
+        where = _shown(options.out_root / package / name)
+        try:
+            compile(text, where, "exec", dont_inherit=True)
+        except SyntaxError as exc:
+            template = templates.get(f"{name}.jinja")
+            source = _shown(template) if template else f"{name}.jinja"
+            raise InputError(
+                f"invalid Python rendered by template {source}: {exc.msg}",
+                file=where,
+                line=exc.lineno,
+                column=exc.offset,
+            ) from None
 
 
 def package_notes(prepared: Prepared, generator_notes: Sequence[str]) -> list[str]:
@@ -191,7 +223,15 @@ def render_package(
 
 def _init_text(title: str, version: str, exports: list[str]) -> str:
     heading = " ".join(f"{title} {version}".split()).replace('"""', "'''").replace("\\", "/")
-    lines = [f'"""Generated package for {heading}. Do not edit: run `make generate`."""', ""]
+    lines = [
+        f'"""Generated package for {heading}. Do not edit: run `make generate`.',
+        "",
+        "Responses are read leniently: a field or a string-enum value the spec does not list is kept",
+        "(`model.model_extra`; the enum member keeps its string) instead of failing the call. Requests",
+        "are strict: models built in code refuse what the spec does not allow, and job payloads are",
+        'linted before they are sent."""',
+        "",
+    ]
     if "Client" in exports:
         lines.append("from .client import AsyncClient, Client")
     lines += ["from . import models", "", f"__all__ = {exports!r}", ""]

@@ -137,6 +137,9 @@ _RESERVED_CLASS_NAMES = frozenset(
         "Annotated", "Any", "AwareDatetime", "BaseModel", "ConfigDict", "Enum", "Field", "IntEnum",
         "Literal", "NaiveDatetime", "Optional", "RootModel", "StrEnum", "UUID", "Union", "date", "datetime",
         "timedelta", "time", "Decimal", "AnyUrl", "EmailStr", "constr", "conint", "confloat",
+        # and what codegen/open_responses.py adds to models.py
+        "ClassVar", "ContextVar", "ModelWrapValidatorHandler", "PydanticCustomError", "Self", "SpecEnum",
+        "SpecModel", "ValidationInfo",
     }
 )  # fmt: skip
 

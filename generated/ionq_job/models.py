@@ -2,14 +2,64 @@
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar, Self
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ModelWrapValidatorHandler, ValidationInfo, model_validator
+from pydantic_core import PydanticCustomError
+
+# Set while a response is decoded, for SpecEnum._missing_ (an enum cannot see pydantic's context).
+_DECODING_RESPONSE: ContextVar[bool] = ContextVar("decoding_response", default=False)
 
 
-class Type(StrEnum):
+class SpecEnum(StrEnum):
+    """A string enum of the spec. Decoding a response, a value the spec does not list becomes a
+    member of the enum that keeps its string; anywhere else it is refused."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> Self | None:
+        if not (isinstance(value, str) and _DECODING_RESPONSE.get()):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = value
+        member._value_ = value
+        return member
+
+
+class SpecModel(BaseModel):
+    """An object of the spec. Strict as the spec by default (what requests are built from);
+    validated with `context={"response": True}`, as the client decodes responses, it keeps
+    fields and string-enum values the spec does not know (see `model_extra`)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    _closed: ClassVar[bool] = False  # True where the spec says additionalProperties: false
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _lenient_for_responses(
+        cls, data: Any, handler: ModelWrapValidatorHandler[Self], info: ValidationInfo
+    ) -> Self:
+        context = info.context
+        response = isinstance(context, dict) and context.get("response") is True
+        token = _DECODING_RESPONSE.set(response)
+        try:
+            model = handler(data)
+        finally:
+            _DECODING_RESPONSE.reset(token)
+        if cls._closed and not response and model.model_extra:
+            fields = ", ".join(repr(name) for name in model.model_extra)
+            raise PydanticCustomError(
+                "extra_forbidden",
+                "unexpected field(s) {fields}: the spec allows no other fields in {model}",
+                {"fields": fields, "model": cls.__name__},
+            )
+        return model
+
+
+class Type(SpecEnum):
     IONQ_CIRCUIT_V1 = "ionq.circuit.v1"
     IONQ_MULTI_CIRCUIT_V1 = "ionq.multi-circuit.v1"
     QCTRL_QAOA_V1 = "qctrl.qaoa.v1"
@@ -17,7 +67,7 @@ class Type(StrEnum):
     IONQ_QASM3_V1 = "ionq.qasm3.v1"
 
 
-class Backend(StrEnum):
+class Backend(SpecEnum):
     SIMULATOR = "simulator"
     QPU_ARIA_1 = "qpu.aria-1"
     QPU_ARIA_2 = "qpu.aria-2"
@@ -25,26 +75,26 @@ class Backend(StrEnum):
     QPU_FORTE_ENTERPRISE_1 = "qpu.forte-enterprise-1"
 
 
-class ErrorMitigation(BaseModel):
+class ErrorMitigation(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
     debiasing: bool | None = None
 
 
-class Settings(BaseModel):
+class Settings(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
     error_mitigation: ErrorMitigation | None = None
 
 
-class Gateset(StrEnum):
+class Gateset(SpecEnum):
     QIS = "qis"
     NATIVE = "native"
 
 
-class Input(BaseModel):
+class Input(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -53,7 +103,7 @@ class Input(BaseModel):
     circuit: list[dict[str, Any]] | None = None
 
 
-class Status(StrEnum):
+class Status(SpecEnum):
     READY = "ready"
     SUBMITTED = "submitted"
     RUNNING = "running"
@@ -63,7 +113,7 @@ class Status(StrEnum):
     STARTED = "started"
 
 
-class IonQJob(BaseModel):
+class IonQJob(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )

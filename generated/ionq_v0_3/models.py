@@ -2,14 +2,72 @@
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, ClassVar, Literal, Self
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field, RootModel
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ModelWrapValidatorHandler,
+    RootModel,
+    ValidationInfo,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+# Set while a response is decoded, for SpecEnum._missing_ (an enum cannot see pydantic's context).
+_DECODING_RESPONSE: ContextVar[bool] = ContextVar("decoding_response", default=False)
 
 
-class GateCounts(BaseModel):
+class SpecEnum(StrEnum):
+    """A string enum of the spec. Decoding a response, a value the spec does not list becomes a
+    member of the enum that keeps its string; anywhere else it is refused."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> Self | None:
+        if not (isinstance(value, str) and _DECODING_RESPONSE.get()):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = value
+        member._value_ = value
+        return member
+
+
+class SpecModel(BaseModel):
+    """An object of the spec. Strict as the spec by default (what requests are built from);
+    validated with `context={"response": True}`, as the client decodes responses, it keeps
+    fields and string-enum values the spec does not know (see `model_extra`)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    _closed: ClassVar[bool] = False  # True where the spec says additionalProperties: false
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _lenient_for_responses(
+        cls, data: Any, handler: ModelWrapValidatorHandler[Self], info: ValidationInfo
+    ) -> Self:
+        context = info.context
+        response = isinstance(context, dict) and context.get("response") is True
+        token = _DECODING_RESPONSE.set(response)
+        try:
+            model = handler(data)
+        finally:
+            _DECODING_RESPONSE.reset(token)
+        if cls._closed and not response and model.model_extra:
+            fields = ", ".join(repr(name) for name in model.model_extra)
+            raise PydanticCustomError(
+                "extra_forbidden",
+                "unexpected field(s) {fields}: the spec allows no other fields in {model}",
+                {"fields": fields, "model": cls.__name__},
+            )
+        return model
+
+
+class GateCounts(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -17,12 +75,12 @@ class GateCounts(BaseModel):
     field_2q: Annotated[int | None, Field(alias="2q", description="Two-qubit gates.", examples=[2])] = None
 
 
-class CostModel(StrEnum):
+class CostModel(SpecEnum):
     QUANTUM_COMPUTE_TIME = "quantum_compute_time"
     EXECUTION_TIME = "execution_time"
 
 
-class Failure(BaseModel):
+class Failure(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -30,7 +88,7 @@ class Failure(BaseModel):
     code: Annotated[str | None, Field(description="Error code.", examples=["internal_error"])] = None
 
 
-class Warning(BaseModel):
+class Warning(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -51,7 +109,7 @@ class Name(RootModel[str]):
     root: Annotated[str, Field(description="Job name.", examples=["My Awesome Job"])]
 
 
-class Status(StrEnum):
+class Status(SpecEnum):
     SUBMITTED = "submitted"
     READY = "ready"
     RUNNING = "running"
@@ -60,7 +118,7 @@ class Status(StrEnum):
     FAILED = "failed"
 
 
-class Target(StrEnum):
+class Target(SpecEnum):
     QPU_HARMONY = "qpu.harmony"
     QPU_ARIA_1 = "qpu.aria-1"
     QPU_ARIA_2 = "qpu.aria-2"
@@ -69,7 +127,7 @@ class Target(StrEnum):
     SIMULATOR = "simulator"
 
 
-class Model(StrEnum):
+class Model(SpecEnum):
     HARMONY = "harmony"
     ARIA_1 = "aria-1"
     IDEAL = "ideal"
@@ -78,7 +136,7 @@ class Model(StrEnum):
     FORTE_ENTERPRISE_1 = "forte-enterprise-1"
 
 
-class Noise(BaseModel):
+class Noise(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -94,7 +152,7 @@ class Noise(BaseModel):
     ] = None
 
 
-class Metadata(BaseModel):
+class Metadata(SpecModel):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -105,19 +163,19 @@ class Shots(RootModel[int]):
     root: Annotated[int, Field(description="Repetitions of the circuit on a QPU or a noisy simulator.")] = 100
 
 
-class ErrorMitigation(BaseModel):
+class ErrorMitigation(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
     debias: Annotated[bool | None, Field(description="Turn debiasing on or off.")] = None
 
 
-class Gateset(StrEnum):
+class Gateset(SpecEnum):
     QIS = "qis"
     NATIVE = "native"
 
 
-class QisGate(StrEnum):
+class QisGate(SpecEnum):
     X = "x"
     Y = "y"
     Z = "z"
@@ -136,14 +194,14 @@ class QisGate(StrEnum):
     SWAP = "swap"
 
 
-class NativeGate(StrEnum):
+class NativeGate(SpecEnum):
     GPI = "gpi"
     GPI2 = "gpi2"
     MS = "ms"
     ZZ = "zz"
 
 
-class JobCreationResponse(BaseModel):
+class JobCreationResponse(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -158,14 +216,14 @@ class JobCreationResponse(BaseModel):
     request: Annotated[int | None, Field(examples=[1490932820])] = None
 
 
-class JobIdList(BaseModel):
+class JobIdList(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
     ids: list[UUID] | None = None
 
 
-class JobDeletion(BaseModel):
+class JobDeletion(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -179,7 +237,7 @@ class JobDeletion(BaseModel):
     status: Literal["deleted"]
 
 
-class JobsDeletion(BaseModel):
+class JobsDeletion(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -187,7 +245,7 @@ class JobsDeletion(BaseModel):
     status: Literal["deleted"]
 
 
-class JobCancellation(BaseModel):
+class JobCancellation(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -201,7 +259,7 @@ class JobCancellation(BaseModel):
     status: Literal["canceled"]
 
 
-class JobsCancellation(BaseModel):
+class JobsCancellation(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -221,12 +279,12 @@ class JobResults(RootModel[Probabilities | MultiCircuitProbabilities]):
     root: Probabilities | MultiCircuitProbabilities
 
 
-class Status1(StrEnum):
+class Status1(SpecEnum):
     AVAILABLE = "available"
     UNAVAILABLE = "unavailable"
 
 
-class Backend(BaseModel):
+class Backend(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -242,7 +300,7 @@ class Backend(BaseModel):
     ] = None
 
 
-class CharacterizationBackend(StrEnum):
+class CharacterizationBackend(SpecEnum):
     QPU_HARMONY = "qpu.harmony"
     QPU_ARIA_1 = "qpu.aria-1"
     QPU_ARIA_2 = "qpu.aria-2"
@@ -250,7 +308,7 @@ class CharacterizationBackend(StrEnum):
     QPU_FORTE_ENTERPRISE_1 = "qpu.forte-enterprise-1"
 
 
-class Spam(BaseModel):
+class Spam(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -258,21 +316,21 @@ class Spam(BaseModel):
     stderr: float | None = None
 
 
-class Field1q(BaseModel):
+class Field1q(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
     mean: float | None = None
 
 
-class Field2q(BaseModel):
+class Field2q(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
     mean: float | None = None
 
 
-class CharacterizationFidelity(BaseModel):
+class CharacterizationFidelity(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -281,7 +339,7 @@ class CharacterizationFidelity(BaseModel):
     field_2q: Annotated[Field2q | None, Field(alias="2q")] = None
 
 
-class CharacterizationTiming(BaseModel):
+class CharacterizationTiming(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -293,7 +351,7 @@ class CharacterizationTiming(BaseModel):
     reset: float | None = None
 
 
-class QpuUsage(BaseModel):
+class QpuUsage(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -301,7 +359,7 @@ class QpuUsage(BaseModel):
     usage: float | None = None
 
 
-class MemberUsage(BaseModel):
+class MemberUsage(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -315,7 +373,7 @@ class MemberUsage(BaseModel):
     quota_consumed: float | None = None
 
 
-class Error(BaseModel):
+class Error(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -324,7 +382,7 @@ class Error(BaseModel):
     status_code: Annotated[int, Field(alias="statusCode")]
 
 
-class Job(BaseModel):
+class Job(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -378,7 +436,7 @@ class Job(BaseModel):
     dry_run: Annotated[bool | None, Field(examples=[False])] = None
 
 
-class Gate(BaseModel):
+class Gate(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -393,7 +451,7 @@ class Gate(BaseModel):
     angle: Annotated[float | None, Field(description="Angle of ms or zz, in turns.")] = None
 
 
-class JobList(BaseModel):
+class JobList(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -401,7 +459,7 @@ class JobList(BaseModel):
     next: Annotated[str | None, Field(description="Cursor of the next page.")] = None
 
 
-class Characterization(BaseModel):
+class Characterization(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -416,7 +474,7 @@ class Characterization(BaseModel):
     timing: CharacterizationTiming | None = None
 
 
-class CharacterizationList(BaseModel):
+class CharacterizationList(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -424,7 +482,7 @@ class CharacterizationList(BaseModel):
     pages: Annotated[int | None, Field(description="Pages left after this one.")] = None
 
 
-class OrgReport(BaseModel):
+class OrgReport(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -443,7 +501,7 @@ class Circuit(RootModel[list[Gate]]):
     root: Annotated[list[Gate], Field(description="Gates in execution order.")]
 
 
-class NamedCircuit(BaseModel):
+class NamedCircuit(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -452,7 +510,7 @@ class NamedCircuit(BaseModel):
     circuit: Circuit
 
 
-class JobInput(BaseModel):
+class JobInput(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -463,7 +521,7 @@ class JobInput(BaseModel):
     circuits: list[NamedCircuit] | None = None
 
 
-class JobCreationPayload(BaseModel):
+class JobCreationPayload(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )

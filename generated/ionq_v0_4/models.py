@@ -2,15 +2,74 @@
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from datetime import date as date_aliased
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal, Self
 from uuid import UUID
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ModelWrapValidatorHandler,
+    RootModel,
+    ValidationInfo,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+# Set while a response is decoded, for SpecEnum._missing_ (an enum cannot see pydantic's context).
+_DECODING_RESPONSE: ContextVar[bool] = ContextVar("decoding_response", default=False)
 
 
-class Error(BaseModel):
+class SpecEnum(StrEnum):
+    """A string enum of the spec. Decoding a response, a value the spec does not list becomes a
+    member of the enum that keeps its string; anywhere else it is refused."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> Self | None:
+        if not (isinstance(value, str) and _DECODING_RESPONSE.get()):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = value
+        member._value_ = value
+        return member
+
+
+class SpecModel(BaseModel):
+    """An object of the spec. Strict as the spec by default (what requests are built from);
+    validated with `context={"response": True}`, as the client decodes responses, it keeps
+    fields and string-enum values the spec does not know (see `model_extra`)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    _closed: ClassVar[bool] = False  # True where the spec says additionalProperties: false
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _lenient_for_responses(
+        cls, data: Any, handler: ModelWrapValidatorHandler[Self], info: ValidationInfo
+    ) -> Self:
+        context = info.context
+        response = isinstance(context, dict) and context.get("response") is True
+        token = _DECODING_RESPONSE.set(response)
+        try:
+            model = handler(data)
+        finally:
+            _DECODING_RESPONSE.reset(token)
+        if cls._closed and not response and model.model_extra:
+            fields = ", ".join(repr(name) for name in model.model_extra)
+            raise PydanticCustomError(
+                "extra_forbidden",
+                "unexpected field(s) {fields}: the spec allows no other fields in {model}",
+                {"fields": fields, "model": cls.__name__},
+            )
+        return model
+
+
+class Error(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -19,7 +78,7 @@ class Error(BaseModel):
     status_code: Annotated[int, Field(alias="statusCode")]
 
 
-class RequestValidation(BaseModel):
+class RequestValidation(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -27,7 +86,7 @@ class RequestValidation(BaseModel):
     source: str | None = None
 
 
-class Whoami(BaseModel):
+class Whoami(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -48,7 +107,7 @@ class ProjectId(RootModel[UUID]):
     root: Annotated[UUID, Field(examples=["944904d6-2e30-4cfb-8bc4-04afaabcdd42"])]
 
 
-class Backend(BaseModel):
+class Backend(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -73,7 +132,7 @@ class Backend(BaseModel):
     ]
 
 
-class Spam(BaseModel):
+class Spam(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -81,14 +140,14 @@ class Spam(BaseModel):
     stderr: Annotated[float | None, Field(examples=[None], ge=0.0)] = None
 
 
-class Fidelity(BaseModel):
+class Fidelity(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
     spam: Spam
 
 
-class Timing(BaseModel):
+class Timing(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -100,7 +159,7 @@ class Timing(BaseModel):
     t2: Annotated[int | None, Field(examples=[1])] = None
 
 
-class Characterization(BaseModel):
+class Characterization(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -125,7 +184,7 @@ class PaginationPage(RootModel[int]):
     root: Annotated[int, Field(ge=1)] = 1
 
 
-class JobStatus(StrEnum):
+class JobStatus(SpecEnum):
     SUBMITTED = "submitted"
     READY = "ready"
     STARTED = "started"
@@ -134,17 +193,17 @@ class JobStatus(StrEnum):
     COMPLETED = "completed"
 
 
-class JobCreationResponse(BaseModel):
+class JobCreationResponse(SpecModel):
     model_config = ConfigDict(
-        extra="forbid",
         populate_by_name=True,
     )
+    _closed: ClassVar[bool] = True
     id: Annotated[str, Field(examples=["617a1f8b-59d4-435d-aa33-695433d7155e"])]
     status: JobStatus
     session_id: Annotated[str | None, Field(examples=[None])]
 
 
-class QisGate(StrEnum):
+class QisGate(SpecEnum):
     X = "x"
     Y = "y"
     Z = "z"
@@ -175,11 +234,11 @@ class Control(RootModel[int]):
     root: Annotated[int, Field(ge=0)]
 
 
-class GateQisGate(BaseModel):
+class GateQisGate(SpecModel):
     model_config = ConfigDict(
-        extra="forbid",
         populate_by_name=True,
     )
+    _closed: ClassVar[bool] = True
     gate: QisGate
     target: int | None = None
     targets: list[Target] | None = None
@@ -188,17 +247,17 @@ class GateQisGate(BaseModel):
     rotation: float | None = None
 
 
-class QisCircuitInput(BaseModel):
+class QisCircuitInput(SpecModel):
     model_config = ConfigDict(
-        extra="forbid",
         populate_by_name=True,
     )
+    _closed: ClassVar[bool] = True
     qubits: Annotated[int | None, Field(ge=1)] = None
     circuit: list[GateQisGate]
     gateset: Literal["qis"]
 
 
-class NativeGate(StrEnum):
+class NativeGate(SpecEnum):
     ZZ = "zz"
     MS = "ms"
     GPI = "gpi"
@@ -206,11 +265,11 @@ class NativeGate(StrEnum):
     NOP = "nop"
 
 
-class GateNativeGate(BaseModel):
+class GateNativeGate(SpecModel):
     model_config = ConfigDict(
-        extra="forbid",
         populate_by_name=True,
     )
+    _closed: ClassVar[bool] = True
     gate: NativeGate
     target: int | None = None
     targets: list[Target] | None = None
@@ -221,11 +280,11 @@ class GateNativeGate(BaseModel):
     rotation: float | None = None
 
 
-class NativeCircuitInput(BaseModel):
+class NativeCircuitInput(SpecModel):
     model_config = ConfigDict(
-        extra="forbid",
         populate_by_name=True,
     )
+    _closed: ClassVar[bool] = True
     qubits: Annotated[int | None, Field(ge=1)] = None
     circuit: list[GateNativeGate]
     gateset: Literal["native"]
@@ -248,7 +307,7 @@ class JobBackends(RootModel[str]):
     ]
 
 
-class NoiseModel(StrEnum):
+class NoiseModel(SpecEnum):
     IDEAL = "ideal"
     HARMONY = "harmony"
     HARMONY_1 = "harmony-1"
@@ -259,23 +318,23 @@ class NoiseModel(StrEnum):
     FORTE_ENTERPRISE_1 = "forte-enterprise-1"
 
 
-class Noise(BaseModel):
+class Noise(SpecModel):
     model_config = ConfigDict(
-        extra="forbid",
         populate_by_name=True,
     )
+    _closed: ClassVar[bool] = True
     model: NoiseModel
     seed: int | None = None
 
 
-class ErrorMitigation(BaseModel):
+class ErrorMitigation(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
     debiasing: bool | None = None
 
 
-class Compilation(BaseModel):
+class Compilation(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -283,7 +342,7 @@ class Compilation(BaseModel):
     precision: str | None = None
 
 
-class Settings(BaseModel):
+class Settings(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -293,11 +352,11 @@ class Settings(BaseModel):
     compilation: Compilation | None = None
 
 
-class CircuitJobCreationPayload(BaseModel):
+class CircuitJobCreationPayload(SpecModel):
     model_config = ConfigDict(
-        extra="forbid",
         populate_by_name=True,
     )
+    _closed: ClassVar[bool] = True
     name: str | None = None
     metadata: JobMetadata | None = None
     shots: Annotated[int, Field(ge=1, le=1000000)] = 100
@@ -323,11 +382,11 @@ class Registers(RootModel[dict[str, list[Register | None]]]):
     root: dict[str, list[Register | None]]
 
 
-class QISCircuit(BaseModel):
+class QISCircuit(SpecModel):
     model_config = ConfigDict(
-        extra="forbid",
         populate_by_name=True,
     )
+    _closed: ClassVar[bool] = True
     name: str | None = None
     circuit: list[GateQisGate]
     qubits: int | None = None
@@ -335,11 +394,11 @@ class QISCircuit(BaseModel):
     gateset: Literal["qis"] | None = None
 
 
-class NativeCircuit(BaseModel):
+class NativeCircuit(SpecModel):
     model_config = ConfigDict(
-        extra="forbid",
         populate_by_name=True,
     )
+    _closed: ClassVar[bool] = True
     name: str | None = None
     circuit: list[GateNativeGate]
     qubits: int | None = None
@@ -347,12 +406,12 @@ class NativeCircuit(BaseModel):
     gateset: Literal["native"] | None = None
 
 
-class Gateset(StrEnum):
+class Gateset(SpecEnum):
     QIS = "qis"
     NATIVE = "native"
 
 
-class JsonMultiCircuitInput(BaseModel):
+class JsonMultiCircuitInput(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -361,7 +420,7 @@ class JsonMultiCircuitInput(BaseModel):
     qubits: Annotated[int | None, Field(ge=1)] = None
 
 
-class Settings1(BaseModel):
+class Settings1(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -371,11 +430,11 @@ class Settings1(BaseModel):
     compilation: Compilation | None = None
 
 
-class MultiCircuitJobCreationPayload(BaseModel):
+class MultiCircuitJobCreationPayload(SpecModel):
     model_config = ConfigDict(
-        extra="forbid",
         populate_by_name=True,
     )
+    _closed: ClassVar[bool] = True
     name: str | None = None
     metadata: JobMetadata | None = None
     shots: Annotated[int, Field(ge=1, le=1000000)] = 100
@@ -397,7 +456,7 @@ class IsoTimestamp(RootModel[str]):
     root: str
 
 
-class Code(StrEnum):
+class Code(SpecEnum):
     INVALID_INPUT = "InvalidInput"
     COMPILATION_ERROR = "CompilationError"
     CONTRACT_EXPIRED_ERROR = "ContractExpiredError"
@@ -420,16 +479,16 @@ class Code(StrEnum):
     UNSUPPORTED_GATE = "UnsupportedGate"
 
 
-class Failure(BaseModel):
+class Failure(SpecModel):
     model_config = ConfigDict(
-        extra="forbid",
         populate_by_name=True,
     )
+    _closed: ClassVar[bool] = True
     code: Code
     message: str
 
 
-class CostModel(StrEnum):
+class CostModel(SpecEnum):
     QUANTUM_COMPUTE_TIME = "quantum_compute_time"
     EXECUTION_TIME = "execution_time"
 
@@ -446,11 +505,11 @@ class CompletedAt(RootModel[str | None]):
     root: str | None = None
 
 
-class BaseJob(BaseModel):
+class BaseJob(SpecModel):
     model_config = ConfigDict(
-        extra="forbid",
         populate_by_name=True,
     )
+    _closed: ClassVar[bool] = True
     id: str
     status: JobStatus
     type: str
@@ -478,20 +537,20 @@ class BaseJob(BaseModel):
     results: Annotated[JsonObject | None, Field(...)]
 
 
-class GetJobsResponse(BaseModel):
+class GetJobsResponse(SpecModel):
     model_config = ConfigDict(
-        extra="forbid",
         populate_by_name=True,
     )
+    _closed: ClassVar[bool] = True
     jobs: list[BaseJob]
     next: Annotated[str | None, Field(...)]
 
 
-class GetJobsQueryParams(BaseModel):
+class GetJobsQueryParams(SpecModel):
     model_config = ConfigDict(
-        extra="forbid",
         populate_by_name=True,
     )
+    _closed: ClassVar[bool] = True
     ids: list[str] | None = None
     parent_job_id: str | None = None
     status: JobStatus | None = None
@@ -502,18 +561,18 @@ class GetJobsQueryParams(BaseModel):
     next: str | None = None
 
 
-class CircuitJobCompilationSettings(BaseModel):
+class CircuitJobCompilationSettings(SpecModel):
     model_config = ConfigDict(
-        extra="forbid",
         populate_by_name=True,
     )
+    _closed: ClassVar[bool] = True
     precision: str | None = None
     opt: float | None = None
     gate_basis: str | None = None
     service_version: str | None = None
 
 
-class PhiChiTwirling(BaseModel):
+class PhiChiTwirling(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -522,25 +581,25 @@ class PhiChiTwirling(BaseModel):
     t1q: float | None = None
 
 
-class Debiasing(BaseModel):
+class Debiasing(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
     phi_chi_twirling: PhiChiTwirling | None = None
 
 
-class ErrorMitigation2(BaseModel):
+class ErrorMitigation2(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
     debiasing: Debiasing | bool | None = None
 
 
-class CircuitJobSettings(BaseModel):
+class CircuitJobSettings(SpecModel):
     model_config = ConfigDict(
-        extra="forbid",
         populate_by_name=True,
     )
+    _closed: ClassVar[bool] = True
     compilation: CircuitJobCompilationSettings | None = None
     error_mitigation: ErrorMitigation2 | None = None
 
@@ -549,11 +608,11 @@ class NumberMap(RootModel[dict[str, float]]):
     root: dict[str, float]
 
 
-class CircuitJobStats(BaseModel):
+class CircuitJobStats(SpecModel):
     model_config = ConfigDict(
-        extra="forbid",
         populate_by_name=True,
     )
+    _closed: ClassVar[bool] = True
     qubits: int | None = None
     circuits: int | None = None
     gate_counts: NumberMap | None = None
@@ -562,42 +621,42 @@ class CircuitJobStats(BaseModel):
     billed_quantum_compute_time_us: int | None = None
 
 
-class Probabilities(BaseModel):
+class Probabilities(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
     url: str
 
 
-class Histogram(BaseModel):
+class Histogram(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
     url: str
 
 
-class Shots(BaseModel):
+class Shots(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
     url: str
 
 
-class CircuitJobResult(BaseModel):
+class CircuitJobResult(SpecModel):
     model_config = ConfigDict(
-        extra="forbid",
         populate_by_name=True,
     )
+    _closed: ClassVar[bool] = True
     probabilities: Probabilities | None = None
     histogram: Histogram | None = None
     shots: Shots | None = None
 
 
-class GetCircuitJobResponse(BaseModel):
+class GetCircuitJobResponse(SpecModel):
     model_config = ConfigDict(
-        extra="forbid",
         populate_by_name=True,
     )
+    _closed: ClassVar[bool] = True
     id: str
     status: JobStatus
     type: str
@@ -630,7 +689,7 @@ class GetJobResponse(RootModel[GetCircuitJobResponse]):
     root: GetCircuitJobResponse
 
 
-class EstimatedCost(BaseModel):
+class EstimatedCost(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -638,7 +697,7 @@ class EstimatedCost(BaseModel):
     unit: Annotated[str, Field(examples=["usd"])]
 
 
-class Cost(BaseModel):
+class Cost(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -646,30 +705,30 @@ class Cost(BaseModel):
     unit: Annotated[str, Field(examples=["usd"])]
 
 
-class GetJobCostResponse(BaseModel):
+class GetJobCostResponse(SpecModel):
     model_config = ConfigDict(
-        extra="forbid",
         populate_by_name=True,
     )
+    _closed: ClassVar[bool] = True
     dry_run: Annotated[bool, Field(examples=[False])]
     estimated_cost: EstimatedCost
     cost: Cost | None = None
 
 
-class JobCanceledResponse(BaseModel):
+class JobCanceledResponse(SpecModel):
     model_config = ConfigDict(
-        extra="forbid",
         populate_by_name=True,
     )
+    _closed: ClassVar[bool] = True
     id: Annotated[str, Field(examples=["617a1f8b-59d4-435d-aa33-695433d7155e"])]
     status: Literal["canceled"]
 
 
-class JobsCanceledResponse(BaseModel):
+class JobsCanceledResponse(SpecModel):
     model_config = ConfigDict(
-        extra="forbid",
         populate_by_name=True,
     )
+    _closed: ClassVar[bool] = True
     ids: Annotated[
         list[str],
         Field(examples=[["617a1f8b-59d4-435d-aa33-695433d7155e", "617a1f8b-59d4-435d-aa33-695433d7155f"]]),
@@ -677,37 +736,37 @@ class JobsCanceledResponse(BaseModel):
     status: Literal["canceled"]
 
 
-class JobsBulkOperationRequest(BaseModel):
+class JobsBulkOperationRequest(SpecModel):
     model_config = ConfigDict(
-        extra="forbid",
         populate_by_name=True,
     )
+    _closed: ClassVar[bool] = True
     ids: list[str]
 
 
-class JobDeletedResponse(BaseModel):
+class JobDeletedResponse(SpecModel):
     model_config = ConfigDict(
-        extra="forbid",
         populate_by_name=True,
     )
+    _closed: ClassVar[bool] = True
     id: Annotated[str, Field(examples=["617a1f8b-59d4-435d-aa33-695433d7155e"])]
     status: Literal["deleted"]
 
 
-class JobsDeletedResponse(BaseModel):
+class JobsDeletedResponse(SpecModel):
     model_config = ConfigDict(
-        extra="forbid",
         populate_by_name=True,
     )
+    _closed: ClassVar[bool] = True
     ids: list[str]
     status: Literal["deleted"]
 
 
-class GetJobEstimateQueryParams(BaseModel):
+class GetJobEstimateQueryParams(SpecModel):
     model_config = ConfigDict(
-        extra="forbid",
         populate_by_name=True,
     )
+    _closed: ClassVar[bool] = True
     backend: Annotated[
         str,
         Field(
@@ -722,7 +781,7 @@ class GetJobEstimateQueryParams(BaseModel):
     error_mitigation: bool = False
 
 
-class RateInformation(BaseModel):
+class RateInformation(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -732,11 +791,11 @@ class RateInformation(BaseModel):
     organization: str
 
 
-class GetJobEstimateResponse(BaseModel):
+class GetJobEstimateResponse(SpecModel):
     model_config = ConfigDict(
-        extra="forbid",
         populate_by_name=True,
     )
+    _closed: ClassVar[bool] = True
     input_values: GetJobEstimateQueryParams
     estimated_at: str
     cost_unit: str
@@ -746,25 +805,25 @@ class GetJobEstimateResponse(BaseModel):
     current_predicted_queue_time: float
 
 
-class AddJobResultsResponse(BaseModel):
+class AddJobResultsResponse(SpecModel):
     model_config = ConfigDict(
-        extra="forbid",
         populate_by_name=True,
     )
+    _closed: ClassVar[bool] = True
     job_id: str
 
 
-class JobQCtrlStatus(StrEnum):
+class JobQCtrlStatus(SpecEnum):
     RUNNING = "running"
     COMPLETE = "complete"
     MAX_ITERATION = "max_iteration"
 
 
-class AddJobResultsPayload(BaseModel):
+class AddJobResultsPayload(SpecModel):
     model_config = ConfigDict(
-        extra="forbid",
         populate_by_name=True,
     )
+    _closed: ClassVar[bool] = True
     processing_status: JobQCtrlStatus
     optimal_cost: float
     optimal_bitstring: str
@@ -778,37 +837,37 @@ class GetVariantResultsResponse(RootModel[dict[str, float]]):
     root: dict[str, float]
 
 
-class SessionCostLimit(BaseModel):
+class SessionCostLimit(SpecModel):
     model_config = ConfigDict(
-        extra="forbid",
         populate_by_name=True,
     )
+    _closed: ClassVar[bool] = True
     unit: str
     value: float
 
 
-class SessionSettings(BaseModel):
+class SessionSettings(SpecModel):
     model_config = ConfigDict(
-        extra="forbid",
         populate_by_name=True,
     )
+    _closed: ClassVar[bool] = True
     job_count_limit: int | None = None
     duration_limit_min: int | None = None
     cost_limit: SessionCostLimit | None = None
     expires_at: AwareDatetime | None = None
 
 
-class SessionStatusEnum(StrEnum):
+class SessionStatusEnum(SpecEnum):
     CREATED = "created"
     STARTED = "started"
     ENDED = "ended"
 
 
-class Session(BaseModel):
+class Session(SpecModel):
     model_config = ConfigDict(
-        extra="forbid",
         populate_by_name=True,
     )
+    _closed: ClassVar[bool] = True
     id: str
     created_at: AwareDatetime
     organization_id: str
@@ -823,43 +882,43 @@ class Session(BaseModel):
     started_at: Annotated[AwareDatetime | None, Field(...)]
 
 
-class SessionSettingsRequest(BaseModel):
+class SessionSettingsRequest(SpecModel):
     model_config = ConfigDict(
-        extra="forbid",
         populate_by_name=True,
     )
+    _closed: ClassVar[bool] = True
     job_count_limit: int | None = None
     duration_limit_min: int | None = None
     cost_limit: SessionCostLimit | None = None
 
 
-class CreateSessionRequest(BaseModel):
+class CreateSessionRequest(SpecModel):
     model_config = ConfigDict(
-        extra="forbid",
         populate_by_name=True,
     )
+    _closed: ClassVar[bool] = True
     backend: str
     settings: SessionSettingsRequest | None = None
 
 
-class SessionsResponse(BaseModel):
+class SessionsResponse(SpecModel):
     model_config = ConfigDict(
-        extra="forbid",
         populate_by_name=True,
     )
+    _closed: ClassVar[bool] = True
     organization_id: str
     sessions: list[Session]
 
 
-class GetSessionsQueryParams(BaseModel):
+class GetSessionsQueryParams(SpecModel):
     model_config = ConfigDict(
-        extra="forbid",
         populate_by_name=True,
     )
+    _closed: ClassVar[bool] = True
     active: bool | None = None
 
 
-class QctrlQaoaJobInput(BaseModel):
+class QctrlQaoaJobInput(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -880,28 +939,28 @@ class QctrlQaoaJobInput(BaseModel):
     ]
 
 
-class ErrorMitigation3(BaseModel):
+class ErrorMitigation3(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
     debiasing: bool | None = None
 
 
-class Settings2(BaseModel):
+class Settings2(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
     error_mitigation: ErrorMitigation3 | None = None
 
 
-class Settings3(BaseModel):
+class Settings3(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
     error_mitigation: ErrorMitigation3 | None = None
 
 
-class ExternalSettings(BaseModel):
+class ExternalSettings(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -909,7 +968,7 @@ class ExternalSettings(BaseModel):
     external_organization: str | None = None
 
 
-class QctrlQaoaJobCreationPayload(BaseModel):
+class QctrlQaoaJobCreationPayload(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -930,7 +989,7 @@ class QctrlQaoaJobCreationPayload(BaseModel):
     external_settings: ExternalSettings
 
 
-class GroupUsage(BaseModel):
+class GroupUsage(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -941,7 +1000,7 @@ class GroupUsage(BaseModel):
     time_us: Annotated[float | None, Field(examples=[1566154.312523])] = None
 
 
-class Usage(BaseModel):
+class Usage(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -952,13 +1011,13 @@ class Usage(BaseModel):
     time_us: Annotated[float, Field(examples=[5143166.13413])]
 
 
-class GroupBy(StrEnum):
+class GroupBy(SpecEnum):
     JOB = "job"
     PROJECT = "project"
     USER = "user"
 
 
-class Modality(StrEnum):
+class Modality(SpecEnum):
     DAILY = "daily"
     WEEKLY = "weekly"
     MONTHLY = "monthly"
@@ -968,14 +1027,14 @@ class OrganizationId(RootModel[UUID]):
     root: Annotated[UUID, Field(examples=["71d164e0-6ebe-4126-8839-f1529bb01a00"])]
 
 
-class Ansatz(BaseModel):
+class Ansatz(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
     data: Annotated[str, Field(title="Data")]
 
 
-class HamiltonianPauliTerm(BaseModel):
+class HamiltonianPauliTerm(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -983,7 +1042,7 @@ class HamiltonianPauliTerm(BaseModel):
     coefficient: Annotated[float, Field(title="Coefficient")]
 
 
-class LinearConstraint(BaseModel):
+class LinearConstraint(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -991,7 +1050,7 @@ class LinearConstraint(BaseModel):
     rhs: Annotated[float, Field(title="Rhs")]
 
 
-class QuadraticConstraint(BaseModel):
+class QuadraticConstraint(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -1000,7 +1059,7 @@ class QuadraticConstraint(BaseModel):
     rhs: Annotated[float, Field(title="Rhs")]
 
 
-class GenericQuantumFunctionInput(BaseModel):
+class GenericQuantumFunctionInput(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -1009,7 +1068,7 @@ class GenericQuantumFunctionInput(BaseModel):
     params: list[float] | None = None
 
 
-class ListCharacterizationsResponse(BaseModel):
+class ListCharacterizationsResponse(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -1017,7 +1076,7 @@ class ListCharacterizationsResponse(BaseModel):
     pages: int | None = None
 
 
-class BadRequestError(BaseModel):
+class BadRequestError(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -1027,7 +1086,7 @@ class BadRequestError(BaseModel):
     validation: RequestValidation | None = None
 
 
-class Usages(BaseModel):
+class Usages(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -1043,7 +1102,7 @@ class Usages(BaseModel):
     usage_unit: Annotated[str | None, Field(examples=["USD"])] = None
 
 
-class HamiltonianEnergyData(BaseModel):
+class HamiltonianEnergyData(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -1059,7 +1118,7 @@ class HamiltonianEnergyData(BaseModel):
     cvar_alpha: Annotated[float | None, Field(title="Cvar Alpha")] = None
 
 
-class Data(BaseModel):
+class Data(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -1067,7 +1126,7 @@ class Data(BaseModel):
     data: HamiltonianEnergyData
 
 
-class HamiltonianEnergyInput(BaseModel):
+class HamiltonianEnergyInput(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -1079,7 +1138,7 @@ class QuantumFunctionInput(RootModel[HamiltonianEnergyInput | GenericQuantumFunc
     root: HamiltonianEnergyInput | GenericQuantumFunctionInput
 
 
-class QuantumFunctionJobCreationPayload(BaseModel):
+class QuantumFunctionJobCreationPayload(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )

@@ -53,8 +53,8 @@ def test_the_child_renders_every_request_in_order_as_this_process_would() -> Non
     renderer.submit([THING, JOB])
     rendered = renderer.results()
     assert rendered == [render(THING), render(JOB)]
-    assert "class Thing(BaseModel)" in rendered[0][0]
-    assert "class Job(BaseModel)" in rendered[1][0]
+    assert "class Thing(SpecModel)" in rendered[0][0]
+    assert "class Job(SpecModel)" in rendered[1][0]
     assert multiprocessing.active_children() == []
 
 

@@ -83,6 +83,10 @@ _HTTPX_DEFAULT_HEADERS = {"user-agent": f"python-httpx/{httpx.__version__}", "ac
 
 _RETRYABLE: tuple[type[Exception], ...] = (APIStatusError, *RETRY_EXCEPTIONS)
 
+#: The validation context responses are decoded under: generated models keep unknown fields and
+#: string-enum values under it (codegen/open_responses.py writes the models' side of this).
+RESPONSE_CONTEXT: dict[str, Any] = {"response": True}
+
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 
 
@@ -448,7 +452,9 @@ class _ClientCore:
             data = bytes(content)
         if problem is None:
             try:
-                return endpoint.response.validate_python(data)
+                # Leniently: a field or enum value the spec does not know yet is kept, not refused
+                # (the generated models' SpecModel/SpecEnum read this context; requests stay strict).
+                return endpoint.response.validate_python(data, context=RESPONSE_CONTEXT)
             except ValidationError as exc:
                 detail = "; ".join(
                     f"{'/'.join(str(part) for part in error['loc']) or '<root>'}: {error['msg']}"
