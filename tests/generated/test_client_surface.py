@@ -199,3 +199,13 @@ def test_with_raw_response_on_the_generated_client(servers: tuple[FaultServer, F
     assert (raw.status_code, raw.request_id) == (200, "req-9")
     job = raw.parse()
     assert isinstance(job, ionq_v0_4.models.GetCircuitJobResponse) and job.id == JOB_ID
+
+
+def test_with_raw_response_over_an_in_memory_transport_reports_zero_elapsed() -> None:
+    """httpx records no elapsed time for a response built in memory (MockTransport in tests)."""
+    http = httpx.Client(transport=httpx.MockTransport(lambda request: httpx.Response(200, json=JOB)))
+    with ionq_v0_4.Client(api_key=KEY, http_client=http, base_url="https://mock.invalid/v0.4") as client:
+        raw = client.with_raw_response.get_job(JOB_ID)
+    assert raw.status_code == 200
+    assert raw.elapsed.total_seconds() == 0
+    assert raw.parse().id == JOB_ID

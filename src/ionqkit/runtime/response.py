@@ -65,7 +65,10 @@ class APIResponse(Generic[T]):
         self.reason_phrase = response.reason_phrase
         self.headers = response.headers
         self.http_version = response.http_version
-        self.elapsed: timedelta = response.elapsed
+        try:
+            self.elapsed: timedelta = response.elapsed
+        except RuntimeError:  # httpx records no time for a response built in memory (MockTransport)
+            self.elapsed = timedelta(0)
         self.encoding = response.charset_encoding
         self.method = method
         self.url = url
