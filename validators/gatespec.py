@@ -12,15 +12,18 @@ Each fact has one home, and `build` gathers them into a `GateTable`:
 Every constraint offers one check in two forms, derived from the same data:
 - `check(gate, name, pointer, circuit, ctx)`: the located findings for one gate (rules/gates.py
   runs a gate's constraints in table order, which is the order their findings are reported in);
-- `shape_ok(name, keys, ctx)` and `columns_ok(name, columns, qubits, ctx)`: the bulk form the
-  screen (screen.py) runs on a column of values, once per shape (gate name + keys) and per pool
-  of gates. True only if `check` reports nothing for any of those gates; False is always safe
-  (the gates are then checked one by one).
+- `shape_ok(name, keys, ctx)`, then `columns_ok(name, columns, pool, ctx)` on the columns of the
+  fields it `reads()`: the bulk form the screen (screen.py) runs once per shape (gate name + keys)
+  and per pool of gates, on whole columns of values at C speed. True only if `check` reports
+  nothing for any of those gates; False is always safe (the gates are then checked one by one).
+  Qubit indices are range-checked once per pool, by `QubitOperands.indices_ok`.
+Field types are the spec's: the schema walk reports them per gate, `FieldType` in bulk.
 tests/validators/test_gatespec.py and test_screen.py check that the two forms agree.
 """
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -81,6 +84,14 @@ class Columns:
         return found.lengths if found is not None and found.kinds == _LIST else None
 
 
+@dataclass
+class Pool:
+    """The gates the screen checks together: circuits that share a gateset and a qubit count."""
+
+    qubits: int | None  # the declared qubit count that applies to them
+    indices: list[list[Any]] = field(default_factory=list)  # every qubit index, column by column
+
+
 # --- constraint kinds ---------------------------------------------------------------------------------
 
 
@@ -96,8 +107,13 @@ class Constraint:
         """Whether gates with these keys can pass (asked once per shape and job)."""
         return True
 
-    def columns_ok(self, name: str, found: Columns, qubits: int | None, ctx: Context) -> bool:
-        """Whether every gate of a shape that passed `shape_ok` passes, given its values."""
+    def reads(self) -> frozenset[str]:
+        """The fields whose values `columns_ok` checks."""
+        return frozenset()
+
+    def columns_ok(self, name: str, found: Columns, pool: Pool, ctx: Context) -> bool:
+        """Whether every gate of a shape that passed `shape_ok` passes, given its values (asked
+        only if the shape has a field in `reads`)."""
         return True
 
 
@@ -111,17 +127,20 @@ class QubitOperands(Constraint):
     control: str = "control"
     controls: str = "controls"
 
-    @property
+    @functools.cached_property
     def singles(self) -> tuple[str, str]:
         return self.target, self.control
 
-    @property
+    @functools.cached_property
     def lists(self) -> tuple[str, str]:
         return self.targets, self.controls
 
-    @property
+    @functools.cached_property
     def fields(self) -> frozenset[str]:
         return frozenset((*self.singles, *self.lists))
+
+    def reads(self) -> frozenset[str]:
+        return self.fields
 
     def check(
         self, gate: dict[str, Any], name: str, pointer: str, circuit: CircuitView, ctx: Context
@@ -176,21 +195,39 @@ class QubitOperands(Constraint):
         # The bulk form lines operands up gate by gate, one spelling of each.
         return not {self.target, self.targets} <= keys and not {self.control, self.controls} <= keys
 
-    def columns_ok(self, name: str, found: Columns, qubits: int | None, ctx: Context) -> bool:
+    def columns_ok(self, name: str, found: Columns, pool: Pool, ctx: Context) -> bool:
+        """Everything but the indices' range, which `indices_ok` checks once for the whole pool."""
         values = found.values
-        indices = [values[key] for key in self.singles if key in values]  # every qubit index, by column
+        indices = pool.indices
+        indices.extend(values[key] for key in self.singles if key in values)
         single: dict[str, list[Any]] = {}  # members of list columns whose lists all have one member
         for key in self.lists:
             if key not in values:
                 continue
             lengths = found.lengths(key)
+            if not lengths or 0 in lengths:
+                return False
             members = found.lists[key].members
-            if not lengths or 0 in lengths or not _all_distinct(values[key], members, lengths):
+            if not _all_distinct(values[key], members, lengths):
                 return False
             if lengths == {1}:
                 single[key] = members  # one member per gate: they line up with the gates
             indices.append(members)
-        return _indices_ok(indices, qubits) and self._apart(values, single)
+        return self._apart(values, single)
+
+    def indices_ok(self, pool: Pool) -> bool:
+        """Every qubit index of the pool is an int in 0..qubits-1."""
+        types: set[type] = set()
+        for column in pool.indices:
+            types.update(map(type, column))
+        if not types:
+            return True
+        if types != _INT:
+            return False
+        distinct: set[int] = set()
+        for column in pool.indices:
+            distinct.update(column)
+        return bool(min(distinct) >= 0 and (pool.qubits is None or max(distinct) < pool.qubits))
 
     def _apart(self, values: dict[str, list[Any]], single: dict[str, list[Any]]) -> bool:
         """No qubit is both a control and a target of the same gate."""
@@ -238,9 +275,10 @@ class MaxOperands(Constraint):
     def shape_ok(self, name: str, keys: frozenset[str], ctx: Context) -> bool:
         return (self.single in keys) <= int(ctx.limit(self.limit))
 
-    def columns_ok(self, name: str, found: Columns, qubits: int | None, ctx: Context) -> bool:
-        if self.many not in found.values:
-            return True
+    def reads(self) -> frozenset[str]:
+        return frozenset({self.many})
+
+    def columns_ok(self, name: str, found: Columns, pool: Pool, ctx: Context) -> bool:
         lengths = found.lengths(self.many)
         maximum = int(ctx.limit(self.limit))
         return lengths is not None and (self.single in found.values) + max(lengths, default=0) <= maximum
@@ -329,7 +367,10 @@ class Arity(Constraint):
     def shape_ok(self, name: str, keys: frozenset[str], ctx: Context) -> bool:
         return self.field in keys
 
-    def columns_ok(self, name: str, found: Columns, qubits: int | None, ctx: Context) -> bool:
+    def reads(self) -> frozenset[str]:
+        return frozenset({self.field})
+
+    def columns_ok(self, name: str, found: Columns, pool: Pool, ctx: Context) -> bool:
         return found.lengths(self.field) == {self.count}
 
 
@@ -410,7 +451,10 @@ class Range(Constraint):
             message = f"{self.label} {show(value)} is outside [{low}, {high}] {self.unit}"
             ctx.emit(self.code, pointer, message, self.hint)
 
-    def columns_ok(self, name: str, found: Columns, qubits: int | None, ctx: Context) -> bool:
+    def reads(self) -> frozenset[str]:
+        return frozenset({self.field})
+
+    def columns_ok(self, name: str, found: Columns, pool: Pool, ctx: Context) -> bool:
         values = found.values.get(self.field)
         if values is None:
             return True
@@ -455,7 +499,10 @@ class FieldType:
     field: str
     kind: str
 
-    def columns_ok(self, found: Columns) -> bool:
+    def reads(self) -> frozenset[str]:
+        return frozenset({self.field})
+
+    def columns_ok(self, name: str, found: Columns, pool: Pool, ctx: Context) -> bool:
         if self.kind == "number":
             return _finite_numbers(found.values[self.field])
         return found.lengths(self.field) is not None and _finite_numbers(found.lists[self.field].members)
@@ -468,6 +515,7 @@ class FieldType:
 class GateSpec:
     name: str
     extensions: frozenset[str]  # client fields the spec lacks (catalog); the schema walk lets them through
+    unwalked: tuple[str, ...]  # fields the schema walk leaves to the constraints (and the extensions)
     constraints: tuple[Constraint, ...]  # in the order their findings are reported
 
 
@@ -492,22 +540,11 @@ class GateTable:
 # (gateset, gate or None for every gate, constraint). A gate that takes another field under this
 # field's name (`field_aliases`: native zz's angle written as `phase`) is not bounded by it.
 _PHASE_HINT = "phases are in turns (1 turn = 2π radians)"
+_MS_HINT = "0.25 turns is fully entangling"
 _RANGES: tuple[tuple[str, str | None, Range], ...] = (
     ("native", None, Range("IQ301", "phase", "phase_min", "phase_max", "turns", "phase", _PHASE_HINT)),
     ("native", None, Range("IQ301", "phases", "phase_min", "phase_max", "turns", "phase", _PHASE_HINT, True)),
-    (
-        "native",
-        "ms",
-        Range(
-            "IQ302",
-            "angle",
-            "ms_angle_min",
-            "ms_angle_max",
-            "turns",
-            "ms angle",
-            "0.25 turns is fully entangling",
-        ),
-    ),
+    ("native", "ms", Range("IQ302", "angle", "ms_angle_min", "ms_angle_max", "turns", "ms angle", _MS_HINT)),
 )
 # The gateset whose gates the hardware families name as their two-qubit gate (catalog `families`).
 _FAMILY_GATESET = "native"
@@ -535,8 +572,9 @@ def build(facts: SpecFacts, catalog: Catalog) -> GateTable:
             constraints = _constraints(gateset.name, name, operands.get(name, {}), aliases.get(name, {}))
             if gateset.name == _FAMILY_GATESET and name in family_gates:
                 constraints.append(TwoQubitGate())
-            extensions = catalog.gate_extensions.get(name, frozenset())
-            gates[name] = GateSpec(name, frozenset(extensions), tuple(constraints))
+            extensions = frozenset(catalog.gate_extensions.get(name, ()))
+            unwalked = (GATE, *sorted(QUBITS.fields), *sorted(extensions))
+            gates[name] = GateSpec(name, extensions, unwalked, tuple(constraints))
         gatesets[gateset.name] = GatesetSpec(
             name=gateset.name,
             fields=gateset.gate_fields,
@@ -646,18 +684,3 @@ def _all_distinct(lists: list[list[Any]], members: list[Any], lengths: set[int])
         return sum(map(len, map(set, lists))) == len(members)
     except TypeError:  # an unhashable member: not a qubit index anyway
         return False
-
-
-def _indices_ok(indices: list[list[Any]], qubits: int | None) -> bool:
-    """Every qubit index is an int in 0..qubits-1."""
-    types: set[type] = set()
-    for column in indices:
-        types.update(map(type, column))
-    if not types:
-        return True
-    if types != _INT:
-        return False
-    distinct: set[int] = set()
-    for column in indices:
-        distinct.update(column)
-    return bool(min(distinct) >= 0 and (qubits is None or max(distinct) < qubits))

@@ -29,10 +29,24 @@ from typing import Any
 
 from ionqkit.validators import gatespec
 from ionqkit.validators.context import CircuitView, Context
-from ionqkit.validators.gatespec import Columns, GatesetSpec, GateSpec, ListColumn
+from ionqkit.validators.gatespec import (
+    Columns,
+    Constraint,
+    FieldType,
+    GatesetSpec,
+    ListColumn,
+    Pool,
+)
+
+# Gates read into columns at a time: few enough that the gate objects are still in the CPU cache
+# when they are read key by key (the per-key reads were 2-3x slower across a whole 150k-gate job).
+CHUNK_GATES = 2048
+
 
 Group = list[dict[str, Any]]
 Shape = tuple[Any, ...]  # (gate name, *keys)
+# The bulk checks a shape's values need: the types of its parameters, then the constraints that read them.
+Checks = tuple[FieldType | Constraint, ...]
 
 
 @dataclass
@@ -58,7 +72,7 @@ class _Pools:
         self.table = gatespec.table(ctx)
         self.result = ScreenResult()
         self.suspects: list[int] = []
-        self.shapes: dict[str, set[Shape]] = {}  # per gateset, the shapes that passed `_shape_ok`
+        self.shapes: dict[str, dict[Shape, Checks]] = {}  # per gateset, the shapes that passed `_checks`
 
     def run(self) -> ScreenResult:
         pools: dict[tuple[str, int | None], list[int]] = {}
@@ -80,9 +94,8 @@ class _Pools:
         first = circuits[indices[0]]
         assert first.gateset is not None
         gateset = self.table.gatesets[first.gateset.name]
-        shapes = self.shapes.setdefault(gateset.name, set())
         lists = [circuits[i].gates for i in indices]
-        count = _screen(lists, gateset, first.qubits, self.ctx, shapes)
+        count = self._screen(lists, gateset, Pool(first.qubits))
         if count is not None:
             self.result.gate_keys += count
             self.result.clean.extend(circuits[i] for i in indices)
@@ -93,44 +106,38 @@ class _Pools:
             self._bisect(indices[:middle])
             self._bisect(indices[middle:])
 
-
-# Gates read into columns at a time: few enough that the gate objects are still in the CPU cache
-# when they are read key by key (the per-key reads were 2-3x slower across a whole 150k-gate job).
-CHUNK_GATES = 2048
-
-
-def _screen(
-    lists: list[list[Any]], gateset: GatesetSpec, qubits: int | None, ctx: Context, good_shapes: set[Shape]
-) -> int | None:
-    """The number of keys in the gates of `lists` if no gate rule could report anything for them."""
-    shapes: dict[Shape, Columns] = {}
-    by_name: defaultdict[Any, Group] = defaultdict(list)
-    pending = 0
-    try:
-        for gates in lists:
-            for gate in gates:
-                by_name[gate[gatespec.GATE]].append(gate)
-            pending += len(gates)
-            if pending >= CHUNK_GATES:
-                _read_columns(by_name, shapes, gateset.list_fields)
-                by_name.clear()
-                pending = 0
-    except (TypeError, KeyError):  # not an object, no `gate`, or an unhashable gate name
-        return None
-    _read_columns(by_name, shapes, gateset.list_fields)
-    key_count = 0
-    for shape, found in shapes.items():
-        spec = gateset.gates.get(shape[0])
-        if spec is None:
-            return None  # not a gate of this gateset (or not a name at all)
-        if shape not in good_shapes:
-            if not _shape_ok(spec, frozenset(shape[1:]), gateset, ctx):
-                return None
-            good_shapes.add(shape)
-        if not _columns_ok(spec, found, gateset, qubits, ctx):
+    def _screen(self, lists: list[list[Any]], gateset: GatesetSpec, pool: Pool) -> int | None:
+        """The number of keys in the gates of `lists` if no gate rule could report anything for them."""
+        shapes: dict[Shape, Columns] = {}
+        by_name: defaultdict[Any, Group] = defaultdict(list)
+        pending = 0
+        try:
+            for gates in lists:
+                for gate in gates:
+                    by_name[gate[gatespec.GATE]].append(gate)
+                pending += len(gates)
+                if pending >= CHUNK_GATES:
+                    _read_columns(by_name, shapes, gateset.list_fields)
+                    by_name.clear()
+                    pending = 0
+        except (TypeError, KeyError):  # not an object, no `gate`, or an unhashable gate name
             return None
-        key_count += (len(shape) - 1) * found.gates
-    return key_count
+        _read_columns(by_name, shapes, gateset.list_fields)
+        known = self.shapes.setdefault(gateset.name, {})
+        key_count = 0
+        for shape, found in shapes.items():
+            checks = known.get(shape)
+            if checks is None:
+                checks = _checks(shape, gateset, self.ctx)
+                if checks is None:
+                    return None
+                known[shape] = checks
+            name = shape[0]
+            for check in checks:
+                if not check.columns_ok(name, found, pool, self.ctx):
+                    return None
+            key_count += (len(shape) - 1) * found.gates
+        return key_count if self.table.qubits.indices_ok(pool) else None
 
 
 def _read_columns(by_name: dict[Any, Group], into: dict[Shape, Columns], list_fields: frozenset[str]) -> None:
@@ -161,19 +168,15 @@ def _read_columns(by_name: dict[Any, Group], into: dict[Shape, Columns], list_fi
         shape.add(len(group), read)
 
 
-def _shape_ok(spec: GateSpec, keys: frozenset[str], gateset: GatesetSpec, ctx: Context) -> bool:
-    """Whether gates of this name with these keys can be proved clean in bulk at all."""
+def _checks(shape: Shape, gateset: GatesetSpec, ctx: Context) -> Checks | None:
+    """The bulk checks for gates of this shape, or None if they cannot be proved clean in bulk."""
+    spec = gateset.gates.get(shape[0])
+    if spec is None:
+        return None  # not a gate of this gateset (or not a name at all)
+    keys = frozenset(shape[1:])
     if not keys <= gateset.bulk_fields or not keys.isdisjoint(spec.extensions):
-        return False  # unknown fields, client extensions, fields the spec types as more than numbers
-    return all(constraint.shape_ok(spec.name, keys, ctx) for constraint in spec.constraints)
-
-
-def _columns_ok(
-    spec: GateSpec, found: Columns, gateset: GatesetSpec, qubits: int | None, ctx: Context
-) -> bool:
-    """Every value check of the gate rules, for gates of one name and one set of keys. Field types
-    first: the constraints may take the values of a plain-number field to be numbers."""
-    params = gateset.params
-    if not all(params[key].columns_ok(found) for key in found.values if key in params):
-        return False
-    return all(constraint.columns_ok(spec.name, found, qubits, ctx) for constraint in spec.constraints)
+        return None  # unknown fields, client extensions, fields the spec types as more than numbers
+    if not all(constraint.shape_ok(spec.name, keys, ctx) for constraint in spec.constraints):
+        return None
+    types = [gateset.params[key] for key in sorted(keys & gateset.params.keys())]
+    return (*types, *(c for c in spec.constraints if not keys.isdisjoint(c.reads())))

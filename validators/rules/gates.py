@@ -39,10 +39,8 @@ def check_gate(gate: Any, pointer: str, circuit: CircuitView, ctx: Context) -> N
     if name not in gateset.gates:
         _unknown(name, pointer, gateset.name, ctx)
         return
-    table = gatespec.table(ctx)
-    spec = table.gatesets[gateset.name].gates[name]
-    # Fields the constraints own (the qubits) and client extensions are left out of the schema walk.
-    skip = {f"{pointer}/{key}" for key in (*table.qubits.fields, gatespec.GATE, *spec.extensions)}
+    spec = gatespec.table(ctx).gatesets[gateset.name].gates[name]
+    skip = {f"{pointer}/{key}" for key in spec.unwalked}
     walk(ctx, gateset.gate_schema, gate, pointer, skip=skip, extra=spec.extensions)
     for constraint in spec.constraints:
         constraint.check(gate, name, pointer, circuit, ctx)
