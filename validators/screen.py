@@ -110,11 +110,12 @@ class _Pools:
         """The number of keys in the gates of `lists` if no gate rule could report anything for them."""
         shapes: dict[Shape, Columns] = {}
         by_name: defaultdict[Any, Group] = defaultdict(list)
+        name_key = gatespec.GATE  # a local: read once per gate
         pending = 0
         try:
             for gates in lists:
                 for gate in gates:
-                    by_name[gate[gatespec.GATE]].append(gate)
+                    by_name[gate[name_key]].append(gate)
                 pending += len(gates)
                 if pending >= CHUNK_GATES:
                     _read_columns(by_name, shapes, gateset.list_fields)
@@ -143,6 +144,7 @@ class _Pools:
 def _read_columns(by_name: dict[Any, Group], into: dict[Shape, Columns], list_fields: frozenset[str]) -> None:
     """Add each group's values to the columns of its shape; split groups whose gates differ in keys."""
     pending = list(by_name.items())
+    name_key = gatespec.GATE
     while pending:
         name, group = pending.pop()
         keys = tuple(group[0])
@@ -154,7 +156,7 @@ def _read_columns(by_name: dict[Any, Group], into: dict[Shape, Columns], list_fi
             continue
         try:
             # Every gate has as many keys as the first and all of its keys: the same keys.
-            read = {key: list(map(itemgetter(key), group)) for key in keys if key != gatespec.GATE}
+            read = {key: list(map(itemgetter(key), group)) for key in keys if key != name_key}
         except KeyError:  # as many keys but other ones: split by key set (rare)
             by_keys: dict[frozenset[str], Group] = {}
             for gate in group:

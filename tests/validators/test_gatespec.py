@@ -33,9 +33,9 @@ from ionqkit.validators.view import build as build_view
 from tests.validators.test_screen import lint_without_shortcuts
 
 
-def kinds(gateset: str, gate: str, catalog: Catalog | None = None) -> list[Any]:
-    spec = build(spec_facts("v0.4"), catalog or default_catalog()).gatesets[gateset].gates[gate]
-    return list(spec.constraints)
+def kinds(gateset: str, gate: str) -> list[Any]:
+    """The constraints of one gate in the table built from our spec and catalog."""
+    return list(build(spec_facts("v0.4"), default_catalog()).gatesets[gateset].gates[gate].constraints)
 
 
 def test_gates_and_fields_come_from_the_spec() -> None:
@@ -92,11 +92,11 @@ def with_catalog(monkeypatch: pytest.MonkeyPatch, catalog: Catalog) -> None:
     monkeypatch.setattr(lint_config, "default_catalog", lambda: catalog)
 
 
-def gates_job(*gates: dict[str, Any], gateset: str = "qis", backend: str = "simulator") -> str:
+def gates_job(*gates: dict[str, Any], gateset: str = "qis") -> str:
     return json.dumps(
         {
             "type": "ionq.circuit.v1",
-            "backend": backend,
+            "backend": "simulator",
             "input": {"gateset": gateset, "qubits": 3, "circuit": list(gates)},
         }
     )
@@ -104,7 +104,7 @@ def gates_job(*gates: dict[str, Any], gateset: str = "qis", backend: str = "simu
 
 def screened_clean(raw: str) -> bool:
     data = json.loads(raw)
-    ctx = Context(facts=spec_facts("v0.4"), catalog=lint_config.default_catalog())
+    ctx = Context(facts=spec_facts("v0.4"), catalog=LintConfig().catalog())  # a patched-in one too
     view = build_view(data, "v0.4", ctx)
     native.prepare(view, ctx)
     return bool(screen_circuits(view.circuits, ctx).clean)
@@ -173,7 +173,7 @@ def native_gate(draw: st.DrawFn) -> dict[str, Any]:
     if kind in ("gpi", "gpi2"):
         return {"gate": kind, "target": a, "phase": phase}
     if kind == "ms":
-        gate = {"gate": "ms", "targets": [a, b], "phases": [phase, draw(st.floats(-1, 1))]}
+        gate: dict[str, Any] = {"gate": "ms", "targets": [a, b], "phases": [phase, draw(st.floats(-1, 1))]}
         if draw(st.booleans()):
             gate["angle"] = draw(st.floats(0, 0.25))
         return gate
