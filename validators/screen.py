@@ -28,15 +28,9 @@ from operator import eq, itemgetter
 from typing import Any
 
 from ionqkit.validators import gatespec
+from ionqkit.validators.constraints import GATE, Columns, Constraint, FieldType, ListColumn, Pool
 from ionqkit.validators.context import CircuitView, Context
-from ionqkit.validators.gatespec import (
-    Columns,
-    Constraint,
-    FieldType,
-    GatesetSpec,
-    ListColumn,
-    Pool,
-)
+from ionqkit.validators.gatespec import GatesetSpec
 
 # Gates read into columns at a time: few enough that the gate objects are still in the CPU cache
 # when they are read key by key (the per-key reads were 2-3x slower across a whole 150k-gate job).
@@ -110,7 +104,7 @@ class _Pools:
         """The number of keys in the gates of `lists` if no gate rule could report anything for them."""
         shapes: dict[Shape, Columns] = {}
         by_name: defaultdict[Any, Group] = defaultdict(list)
-        name_key = gatespec.GATE  # a local: read once per gate
+        name_key = GATE  # a local: read once per gate
         pending = 0
         try:
             for gates in lists:
@@ -144,7 +138,7 @@ class _Pools:
 def _read_columns(by_name: dict[Any, Group], into: dict[Shape, Columns], list_fields: frozenset[str]) -> None:
     """Add each group's values to the columns of its shape; split groups whose gates differ in keys."""
     pending = list(by_name.items())
-    name_key = gatespec.GATE
+    name_key = GATE
     while pending:
         name, group = pending.pop()
         keys = tuple(group[0])

@@ -1,6 +1,7 @@
-"""The gate constraint table (gatespec.py): built from the spec and the catalog, and the one source
-of both the per-gate findings and the screen's bulk checks, so a fact changed in one place changes
-both, and the two forms agree on random qis and native gates under random limits."""
+"""The gate constraint table (gatespec.py, kinds in constraints.py): built from the spec and the
+catalog, and the one source of both the per-gate findings and the screen's bulk checks, so a fact
+changed in one place changes both, and the two forms agree on random qis and native gates under
+random limits."""
 
 from __future__ import annotations
 
@@ -15,17 +16,9 @@ from hypothesis import strategies as st
 from ionqkit.validators import LintConfig, lint
 from ionqkit.validators import config as lint_config
 from ionqkit.validators.catalog import Catalog, default_catalog
+from ionqkit.validators.constraints import Arity, NoOperands, QubitOperands, Range, Requires, TwoQubitGate
 from ionqkit.validators.context import Context
-from ionqkit.validators.gatespec import (
-    Arity,
-    NoOperands,
-    QubitOperands,
-    Range,
-    Requires,
-    TwoQubitGate,
-    build,
-    table,
-)
+from ionqkit.validators.gatespec import build, table
 from ionqkit.validators.rules import native
 from ionqkit.validators.screen import screen_circuits
 from ionqkit.validators.specdata import spec_facts
@@ -213,6 +206,11 @@ def gate_job(draw: st.DrawFn) -> tuple[dict[str, Any], dict[str, float]]:
     for _ in range(draw(st.integers(0, 3))):
         target = draw(st.sampled_from(gates))
         target[draw(st.sampled_from(FIELDS))] = draw(VALUE)
+    if draw(st.booleans()):  # one list operand of another length, otherwise valid
+        target = draw(st.sampled_from(gates))
+        target["targets"] = draw(st.lists(st.integers(0, QUBITS - 1), min_size=1, max_size=3, unique=True))
+        if gateset == "native" and draw(st.booleans()):
+            target["phases"] = draw(st.lists(st.floats(-1, 1), min_size=1, max_size=3))
     circuits = [{"circuit": gates[i : i + 2]} for i in range(0, len(gates), 2)]
     job: dict[str, Any] = {
         "type": "ionq.multi-circuit.v1",

@@ -1,9 +1,9 @@
 """IQ102/IQ103 (gate fields), IQ201-IQ212, IQ301-IQ303: each gate against its circuit's gateset.
 
-What a gate must satisfy is the gateset's constraint table (gatespec.py), which the screen
-(screen.py) also derives its bulk checks from; this module names the gate, walks its fields
-against the spec's gate schema and runs the gate's constraints. It runs per gate only for circuits
-the screen could not prove clean.
+What a gate must satisfy is the gateset's constraint table (gatespec.py, kinds in constraints.py),
+which the screen (screen.py) also derives its bulk checks from; this module names the gate, walks
+its fields against the spec's gate schema and runs the gate's constraints. It runs per gate only
+for circuits the screen could not prove clean.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import difflib
 from typing import Any
 
 from ionqkit.validators import gatespec
+from ionqkit.validators.constraints import GATE
 from ionqkit.validators.context import CircuitView, Context, field_name, json_type, show
 from ionqkit.validators.schemawalk import walk
 
@@ -24,7 +25,7 @@ def check_gate(gate: Any, pointer: str, circuit: CircuitView, ctx: Context) -> N
             f"{field_name(pointer)} must be a gate object, not {json_type(gate)} {show(gate)}",
         )
         return
-    name = gate.get(gatespec.GATE)
+    name = gate.get(GATE)
     if name is None:
         ctx.emit("IQ101", pointer, f"{field_name(pointer)} is missing required field `gate`")
         return
