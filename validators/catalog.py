@@ -45,6 +45,7 @@ class Catalog:
     limits: Mapping[str, float]
     top_level_extensions: frozenset[str]
     gate_extensions: Mapping[str, frozenset[str]]
+    field_aliases: Mapping[str, Mapping[str, Mapping[str, str]]]  # gateset -> gate -> field -> as written
     nullable_noise_seed: bool
     qasm3_input_fields: frozenset[str]
     job_types_beyond_spec: Mapping[str, Mapping[str, Any]]
@@ -103,6 +104,7 @@ def default_catalog() -> Catalog:
         limits={name: value for name, value in data["limits"].items()},
         top_level_extensions=frozenset(ext["top_level_fields"]),
         gate_extensions={gate: frozenset(names) for gate, names in ext["gate_fields"].items()},
+        field_aliases=ext["field_aliases"],
         nullable_noise_seed=bool(ext["nullable_noise_seed"]),
         qasm3_input_fields=frozenset(ext["qasm3_input_fields"]),
         job_types_beyond_spec=data["job_types_beyond_spec"],
