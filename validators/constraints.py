@@ -21,7 +21,22 @@ from itertools import chain
 from operator import contains, eq
 from typing import Any
 
+from ionqkit.findings import Rule
 from ionqkit.validators.context import CircuitView, Context, field_name, json_type, show
+from ionqkit.validators.registry import (
+    IQ103,
+    IQ203,
+    IQ204,
+    IQ205,
+    IQ206,
+    IQ207,
+    IQ208,
+    IQ209,
+    IQ210,
+    IQ211,
+    IQ212,
+    IQ303,
+)
 
 GATE = "gate"  # the field that names the gate
 
@@ -139,14 +154,14 @@ class QubitOperands(Constraint):
                 continue
             if limit is not None and index >= limit:
                 ctx.emit(
-                    "IQ207",
+                    IQ207,
                     here,
                     f"qubit {index} is outside input.qubits={limit} (valid 0..{limit - 1})",
                     f"raise `qubits` to {index + 1} or use a lower index",
                 )
             if index in seen:
                 ctx.emit(
-                    "IQ208",
+                    IQ208,
                     here,
                     f"qubit {index} appears twice in this {name} gate (also at {field_name(seen[index])})",
                 )
@@ -166,14 +181,14 @@ class QubitOperands(Constraint):
                 found.append((here, value))
             elif not isinstance(value, list):
                 ctx.emit(
-                    "IQ103",
+                    IQ103,
                     here,
                     f"{field_name(here)} must be an array of qubit indices, "
                     f"not {json_type(value)} {show(value)}",
                 )
             else:
                 if not value:
-                    ctx.emit("IQ204", here, f"{field_name(here)} is empty")
+                    ctx.emit(IQ204, here, f"{field_name(here)} is empty")
                 found.extend((f"{here}/{i}", v) for i, v in enumerate(value))
         return found
 
@@ -248,7 +263,7 @@ class MaxOperands(Constraint):
         count, maximum = _count(gate, self.single, self.many), int(ctx.limit(self.limit))
         if count > maximum:
             ctx.emit(
-                "IQ209",
+                IQ209,
                 f"{pointer}/{self.many}"
                 if isinstance(gate.get(self.many), list)
                 else f"{pointer}/{self.single}",
@@ -279,7 +294,7 @@ class NoOperands(Constraint):
     ) -> None:
         if _count(gate, self.single, self.many):
             ctx.emit(
-                "IQ210",
+                IQ210,
                 pointer,
                 f"controlled {name}: the docs allow controls on every gate except {name}",
                 f"decompose the controlled {name}, or accept the risk",
@@ -305,14 +320,14 @@ class Requires(Constraint):
             assert circuit.gateset is not None
             wanted = self.fields[0]
             ctx.emit(
-                "IQ211",
+                IQ211,
                 f"{pointer}/{self.alias}",
                 f"{circuit.gateset.name} {name} gives its {wanted} as `{self.alias}`; "
                 f"the API names it `{wanted}`",
                 f"rename `{self.alias}` to `{wanted}`",
             )
             return
-        ctx.emit("IQ203", pointer, f"{name} gate has no {' or '.join(f'`{key}`' for key in self.fields)}")
+        ctx.emit(IQ203, pointer, f"{name} gate has no {' or '.join(f'`{key}`' for key in self.fields)}")
 
     def shape_ok(self, name: str, keys: frozenset[str], ctx: Context) -> bool:
         return not keys.isdisjoint(self.fields)
@@ -334,18 +349,18 @@ class Arity(Constraint):
         value, want = gate.get(self.field), self.count
         if self.single is not None and value is None and self.single in gate:
             ctx.emit(
-                "IQ204",
+                IQ204,
                 f"{pointer}/{self.single}",
                 f"{name} acts on {want} qubits; use `{self.field}` with {want}",
             )
         elif isinstance(value, list) and value and len(value) != want:
             ctx.emit(
-                "IQ204",
+                IQ204,
                 f"{pointer}/{self.field}",
                 f"{name} takes exactly {want} {self.field}, not {len(value)}",
             )
         elif self.single is None and value is None:
-            ctx.emit("IQ203", pointer, f"{name} gate has no `{self.field}`")
+            ctx.emit(IQ203, pointer, f"{name} gate has no `{self.field}`")
 
     def shape_ok(self, name: str, keys: frozenset[str], ctx: Context) -> bool:
         return self.field in keys
@@ -380,14 +395,12 @@ class PauliTerms(Constraint):
         for i, term in enumerate(terms):
             here = f"{pointer}/{self.terms}/{i}"
             if not isinstance(term, str) or set(term) - set("IXYZ") or not term:
-                ctx.emit("IQ212", here, f"{name} term {show(term)} is not a string over I, X, Y, Z")
+                ctx.emit(IQ212, here, f"{name} term {show(term)} is not a string over I, X, Y, Z")
             elif width is not None and len(term) != width:
-                ctx.emit(
-                    "IQ212", here, f"{name} term {show(term)} has {len(term)} letters for {width} targets"
-                )
+                ctx.emit(IQ212, here, f"{name} term {show(term)} has {len(term)} letters for {width} targets")
         if isinstance(coefficients, list) and len(coefficients) != len(terms):
             ctx.emit(
-                "IQ212",
+                IQ212,
                 f"{pointer}/{self.coefficients}",
                 f"{name} has {len(terms)} terms but {len(coefficients)} coefficients",
             )
@@ -395,7 +408,7 @@ class PauliTerms(Constraint):
             for i, coefficient in enumerate(coefficients):
                 if not _number(coefficient):
                     ctx.emit(
-                        "IQ103",
+                        IQ103,
                         f"{pointer}/{self.coefficients}/{i}",
                         f"{name} coefficient {show(coefficient)} is not a real number",
                     )
@@ -408,7 +421,7 @@ class PauliTerms(Constraint):
 class Range(Constraint):
     """`code`: a numeric parameter (each member, if `items`) lies within two catalog limits."""
 
-    code: str
+    code: Rule
     field: str
     low: str  # catalog limit names
     high: str
@@ -463,7 +476,7 @@ class TwoQubitGate(Constraint):
         wanted = ctx.two_qubit_gate
         if wanted is not None and name != wanted:
             ctx.emit(
-                "IQ303",
+                IQ303,
                 f"{pointer}/{GATE}",
                 f"{name} is not available on {ctx.two_qubit_reason}; it runs {wanted}",
                 f"compile the circuit to {wanted}",
@@ -509,9 +522,9 @@ def _index(value: Any, pointer: str, ctx: Context) -> int | None:
         if value >= 0:
             return value
     elif isinstance(value, float) and math.isfinite(value) and value.is_integer() and value >= 0:
-        ctx.emit("IQ206", pointer, f"qubit index {show(value)} is a float", f"write {int(value)}")
+        ctx.emit(IQ206, pointer, f"qubit index {show(value)} is a float", f"write {int(value)}")
         return int(value)
-    ctx.emit("IQ205", pointer, f"qubit index {show(value)} is not a non-negative integer")
+    ctx.emit(IQ205, pointer, f"qubit index {show(value)} is not a non-negative integer")
     return None
 
 

@@ -67,11 +67,9 @@ class Context:
     two_qubit_gate: str | None = None
     two_qubit_reason: str = ""
 
-    def emit(self, rule: Rule | str, pointer: str, message: str, hint: str | None = None) -> None:
-        """Report `rule` at `pointer`. Pass the rule constant (`IQ207`): a bare code string is still
-        taken from rule modules not yet moved to the constants (tests/findings/test_codes.py keeps
-        that list from growing)."""
-        self.found.append((rule if isinstance(rule, str) else rule.code, pointer, message, hint))
+    def emit(self, rule: Rule, pointer: str, message: str, hint: str | None = None) -> None:
+        """Report `rule` (a constant of validators/registry.py, e.g. `IQ207`) at `pointer`."""
+        self.found.append((rule.code, pointer, message, hint))
 
     def limit(self, name: str) -> Any:
         return self.catalog.limits[name]

@@ -34,6 +34,7 @@ from ionqkit.validators.constraints import (
     TwoQubitGate,
 )
 from ionqkit.validators.context import Context
+from ionqkit.validators.registry import IQ301, IQ302
 from ionqkit.validators.specdata import Schema, SpecFacts
 
 # Keys a field's schema may have without it meaning more than "a number" (or "numbers").
@@ -71,9 +72,9 @@ class GateTable:
 _PHASE_HINT = "phases are in turns (1 turn = 2π radians)"
 _MS_HINT = "0.25 turns is fully entangling"
 _RANGES: tuple[tuple[str, str | None, Range], ...] = (
-    ("native", None, Range("IQ301", "phase", "phase_min", "phase_max", "turns", "phase", _PHASE_HINT)),
-    ("native", None, Range("IQ301", "phases", "phase_min", "phase_max", "turns", "phase", _PHASE_HINT, True)),
-    ("native", "ms", Range("IQ302", "angle", "ms_angle_min", "ms_angle_max", "turns", "ms angle", _MS_HINT)),
+    ("native", None, Range(IQ301, "phase", "phase_min", "phase_max", "turns", "phase", _PHASE_HINT)),
+    ("native", None, Range(IQ301, "phases", "phase_min", "phase_max", "turns", "phase", _PHASE_HINT, True)),
+    ("native", "ms", Range(IQ302, "angle", "ms_angle_min", "ms_angle_max", "turns", "ms angle", _MS_HINT)),
 )
 
 # The qubit operands, each with its one-qubit and its list spelling (spec: Gate_QisGate/NativeGate).

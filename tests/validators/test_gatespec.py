@@ -53,7 +53,7 @@ def test_operand_needs_come_from_the_catalog_in_reporting_order() -> None:
         Arity("targets", 2, single="target"),  # reported before phases, as the rules always did
         Arity("phases", 2),
     ]
-    ranges = [(c.code, c.field, c.low, c.high) for c in ms if isinstance(c, Range)]
+    ranges = [(c.code.code, c.field, c.low, c.high) for c in ms if isinstance(c, Range)]
     assert ranges == [
         ("IQ301", "phase", "phase_min", "phase_max"),
         ("IQ301", "phases", "phase_min", "phase_max"),

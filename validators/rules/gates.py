@@ -14,25 +14,24 @@ from typing import Any
 from ionqkit.validators import gatespec
 from ionqkit.validators.constraints import GATE
 from ionqkit.validators.context import CircuitView, Context, field_name, json_type, show
+from ionqkit.validators.registry import IQ101, IQ103, IQ201, IQ202
 from ionqkit.validators.schemawalk import walk
 
 
 def check_gate(gate: Any, pointer: str, circuit: CircuitView, ctx: Context) -> None:
     if not isinstance(gate, dict):
         ctx.emit(
-            "IQ103",
+            IQ103,
             pointer,
             f"{field_name(pointer)} must be a gate object, not {json_type(gate)} {show(gate)}",
         )
         return
     name = gate.get(GATE)
     if name is None:
-        ctx.emit("IQ101", pointer, f"{field_name(pointer)} is missing required field `gate`")
+        ctx.emit(IQ101, pointer, f"{field_name(pointer)} is missing required field `gate`")
         return
     if not isinstance(name, str):
-        ctx.emit(
-            "IQ103", f"{pointer}/gate", f"gate name must be a string, not {json_type(name)} {show(name)}"
-        )
+        ctx.emit(IQ103, f"{pointer}/gate", f"gate name must be a string, not {json_type(name)} {show(name)}")
         return
     gateset = circuit.gateset
     if gateset is None:
@@ -51,7 +50,7 @@ def _unknown(name: str, pointer: str, gateset: str, ctx: Context) -> None:
     others = [g for g in ctx.facts.gatesets.values() if g.name != gateset and name in g.gates]
     if others:
         ctx.emit(
-            "IQ202",
+            IQ202,
             f"{pointer}/gate",
             f"`{name}` is a {others[0].name} gate, but this circuit's gateset is {gateset}",
             f"use {gateset} gates only, or set the circuit's gateset to {others[0].name!r}",
@@ -60,7 +59,7 @@ def _unknown(name: str, pointer: str, gateset: str, ctx: Context) -> None:
     known = sorted(ctx.facts.gatesets[gateset].gates)
     close = difflib.get_close_matches(name, known, n=1)
     ctx.emit(
-        "IQ201",
+        IQ201,
         f"{pointer}/gate",
         f"unknown {gateset} gate {show(name)}",
         f"did you mean `{close[0]}`?" if close else f"{gateset} gates: {', '.join(known)}",
