@@ -97,7 +97,9 @@ def open_for_responses(text: str) -> str:
         return text
     out: list[str] = []
     closing = False  # inside a closed model's `model_config = ConfigDict(` call
-    for line in text.splitlines():
+    # Split on "\n" only: str.splitlines() also splits on form feeds, U+2028 and the like, which a
+    # spec's strings may carry inside the generated string literals.
+    for line in text.split("\n"):
         head = _CLASS.match(line)
         if head:
             base = "SpecModel" if head.group(2) == "BaseModel" else "SpecEnum"
@@ -110,7 +112,9 @@ def open_for_responses(text: str) -> str:
         if closing and _CONFIG_END.match(line):
             out.append("    _closed: ClassVar[bool] = True")
             closing = False
-    body = "\n".join(out) + "\n"
+    body = "\n".join(out)
+    if not body.endswith("\n"):
+        body += "\n"
     body = body.replace(_FUTURE, _FUTURE + "\n" + _IMPORTS, 1)
     # StrEnum must be importable for the prelude even when the spec has no enum.
     body = body.replace(_IMPORTS, _IMPORTS + "from enum import StrEnum\n", 1)

@@ -139,7 +139,7 @@ def test_generate_accepts_brackets_in_yaml_comments_and_strings(cli: Cli, tmp_pa
     spec.write_text(small_spec(TEXT_BRACKETS["comment"] + TEXT_BRACKETS["double-quoted"]))
     code, _, err = cli("generate", "--spec", spec, "--out", tmp_path / "out", "--package", "p", "-q")
     assert code == 0, err
-    assert "class Thing(BaseModel):" in (tmp_path / "out" / "p" / "models.py").read_text()
+    assert "class Thing(SpecModel):" in (tmp_path / "out" / "p" / "models.py").read_text()
 
 
 # (file name, text, line:column of the first collection deeper than MAX_DEPTH)
