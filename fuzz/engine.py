@@ -92,7 +92,9 @@ def run_atheris(one_input: OneInput, seeds: Sequence[bytes], runs: int, seed: in
         f"-runs={runs}",
         f"-seed={seed}",
         f"-max_len={MAX_LEN}",
-        "-timeout=60",
+        # A hang is what this catches. An overlay spending its whole work budget (about 1.5 s plain)
+        # runs some 40x slower under atheris's instrumentation on a busy machine: 60 s flagged it.
+        "-timeout=300",
         "-rss_limit_mb=4096",
         f"-artifact_prefix={crashes}/",
         str(corpus),
