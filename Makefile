@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,codegen]'
 	@touch $(STAMP)
 
 ## generate: regenerate what changed in generated/ from specs/ and templates/
@@ -45,12 +45,12 @@ pytest: $(STAMP) $(PRISM_STAMP)
 	$(BIN)/pytest -n auto -q --durations=15 $(PYTEST_ARGS)
 
 bench: $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,codegen,bench]'
 	$(BIN)/python bench $(BENCH_ARGS)
 
 ## fuzz: 100,000 fuzzed inputs over lint, migrate, diff and generate (atheris; not in CI)
 fuzz: $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[dev,fuzz]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,codegen,fuzz]'
 	$(BIN)/python fuzz $(FUZZ_ARGS)
 
 clean:

@@ -14,12 +14,31 @@ import sys
 
 from ionqkit.cli.options import GenerateOptions
 
+# The `codegen` extra: module name -> distribution. A plain `pip install ionqkit` (clients, lint,
+# diff, migrate) has none of them.
+TOOLCHAIN = {"datamodel_code_generator": "datamodel-code-generator", "ruff": "ruff", "jinja2": "jinja2"}
+
+
+def missing_toolchain() -> list[str]:
+    """The distributions of the generator toolchain that are not installed (found without importing)."""
+    import importlib.util
+
+    return [dist for module, dist in TOOLCHAIN.items() if importlib.util.find_spec(module) is None]
+
 
 def execute(options: GenerateOptions) -> int:
+    from ionqkit.errors import InputError
+
+    missing = missing_toolchain()
+    if missing:
+        raise InputError(
+            f"needs the code generator toolchain, which is not installed ({', '.join(missing)}): "
+            "pip install 'ionqkit[codegen]'",
+            file="generate",
+        )
     from ionqkit.codegen.config import Target, check_package_name, load_targets
     from ionqkit.codegen.generate import Options
     from ionqkit.codegen.generate import run as generate
-    from ionqkit.errors import InputError
 
     for folder in options.templates:
         if not folder.is_dir():

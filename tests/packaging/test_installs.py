@@ -1,0 +1,63 @@
+"""Two installs: `pip install ionqkit` gives the clients, the models and the linter with light
+dependencies; the code generator's toolchain is the `codegen` extra, the only place with exact pins."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from importlib.metadata import requires
+from pathlib import Path
+
+import pytest
+
+from ionqkit.cli import generate as generate_command
+
+Cli = Callable[..., tuple[int, str, str]]
+TOOLCHAIN = {"datamodel-code-generator", "ruff", "jinja2"}
+
+
+def requirements() -> tuple[dict[str, str], dict[str, str]]:
+    """(base, codegen extra) as the installed distribution's metadata states them: name -> spec."""
+    base: dict[str, str] = {}
+    codegen: dict[str, str] = {}
+    for line in requires("ionqkit") or []:
+        requirement, _, marker = line.partition(";")
+        found = re.match(r"\s*([A-Za-z0-9_.\-]+)(?:\[[^\]]*\])?\s*(.*)", requirement)
+        assert found, line
+        name, spec = found.group(1).lower(), found.group(2).strip()
+        if not marker:
+            base[name] = spec
+        elif re.search(r"""extra\s*==\s*["']codegen["']""", marker):
+            codegen[name] = spec
+    return base, codegen
+
+
+def test_the_base_install_pulls_no_generator_toolchain() -> None:
+    base, _ = requirements()
+    assert TOOLCHAIN.isdisjoint(base), base
+    assert {"httpx", "pydantic", "orjson"} <= set(base)
+    assert not [f"{name}{spec}" for name, spec in base.items() if spec.startswith("==")]
+
+
+def test_the_codegen_extra_holds_the_toolchain_and_pins_what_shapes_the_bytes() -> None:
+    _, codegen = requirements()
+    assert set(codegen) == TOOLCHAIN
+    assert codegen["datamodel-code-generator"].startswith("==")
+    assert codegen["ruff"].startswith("==")
+
+
+def test_generate_without_the_extra_exits_2_naming_it(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(generate_command, "TOOLCHAIN", {"ionqkit_no_such_module": "datamodel-code-generator"})
+    code, out, err = cli("generate", "--check")
+    assert code == 2
+    assert err == (
+        "error: generate: needs the code generator toolchain, which is not installed "
+        "(datamodel-code-generator): pip install 'ionqkit[codegen]'\n"
+    )
+    assert out == ""
+
+
+def test_the_toolchain_is_found_where_make_installs_it() -> None:
+    assert generate_command.missing_toolchain() == []
