@@ -16,7 +16,8 @@ from typing import Any
 import orjson
 
 from ionqkit.errors import InputError
-from ionqkit.spec.loader import decode_utf8, load_bytes
+from ionqkit.spec.inputs import decode_utf8
+from ionqkit.spec.loader import load_bytes
 from ionqkit.validators.locate import JsonText, Position
 from ionqkit.validators.registry import IQ001, IQ002, IQ003, IQ004, IQ005, IQ006, IQ007
 

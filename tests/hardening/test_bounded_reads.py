@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from ionqkit.errors import InputError
-from ionqkit.spec.loader import MAX_BYTES
+from ionqkit.spec.inputs import MAX_BYTES
 from tests.hardening.hostile import run_measured
 
 Cli = Callable[..., tuple[int, str, str]]

@@ -13,7 +13,6 @@ refuse a file that changed meanwhile instead of overwriting the change (src/ionq
 from __future__ import annotations
 
 import json
-import math
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,8 +21,7 @@ from typing import Any
 from ionqkit.errors import InputError
 from ionqkit.migrate.strict_json import parse_strict_json
 from ionqkit.spec.atomic import FileState, real_path, refuse_unreplaceable, write_file_atomically
-from ionqkit.spec.inputs import decode_utf8, read_file, require_regular
-from ionqkit.spec.loader import join_pointer
+from ionqkit.spec.inputs import decode_utf8, os_input_error, read_file, require_regular
 
 
 @dataclass(frozen=True)
@@ -41,26 +39,10 @@ class Payload:
 def _stat_regular(path: Path) -> os.stat_result:
     try:
         info = os.stat(path)
-    except FileNotFoundError:
-        raise InputError("no such file", file=str(path)) from None
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", file=str(path)) from None
+        raise os_input_error(exc, str(path)) from None
     require_regular(info.st_mode, str(path))
     return info
-
-
-def _first_non_finite(payload: Any) -> str | None:
-    """The JSON pointer of the first number that overflowed to infinity, if any."""
-    stack: list[tuple[str, Any]] = [("", payload)]
-    while stack:
-        pointer, value = stack.pop()
-        if isinstance(value, float) and not math.isfinite(value):
-            return pointer
-        if isinstance(value, dict):
-            stack.extend((join_pointer(pointer, k), v) for k, v in reversed(value.items()))
-        elif isinstance(value, list):
-            stack.extend((join_pointer(pointer, i), v) for i, v in reversed(list(enumerate(value))))
-    return None
 
 
 def read_payload(path: Path) -> Any:
@@ -75,18 +57,6 @@ def read_payload_file(path: Path) -> Payload:
     raw = read_file(path, name=name)
     text = decode_utf8(raw, name)
     data = parse_strict_json(text, name)
-    overflow = _first_non_finite(data)
-    if overflow is not None:
-        from ionqkit.validators.locate import JsonText
-
-        line, column = JsonText(text).locate([overflow]).get(overflow, (None, None))
-        raise InputError(
-            "number too large for a double (it would be written back as Infinity, which is not JSON)",
-            file=name,
-            line=line,
-            column=column,
-            pointer=overflow,
-        )
     return Payload(path, data, info, FileState.of(info, raw))
 
 

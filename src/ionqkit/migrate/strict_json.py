@@ -5,18 +5,20 @@ would accept `{"shots": }` as a null). Beyond syntax, refused: duplicate keys, N
 nesting deeper than the loaders' 512 levels (the rewrite walks the payload recursively) and an
 integer longer than Python's 4,300-digit conversion limit. The last two surface from `json` as a
 bare RecursionError or ValueError with no position; they are rare, so they are located afterwards
-by one scan of the text.
+by one scan of the text. A number too large for a double (`1e400`) is refused too: json reads it
+as infinity, which would be written back as `Infinity`.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import re
 import sys
 from typing import Any
 
 from ionqkit.errors import InputError
-from ionqkit.spec.loader import MAX_DEPTH, unescape_pointer_token
+from ionqkit.spec.loader import MAX_DEPTH, join_pointer, unescape_pointer_token
 from ionqkit.validators.locate import JsonText
 
 _INT_DIGITS = sys.get_int_max_str_digits() or 4300
@@ -38,15 +40,51 @@ def parse_strict_json(text: str, name: str) -> Any:
     def no_constant(token: str) -> Any:
         raise InputError(f"{token} is not a JSON number", file=name)
 
+    overflowed = False
+
+    def finite(token: str) -> float:
+        nonlocal overflowed
+        value = float(token)
+        overflowed = overflowed or not math.isfinite(value)
+        return value
+
     try:
-        data = json.loads(text, object_pairs_hook=no_duplicates, parse_constant=no_constant)
+        data = json.loads(
+            text, object_pairs_hook=no_duplicates, parse_constant=no_constant, parse_float=finite
+        )
     except json.JSONDecodeError as exc:
         raise InputError(f"not valid JSON: {exc.msg}", file=name, line=exc.lineno, column=exc.colno) from None
     except (ValueError, RecursionError):  # an integer past the digit limit; nesting past the stack
         raise _located_fault(text, name) from None
     if text.count("[") + text.count("{") > MAX_DEPTH and _deeper_than(data, MAX_DEPTH):
         raise _located_fault(text, name)
+    if overflowed:
+        raise _overflow(data, text, name)
     return data
+
+
+def _overflow(data: Any, text: str, name: str) -> InputError:
+    """`1e400` reads as infinity, which would be written back as `Infinity`: not JSON. Located at
+    the first such number (the walk runs only when one was parsed)."""
+    stack: list[tuple[str, Any]] = [("", data)]
+    pointer = ""
+    while stack:
+        here, value = stack.pop()
+        if isinstance(value, float) and not math.isfinite(value):
+            pointer = here
+            break
+        if isinstance(value, dict):
+            stack.extend((join_pointer(here, k), v) for k, v in reversed(value.items()))
+        elif isinstance(value, list):
+            stack.extend((join_pointer(here, i), v) for i, v in reversed(list(enumerate(value))))
+    line, column = JsonText(text).locate([pointer]).get(pointer, (None, None))
+    return InputError(
+        "number too large for a double (it would be written back as Infinity, which is not JSON)",
+        file=name,
+        line=line,
+        column=column,
+        pointer=pointer,
+    )
 
 
 def _deeper_than(data: Any, limit: int) -> bool:

@@ -44,13 +44,13 @@ def read_file(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES, name:
         require_regular(os.stat(path).st_mode, shown)
         fd = os.open(path, _OPEN_FLAGS)
     except OSError as exc:
-        raise _os_input_error(exc, shown) from None
+        raise os_input_error(exc, shown) from None
     try:
         info = os.fstat(fd)  # what was opened, whatever the path names by now
         require_regular(info.st_mode, shown)
         return _collect(lambda size: os.read(fd, size), max_bytes, shown, info.st_size)
     except OSError as exc:
-        raise _os_input_error(exc, shown) from None
+        raise os_input_error(exc, shown) from None
     finally:
         os.close(fd)
 
@@ -68,7 +68,7 @@ def read_stream(stream: BinaryIO, *, max_bytes: int = MAX_BYTES, name: str = STD
     try:
         return _collect(stream.read, max_bytes, name, None)
     except OSError as exc:
-        raise _os_input_error(exc, name) from None
+        raise os_input_error(exc, name) from None
 
 
 def read_stdin(*, max_bytes: int = MAX_BYTES) -> bytes:
@@ -218,7 +218,7 @@ def require_regular(mode: int, name: str) -> None:
     raise InputError(f"not a regular file ({kind})", file=name)
 
 
-def _os_input_error(exc: OSError, name: str) -> InputError:
+def os_input_error(exc: OSError, name: str) -> InputError:
     if exc.errno == errno.ENOENT:
         return InputError("no such file", file=name)
     if exc.errno == errno.EISDIR:

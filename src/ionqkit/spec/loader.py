@@ -39,13 +39,10 @@ from ruamel.yaml.events import (
 )
 
 from ionqkit.errors import InputError, IonqkitError
-from ionqkit.spec import inputs, jsonscan
-from ionqkit.spec.inputs import read_file, too_large
+from ionqkit.spec import jsonscan
+from ionqkit.spec.inputs import MAX_BYTES, decode_utf8, read_file, too_large
 from ionqkit.spec.yaml_constructor import SafeYamlConstructor
 
-# The loader's callers have always found these here; they live in the one reader now.
-MAX_BYTES = inputs.MAX_BYTES
-decode_utf8 = inputs.decode_utf8
 MAX_DEPTH = 512
 MAX_NODES = 2_000_000
 
@@ -110,11 +107,6 @@ class Document:
         """An error of class `cls` located at `pointer` in this document."""
         line, column = self.locate(pointer) or (None, None)
         return cls(message, file=self.name, line=line, column=column, pointer=pointer or "/")
-
-
-def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES) -> bytes:
-    """A file's bytes, through the one bounded reader (ionqkit.spec.inputs)."""
-    return read_file(path, max_bytes=max_bytes)
 
 
 def load_path(path: Path | str, *, max_bytes: int = MAX_BYTES, name: str | None = None) -> Document:
