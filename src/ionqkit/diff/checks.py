@@ -119,7 +119,3 @@ CHECKS = Registry(
         Check("example-changed", _I, "an example changed"),
     )
 )
-
-
-def level_of(check_id: str) -> Severity:
-    return CHECKS[check_id].severity

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ionqkit.diff.checks import level_of
+from ionqkit.diff.checks import CHECKS
 from ionqkit.diff.model import Change, Side
 from ionqkit.diff.renames import Renames
 from ionqkit.errors import SpecError
@@ -43,7 +43,7 @@ class DiffContext:
         if key not in self.found:
             change = Change(
                 check_id=check_id,
-                level=level_of(check_id),
+                level=CHECKS[check_id].severity,
                 message=message,
                 where=where,
                 old=Side(old_ptr, self.old.locate(old_ptr)),
