@@ -9,11 +9,10 @@ inherit them; elsewhere the initializer loads them once per worker, not once per
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
 
 from ionqkit.cores import available_cores
 from ionqkit.errors import InputError
+from ionqkit.records import record
 from ionqkit.spec.inputs import read_file
 from ionqkit.validators.api import lint
 from ionqkit.validators.config import LintConfig
@@ -23,14 +22,14 @@ from ionqkit.validators.specdata import spec_facts
 STDIN = "-"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class FileResult:
     name: str
     diagnostics: list[Diagnostic]
     problem: str | None = None  # the file could not be read; nothing was linted
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class _Settings:
     api_version: str
     config: LintConfig
@@ -50,6 +49,10 @@ def lint_files(
     if workers <= 1:
         yield from map(_lint_one, items)
         return
+    # Imported only now: concurrent.futures.process and multiprocessing take 12 ms to import,
+    # more than linting a few files on one process.
+    from concurrent.futures import ProcessPoolExecutor
+
     # Several files per task: each task costs a round trip to the worker.
     chunksize = max(1, len(items) // (workers * 8))
     with ProcessPoolExecutor(max_workers=workers, initializer=_prepare, initargs=(settings,)) as pool:

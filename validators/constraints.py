@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import functools
 import math
-from dataclasses import dataclass, field
+from dataclasses import field
 from itertools import chain
 from operator import contains, eq
 from typing import Any
 
 from ionqkit.findings import Rule
+from ionqkit.records import record
 from ionqkit.validators.context import CircuitView, Context, field_name, json_type, show
 from ionqkit.validators.registry import (
     IQ103,
@@ -48,7 +49,7 @@ _LIST = frozenset({list})
 # --- columns: the values of one shape's gates, as the screen read them --------------------------
 
 
-@dataclass
+@record
 class ListColumn:
     """What the bulk checks need of a column of lists, read while the lists are still in the cache."""
 
@@ -64,7 +65,7 @@ class ListColumn:
             self.members.extend(chain.from_iterable(column))
 
 
-@dataclass
+@record
 class Columns:
     """The gates of one shape (name + keys): how many, and the values of each key, gate-aligned."""
 
@@ -85,7 +86,7 @@ class Columns:
         return found.lengths if found is not None and found.kinds == _LIST else None
 
 
-@dataclass
+@record
 class Pool:
     """The gates the screen checks together: circuits that share a gateset and a qubit count."""
 
@@ -118,7 +119,7 @@ class Constraint:
         return True
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class QubitOperands(Constraint):
     """IQ103/IQ204-IQ208: qubit indices are non-negative integers below the circuit's qubit count,
     operand lists are lists and not empty, and no qubit appears twice in one gate."""
@@ -249,7 +250,7 @@ class QubitOperands(Constraint):
             return False
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class MaxOperands(Constraint):
     """IQ209: at most the `limit` named operands (a `single` counts one, a list its length)."""
 
@@ -282,7 +283,7 @@ class MaxOperands(Constraint):
         return lengths is not None and (self.single in found.values) + max(lengths, default=0) <= maximum
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class NoOperands(Constraint):
     """IQ210 (a warning): the gate takes no `single`/`many` operands (swap takes no controls)."""
 
@@ -304,7 +305,7 @@ class NoOperands(Constraint):
         return self.single not in keys and self.many not in keys
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Requires(Constraint):
     """IQ203: the gate needs one of `fields`; IQ211 (a warning) if a client wrote it as `alias`."""
 
@@ -333,7 +334,7 @@ class Requires(Constraint):
         return not keys.isdisjoint(self.fields)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Arity(Constraint):
     """IQ204: the list `field` holds exactly `count` values. Where the field has a one-value
     spelling (`single`: `target` for `targets`), using it is IQ204; otherwise leaving the field
@@ -372,7 +373,7 @@ class Arity(Constraint):
         return found.lengths(self.field) == {self.count}
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class PauliTerms(Constraint):
     """IQ212 (and IQ103 for a coefficient): each of `terms` is a string over I/X/Y/Z with one
     letter per target, and `coefficients` has one real number per term. No bulk form."""
@@ -417,7 +418,7 @@ class PauliTerms(Constraint):
         return False
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Range(Constraint):
     """`code`: a numeric parameter (each member, if `items`) lies within two catalog limits."""
 
@@ -465,7 +466,7 @@ class Range(Constraint):
         return bool(ctx.limit(self.low) <= min(values) and max(values) <= ctx.limit(self.high))
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class TwoQubitGate(Constraint):
     """IQ303: a two-qubit native gate runs only on the families that name it (the job's target,
     decided once per job by rules/native.prepare, is in `ctx.two_qubit_gate`)."""
@@ -486,7 +487,7 @@ class TwoQubitGate(Constraint):
         return ctx.two_qubit_gate in (None, name)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class FieldType:
     """A parameter field the spec types as a plain number ("number") or an array of plain numbers
     ("numbers"), so its type is all the schema walk checks. The walk (rules/gates.py) reports the

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from ionqkit.errors import IonqkitError
 from ionqkit.escape import printable
 from ionqkit.findings import Severity
+from ionqkit.records import record
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Diagnostic:
     """One finding. `line`/`column` are 1-based and None when the payload had no text (a Mapping)."""
 

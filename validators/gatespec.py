@@ -16,9 +16,9 @@ runs their bulk forms. tests/validators/test_gatespec.py and test_screen.py chec
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
+from ionqkit.records import record
 from ionqkit.validators.catalog import Catalog
 from ionqkit.validators.constraints import (
     GATE,
@@ -41,7 +41,7 @@ from ionqkit.validators.specdata import Schema, SpecFacts
 _PLAIN_SCHEMA_KEYS = frozenset({"type", "format", "description", "title", "example", "default"})
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class GateSpec:
     name: str
     extensions: frozenset[str]  # client fields the spec lacks (catalog); the schema walk lets them through
@@ -49,7 +49,7 @@ class GateSpec:
     constraints: tuple[Constraint, ...]  # in the order their findings are reported
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class GatesetSpec:
     name: str
     fields: frozenset[str]  # every field the spec lets a gate carry
@@ -59,7 +59,7 @@ class GatesetSpec:
     gates: Mapping[str, GateSpec]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class GateTable:
     qubits: QubitOperands
     gatesets: Mapping[str, GatesetSpec]

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 import orjson
 
 from ionqkit.errors import InputError
+from ionqkit.records import record
 from ionqkit.spec.inputs import decode_utf8
 from ionqkit.spec.loader import load_bytes
 from ionqkit.validators.locate import JsonText, Position
@@ -29,7 +30,7 @@ YAML_SUFFIXES = (".yaml", ".yml")
 TextFinding = tuple[str, str, int | None, int | None]
 
 
-@dataclass
+@record
 class Parsed:
     name: str
     data: Any = None

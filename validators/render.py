@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import orjson
 
 from ionqkit.escape import printable
-from ionqkit.findings import Located, github, sarif
+from ionqkit.findings import Located
 from ionqkit.findings.formats import LINT_FORMATS, Renderers
+from ionqkit.records import record
 from ionqkit.validators.diagnostics import Diagnostic
 from ionqkit.validators.registry import RULES
 
@@ -22,7 +22,7 @@ INFO_URI = "https://github.com/ionqkit/ionqkit/blob/main/docs/rules.md"
 JSON_SCHEMA_VERSION = 1
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class LintReport:
     """The findings on `files` linted files; `unread` inputs could not be read (their errors go
     to stderr), so the text summary never says all checks passed when some input was not checked."""
@@ -94,7 +94,12 @@ def render_json(report: LintReport) -> str:
     return orjson.dumps(document, option=orjson.OPT_INDENT_2).decode() + "\n"
 
 
+# The shared renderers are imported by the formats that use them, not by every text report.
+
+
 def render_sarif(report: LintReport) -> str:
+    from ionqkit.findings import sarif
+
     located = [
         _located(d, d.message if not d.hint else f"{d.message} (hint: {d.hint})") for d in report.diagnostics
     ]
@@ -102,6 +107,8 @@ def render_sarif(report: LintReport) -> str:
 
 
 def render_github(report: LintReport) -> str:
+    from ionqkit.findings import github
+
     return github.render(
         _located(d, f"{d.message} (at {d.pointer or '/'})" + (f" hint: {d.hint}" if d.hint else ""))
         for d in report.diagnostics

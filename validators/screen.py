@@ -22,11 +22,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from itertools import compress, repeat
 from operator import eq, itemgetter
 from typing import Any
 
+from ionqkit.records import record
 from ionqkit.validators import gatespec
 from ionqkit.validators.constraints import GATE, Columns, Constraint, FieldType, ListColumn, Pool
 from ionqkit.validators.context import CircuitView, Context
@@ -43,7 +44,7 @@ Shape = tuple[Any, ...]  # (gate name, *keys)
 Checks = tuple[FieldType | Constraint, ...]
 
 
-@dataclass
+@record
 class ScreenResult:
     """What the screen proved about a job's circuits."""
 

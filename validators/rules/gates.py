@@ -8,7 +8,6 @@ for circuits the screen could not prove clean.
 
 from __future__ import annotations
 
-import difflib
 from typing import Any
 
 from ionqkit.validators import gatespec
@@ -57,6 +56,8 @@ def _unknown(name: str, pointer: str, gateset: str, ctx: Context) -> None:
         )
         return
     known = sorted(ctx.facts.gatesets[gateset].gates)
+    import difflib  # only for a gate name that is not known
+
     close = difflib.get_close_matches(name, known, n=1)
     ctx.emit(
         IQ201,

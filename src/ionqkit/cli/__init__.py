@@ -19,7 +19,6 @@ import errno
 import io
 import os
 import sys
-import traceback
 from collections.abc import Sequence
 from typing import NoReturn
 
@@ -54,6 +53,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except Exception as exc:  # a bug in ionqkit, not bad input: say so in one line
         if os.environ.get("IONQKIT_DEBUG"):
+            import traceback  # here: it costs more to import (7 ms) than a small lint takes to run
+
             traceback.print_exc()
         print(
             f"internal error: {type(exc).__name__}: {exc}\n"

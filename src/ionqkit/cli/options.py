@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import argparse
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 from ionqkit.errors import InputError
+from ionqkit.records import record
 
 # `ionqkit diff --fail-on`: the lowest severity that fails the run (None: never).
 FAIL_ON = {"breaking": "error", "warning": "warning", "none": None}
@@ -27,7 +27,7 @@ FAIL_ON = {"breaking": "error", "warning": "warning", "none": None}
 COMMAND_LINE = "<command line>"  # the "file" a usage error names
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class SingleSpec:
     """`generate --spec`: one spec into one package, instead of the configured targets."""
 
@@ -37,7 +37,7 @@ class SingleSpec:
     overlay: Path | None = None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class GenerateOptions:
     config: Path = Path("pyproject.toml")
     single: SingleSpec | None = None
@@ -69,7 +69,7 @@ class GenerateOptions:
         )
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class LintOptions:
     paths: tuple[str, ...]  # files, directories, or "-" for stdin, as given
     format: str = "text"
@@ -94,7 +94,7 @@ class LintOptions:
         )
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class RulesOptions:
     code: str | None = None  # a rule code or name; None lists every rule
     format: str = "text"
@@ -104,7 +104,7 @@ class RulesOptions:
         return cls(code=args.code, format=args.format)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class DiffOptions:
     old: str  # a path or git:REV:PATH
     new: str
@@ -123,7 +123,7 @@ class DiffOptions:
         )
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class MigrateOptions:
     payloads: tuple[str, ...]  # as given, so an error names a file the way the user did
     to: str = "v0.4"

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ionqkit.findings.severity import Severity
+from ionqkit.records import record
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Located:
     """One finding at one place. `line`/`column` are 1-based, None when the input had no text;
     `pointer` is the RFC 6901 pointer ("" = the whole document)."""

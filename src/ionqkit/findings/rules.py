@@ -7,13 +7,13 @@ so a mistyped code is a NameError (and a mypy error), never a finding nobody doc
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from ionqkit.findings.severity import Severity
+from ionqkit.records import record
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Rule:
     """One code: stable once published (a retired code stays reserved).
 

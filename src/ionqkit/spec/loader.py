@@ -17,31 +17,25 @@ Guards (each failure is an InputError naming file, line:column and cause):
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
-from typing import Any
-
-from ruamel.yaml import YAML
-from ruamel.yaml.constructor import ConstructorError
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import (
-    AliasEvent,
-    MappingEndEvent,
-    MappingStartEvent,
-    ScalarEvent,
-    SequenceEndEvent,
-    SequenceStartEvent,
-)
+from typing import TYPE_CHECKING, Any
 
 from ionqkit.errors import InputError, IonqkitError
+from ionqkit.records import record
 from ionqkit.spec import jsonscan
 from ionqkit.spec.inputs import MAX_BYTES, decode_utf8, read_file, too_large
-from ionqkit.spec.yaml_constructor import SafeYamlConstructor
+
+if TYPE_CHECKING:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError
+
+# ruamel.yaml (some 15 ms to import) is imported by the functions that parse, not here: the JSON
+# pointer helpers below are on every lint's path, and a JSON payload never meets a YAML parser.
 
 MAX_DEPTH = 512
 MAX_NODES = 2_000_000
@@ -71,7 +65,7 @@ def split_pointer(pointer: str) -> list[str]:
     return [unescape_pointer_token(part) for part in pointer[1:].split("/")]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Document:
     """A parsed document: plain data plus where each node was written."""
 
@@ -115,6 +109,8 @@ def load_path(path: Path | str, *, max_bytes: int = MAX_BYTES, name: str | None 
 
 
 def _yaml_error(exc: MarkedYAMLError, name: str) -> InputError:
+    from ruamel.yaml.constructor import ConstructorError
+
     mark = exc.problem_mark or exc.context_mark
     cause = " ".join(str(part) for part in (exc.context, exc.problem) if part)
     if isinstance(exc, ConstructorError) and "constructor for the tag" in cause:
@@ -128,6 +124,8 @@ def _yaml_error(exc: MarkedYAMLError, name: str) -> InputError:
 
 
 def _parse(yaml: YAML, text: str, name: str) -> Any:
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
     try:
         return yaml.load(text)
     except MarkedYAMLError as exc:
@@ -139,6 +137,12 @@ def _parse(yaml: YAML, text: str, name: str) -> Any:
 
 
 def load_bytes(raw: bytes | str, *, name: str, max_bytes: int = MAX_BYTES) -> Document:
+    import hashlib
+
+    from ruamel.yaml import YAML
+
+    from ionqkit.spec.yaml_constructor import SafeYamlConstructor
+
     if isinstance(raw, str):
         raw = raw.encode("utf-8")
     if len(raw) > max_bytes:
@@ -177,6 +181,17 @@ def event_positions(text: str, name: str) -> dict[str, Position]:
     """Pointer -> (line, column) for every node: the key of a mapping member, the start of a
     sequence item. Read from libyaml's event stream, which is some 50x faster than a round-trip
     parse: locating one error in a 1 MB spec took 8 s that way, and the limit is 32 MB."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.events import (
+        AliasEvent,
+        MappingEndEvent,
+        MappingStartEvent,
+        ScalarEvent,
+        SequenceEndEvent,
+        SequenceStartEvent,
+    )
+
     positions: dict[str, Position] = {"": (1, 1)}
     # One frame per open collection: [pointer or None (inside a complex key), is_mapping, state],
     # state being the next index of a sequence, or for a mapping _KEY (a key comes next), the
@@ -351,6 +366,10 @@ def _has_lead_run(text: str, length: int) -> bool:
 
 
 def _check_depth_events(text: str, name: str) -> None:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+    from ruamel.yaml.events import MappingEndEvent, MappingStartEvent, SequenceEndEvent, SequenceStartEvent
+
     depth = 0
     yaml = YAML(typ="safe", pure=False)
     try:
