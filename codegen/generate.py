@@ -165,7 +165,8 @@ def _lint_facts(loaded: LoadedSpec) -> str | None:
     if loaded.kind != "openapi" or not jobfacts.has_job_payloads(loaded.document):
         return None
     facts = jobfacts.compile_facts(loaded.document, load_path(CATALOG).data)
-    return jobfacts.dumps(facts)
+    # A POST /jobs body without job `type`s (the v0.3 API) is not what the v0.4 linter checks.
+    return jobfacts.dumps(facts) if facts["payloads"] else None
 
 
 def model_request(prepared: Prepared) -> Request:

@@ -181,7 +181,6 @@ def _parse_json(raw: bytes, name: str) -> Any:
         raise InputError(f"invalid JSON: {exc}", file=name) from None
 
 
-@functools.cache
 def facts_for_spec(spec: str, overlay: str | None = None) -> SpecFacts:
     """The facts of a spec given on the command line (`lint --spec`), compiled once per content:
     cached as JSON under the user cache folder (see `cache_dir`), keyed by the inputs' sha256."""
@@ -189,17 +188,27 @@ def facts_for_spec(spec: str, overlay: str | None = None) -> SpecFacts:
 
     spec_bytes = read_file(spec)
     overlay_bytes = read_file(overlay) if overlay else None
-    catalog_bytes = read_file(CATALOG_FILE)
-    key = cache_key(spec_bytes, overlay_bytes, catalog_bytes)
+    key = cache_key(spec_bytes, overlay_bytes, read_file(CATALOG_FILE))
+    known = _BY_KEY.get(key)
+    if known is not None:
+        return known
     cached = cache_dir() / f"{key}.json"
+    facts: SpecFacts | None = None
     if cached.is_file():
         try:
-            return from_json(_parse_json(read_file(cached), str(cached)), spec)
-        except (InputError, SpecError, KeyError, TypeError):
-            pass  # a damaged cache entry is recompiled and replaced
-    data = _compile(spec, overlay)
-    _store(cached, data)
-    return from_json(data, spec)
+            facts = from_json(_parse_json(read_file(cached), str(cached)), spec)
+        except (InputError, SpecError, KeyError, TypeError, AttributeError):
+            facts = None  # a damaged cache entry is recompiled and replaced
+    if facts is None:
+        data = _compile(spec, overlay)
+        _store(cached, data)
+        facts = from_json(data, spec)
+    _BY_KEY[key] = facts
+    return facts
+
+
+# In-process memo by content key: a file that changes between calls is a new key.
+_BY_KEY: dict[str, SpecFacts] = {}
 
 
 def _compile(spec: str, overlay: str | None) -> dict[str, Any]:
@@ -212,6 +221,10 @@ def _compile(spec: str, overlay: str | None) -> dict[str, Any]:
         raise SpecError("the spec has no POST /jobs JSON request body to lint payloads against", file=spec)
     catalog = load_path(CATALOG_FILE).data
     data: dict[str, Any] = orjson.loads(jobfacts.dumps(jobfacts.compile_facts(loaded.document, catalog)))
+    if not data["payloads"]:
+        raise SpecError(
+            "the spec's POST /jobs body defines no job `type` values: not a v0.4-shaped spec", file=spec
+        )
     return data
 
 
