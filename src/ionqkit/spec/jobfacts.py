@@ -25,11 +25,12 @@ import hashlib
 import json
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ionqkit.errors import SpecError
-from ionqkit.spec import refs
-from ionqkit.spec.loader import Document
+
+if TYPE_CHECKING:
+    from ionqkit.spec.loader import Document
 
 FORMAT = 1
 # Prose and samples: the linter never reads them, and they are most of a spec's bytes.
@@ -74,10 +75,14 @@ class _Compiler:
         self.definitions: dict[str, Any] = {}
 
     def r(self, node: Any, where: str = "") -> Any:
+        from ionqkit.spec import refs
+
         return refs.deref(self.doc, node, where)
 
     def keep(self, node: Any) -> Any:
         """`node` with prose dropped; every component it refers to joins `definitions`."""
+        from ionqkit.spec import refs  # here, not at the top: the linter imports FORMAT only
+
         pending = [node]
         while pending:
             for where, ref in refs.iter_refs(pending.pop()):
