@@ -107,6 +107,8 @@ def from_json(data: Mapping[str, Any], source: str) -> SpecFacts:
             f"lint facts of format {found!r}, expected {FORMAT}: regenerate them (`ionqkit generate`)",
             file=source,
         )
+    order = [name for name in data.get("gateset_order", ()) if name in data["gatesets"]]
+    order += [name for name in data["gatesets"] if name not in order]
     gatesets = {
         name: Gateset(
             name=name,
@@ -116,7 +118,7 @@ def from_json(data: Mapping[str, Any], source: str) -> SpecFacts:
             input_schema=entry["input_schema"],
             circuit_schema=entry["circuit_schema"],
         )
-        for name, entry in data["gatesets"].items()
+        for name, entry in ((name, data["gatesets"][name]) for name in order)
     }
     facts = SpecFacts(
         api_version=str(data["api_version"]),

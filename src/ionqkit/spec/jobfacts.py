@@ -139,6 +139,7 @@ class _Compiler:
             "payloads": payloads,
             "inputs": inputs,
             "gatesets": gatesets,
+            "gateset_order": list(gatesets),  # spec order (keys are sorted): the first is the default
             "noise_models": noise_models,
             "noise_schema": self.keep(noise_schema) if noise_schema is not None else None,
             "spec_backends": sorted(backends),
