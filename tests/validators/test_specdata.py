@@ -50,5 +50,5 @@ def test_facts_of_another_format_ask_for_regeneration(tmp_path: Path) -> None:
 
 
 def test_only_v04_payloads_have_facts() -> None:
-    with pytest.raises(SpecError, match="not v0.3"):
+    with pytest.raises(SpecError, match=r"not v0\.3"):
         specdata.facts_path("v0.3")
