@@ -57,8 +57,12 @@ from typing import Any
 import orjson
 
 from ionqkit.cores import available_cores
+from ionqkit.paths import SPECS_DIR
+from ionqkit.spec.specload import load_spec_cached
 from ionqkit.validators import lint
-from ionqkit.validators.specdata import spec_facts
+
+V04_SPEC = SPECS_DIR / "ionq-v0.4.openapi.yaml"
+V04_OVERLAY = SPECS_DIR / "overlays" / "ionq-v0.4.overlay.yaml"
 
 CIRCUITS = 5_000
 GATES = 150_000
@@ -132,8 +136,7 @@ def small_job(seed: int) -> dict[str, Any]:
 
 def spec_schema(root: str = "MultiCircuitJobCreationPayload") -> dict[str, Any]:
     """One of the spec's payload schemas as a standalone JSON Schema (components kept for $ref)."""
-    facts = spec_facts("v0.4")
-    components = facts.document.data["components"]["schemas"]
+    components = load_spec_cached(str(V04_SPEC), str(V04_OVERLAY)).data["components"]["schemas"]
     return {"$ref": f"#/components/schemas/{root}", "components": {"schemas": components}}
 
 

@@ -223,6 +223,33 @@ IQ113 = RULES.add(
         "A warning, not an error: rejecting what IonQ accepts would be a false alarm.",
     )
 )
+IQ114 = RULES.add(
+    Rule(
+        "IQ114",
+        "input-shape-for-type",
+        E,
+        "The input has the shape another job type takes.",
+        "The spec's circuit payload takes a gate list or OpenQASM 3 source for either job type; IonQ "
+        "reads `ionq.circuit.v1` input as a gate list and `ionq.qasm3.v1` input as program source "
+        "(specs/backends.yaml `job_type_inputs`). A gate list in a qasm3 job, or `data` in a circuit "
+        "job, is reported once, at the field that gives it away.",
+        (S09, QISKIT),
+        "Which input kinds a job type takes is catalog data, overridable for a type IonQ adds.",
+    )
+)
+IQ115 = RULES.add(
+    Rule(
+        "IQ115",
+        "unknown-field-in-open-object",
+        W,
+        "A field the spec does not define, in an object the spec leaves open.",
+        "Where the spec lists an object's fields but allows others (no `additionalProperties: false`), "
+        "IonQ accepts an unknown key and ignores it: a misspelt option (v0.3's "
+        "`settings.error_mitigation.debias` in a v0.4 job) silently does nothing.",
+        (S09,),
+        "A warning: the key is legal JSON for the spec, but almost always a mistake.",
+    )
+)
 # -- IQ2xx: gatesets and operands ----------------------------------------------------------
 IQ201 = RULES.add(
     Rule(

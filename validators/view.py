@@ -68,8 +68,9 @@ def _circuits(view: JobView, ctx: Context) -> list[CircuitView]:
         return []
     base = view.input_pointer
     gatesets = ctx.facts.gatesets
-    # v0.3 and legacy default to qis; v0.4 requires the field (IQ101 reports it) - assume qis then.
-    parent_name = inp.get("gateset", "qis")
+    # v0.3 and legacy default to qis; v0.4 requires the field (IQ101 reports it): read the gate list
+    # as the spec's first gateset then.
+    parent_name = inp.get("gateset", ctx.facts.default_gateset)
     parent = gatesets.get(parent_name) if isinstance(parent_name, str) else None
     qubits = inp.get("qubits")
     declared = qubits if type(qubits) is int else None

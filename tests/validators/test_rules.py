@@ -76,6 +76,15 @@ HITS = [
     Hit("IQ103", BELL, put("/name", 5), "/name", '"name"', says="must be a string, not integer 5"),
     Hit("IQ104", BELL, put("/type", "ionq.circuit.v9"), "/type", '"type"'),
     Hit("IQ105", BELL, put("/input/gateset", "nat"), "/input/gateset", '"gateset"'),
+    Hit("IQ114", BELL, put("/type", "ionq.qasm3.v1"), "/input/circuit", '"circuit"', says="not a gate list"),
+    Hit(
+        "IQ115",
+        BELL,
+        put("/settings", {"error_mitigation": {"debias": True}}),
+        "/settings/error_mitigation/debias",
+        '"debias"',
+        says="`debias` is not a field of settings.error_mitigation",
+    ),
     Hit("IQ105", BELL, put("/input/qubits", 0), "/input/qubits", '"qubits"', says="minimum is 1"),
     Hit(
         "IQ110",

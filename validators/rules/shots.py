@@ -11,8 +11,8 @@ from ionqkit.validators.registry import IQ501, IQ502, IQ503, IQ504
 def shot_bounds(view: JobView, ctx: Context) -> tuple[int | None, int | None]:
     payload = ctx.facts.payloads.get(view.job_type) if isinstance(view.job_type, str) else None
     if payload is None:
-        payload = ctx.facts.payloads.get("ionq.circuit.v1", {})
-    shots = ctx.facts.resolve(payload.get("properties", {}).get("shots", {}))
+        payload = next(iter(ctx.facts.payloads.values()), {})
+    shots = ctx.facts.resolve(ctx.facts.resolve(payload).get("properties", {}).get("shots", {}))
     return shots.get("minimum"), shots.get("maximum")
 
 
