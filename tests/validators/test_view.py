@@ -37,7 +37,7 @@ def test_the_config_api_version_is_honoured_like_the_argument() -> None:
     assert lint(JOB_SETTINGS.read_bytes(), config=LintConfig(api_version="v0.3")) == []
 
 
-MINIMAL_V03 = {"input": {"qubits": 1, "circuit": [{"gate": "h", "target": 0}]}}
+MINIMAL_V03 = {"input": {"gateset": "qis", "qubits": 1, "circuit": [{"gate": "h", "target": 0}]}}
 
 
 @pytest.mark.parametrize(
