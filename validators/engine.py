@@ -62,8 +62,8 @@ def _lint_data(data: Any, config: LintConfig, ctx: Context) -> int | None:
     if not isinstance(data, dict):
         ctx.emit(IQ103, "", f"a job payload must be a JSON object, not {json_type(data)}")
         return None
-    detected = detect_version(data)
     requested = config.api_version
+    detected = detect_version(data, requested)
     view = build(data, detected, ctx)
     version.check(view, ctx, requested)
     native.prepare(view, ctx)

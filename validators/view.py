@@ -13,16 +13,27 @@ from typing import Any
 
 from ionqkit.validators.context import CircuitView, Context, JobView
 
+# Fields only one version has. v0.3 names the system `target`, the program's format `input.format`
+# and keeps debiasing in a top-level `error_mitigation` (older cirq-ionq sent the program as `body`);
+# v0.4 names the system `backend` and requires `type`. `settings` is in neither list: qiskit-ionq
+# 0.5.13 sent its `job_settings` (e.g. {"compilation": {"opt": 1}}) to v0.3 as `settings`.
 V03_MARKERS = ("target", "error_mitigation", "body")
-V04_MARKERS = ("backend", "type", "settings")
+V04_MARKERS = ("backend", "type")
 
 
-def detect_version(data: dict[str, Any]) -> str:
-    """ "v0.3" or "v0.4" from the payload's shape (older cirq-ionq's `body` + `lang` is v0.3)."""
+def detect_version(data: dict[str, Any], requested: str = "auto") -> str:
+    """ "v0.3" or "v0.4" from the payload's shape.
+
+    A payload with markers of one version only is that version, whatever was asked for (rules/version.py
+    reports the mismatch). One with markers of both, or of neither, is the version asked for, and v0.4
+    under "auto".
+    """
     inp = data.get("input")
     v03 = any(key in data for key in V03_MARKERS) or (isinstance(inp, dict) and "format" in inp)
     v04 = any(key in data for key in V04_MARKERS)
-    return "v0.3" if v03 and not v04 else "v0.4"
+    if v03 != v04:
+        return "v0.3" if v03 else "v0.4"
+    return requested if requested in ("v0.3", "v0.4") else "v0.4"
 
 
 def build(data: dict[str, Any], version: str, ctx: Context) -> JobView:

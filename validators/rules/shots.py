@@ -54,8 +54,9 @@ def check(view: JobView, ctx: Context) -> None:
         ctx.emit(
             IQ503,
             view.debias_pointer,
-            f"debiasing needs at least {minimum} shots; this job has {count}",
-            f"raise shots to {minimum} or turn debiasing off",
+            f"debiasing needs at least {minimum} shots; with {count}, IonQ accepts the job and "
+            "silently runs it without debiasing",
+            f"raise shots to {minimum}, or turn debiasing off to say what will happen",
         )
     backend = ctx.catalog.backend(view.backend) if isinstance(view.backend, str) else None
     if backend is not None and backend.kind == "simulator":
