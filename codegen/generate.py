@@ -22,7 +22,7 @@ from ionqkit.codegen import manifest, writer
 from ionqkit.codegen.config import Target
 from ionqkit.codegen.ir import Api
 from ionqkit.errors import InputError
-from ionqkit.paths import TEMPLATES_DIR
+from ionqkit.paths import SPECS_DIR, TEMPLATES_DIR
 from ionqkit.pausepoints import point
 
 if TYPE_CHECKING:
@@ -31,6 +31,10 @@ if TYPE_CHECKING:
     from ionqkit.spec.specload import LoadedSpec
 
 Report = Callable[[str], None]
+
+# What the compiled lint facts take besides the spec: facts about IonQ systems no spec carries.
+CATALOG = SPECS_DIR / "backends.yaml"
+LINT_FACTS = "lint_facts.json"
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,7 @@ def collect_inputs(target: Target, options: Options, with_templates: bool) -> ma
             manifest.sha256_file(target.overlay),
         )
     if with_templates:
+        files["catalog"] = (_relative(CATALOG, options.project_root), manifest.sha256_file(CATALOG))
         for name, path in template_files(options.template_dirs).items():
             files[f"template:{name}"] = (_relative(path, options.project_root), manifest.sha256_file(path))
     return manifest.Inputs(files, manifest.generator_fingerprint())
@@ -106,6 +111,7 @@ class Prepared:
     schema_names: dict[str, str]  # original schema name -> class in models.py
     api: Api
     notes: tuple[str, ...]
+    lint_facts: str | None = None  # lint_facts.json, for specs that define POST /jobs payloads
 
 
 def load(target: Target, options: Options, *, check: bool = True) -> LoadedSpec:
@@ -148,7 +154,19 @@ def prepare(target: Target, options: Options, loaded: LoadedSpec | None = None) 
         schema_names=schema_names,
         root_model=root_model,
     )
-    return Prepared(data, loaded.kind, schema_names, api, tuple(notes))
+    return Prepared(data, loaded.kind, schema_names, api, tuple(notes), _lint_facts(loaded))
+
+
+def _lint_facts(loaded: LoadedSpec) -> str | None:
+    """What `ionqkit lint` reads at run time instead of the spec (ionqkit.spec.jobfacts)."""
+    from ionqkit.spec import jobfacts
+    from ionqkit.spec.loader import load_path
+
+    if loaded.kind != "openapi" or not jobfacts.has_job_payloads(loaded.document):
+        return None
+    facts = jobfacts.compile_facts(loaded.document, load_path(CATALOG).data)
+    # A POST /jobs body without job `type`s (the v0.3 API) is not what the v0.4 linter checks.
+    return jobfacts.dumps(facts) if facts["payloads"] else None
 
 
 def model_request(prepared: Prepared) -> Request:
@@ -172,6 +190,8 @@ def other_files(prepared: Prepared, options: Options) -> dict[str, str]:
         if "client.py" in files:
             exports = ["AsyncClient", "Client", "models"]
     files["__init__.py"] = _init_text(api.title, api.version, exports)
+    if prepared.lint_facts is not None:
+        files[LINT_FACTS] = prepared.lint_facts
     return files
 
 

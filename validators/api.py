@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from ionqkit.findings import Severity
@@ -21,15 +23,27 @@ def lint(
     api_version: str = "auto",
     config: LintConfig | None = None,
     name: str = "<payload>",
+    spec: str | os.PathLike[str] | None = None,
+    overlay: str | os.PathLike[str] | None = None,
 ) -> list[Diagnostic]:
     """Every finding for one job payload, in document order.
 
     `payload` is the request body (bytes or str, JSON or YAML) or the dict you would serialise.
     `api_version` "auto" takes the version from the payload's shape; "v0.3"/"v0.4" insist on one.
+    `spec` (and `overlay`) lint against that v0.4-shaped OpenAPI spec instead of the facts compiled
+    into the installed package; its facts are compiled once and cached by content hash.
     """
     if api_version not in API_VERSIONS:
         raise ValueError(f"api_version must be one of {', '.join(API_VERSIONS)}, not {api_version!r}")
     config = config or LintConfig()
+    if spec is not None or overlay is not None:
+        from dataclasses import replace
+
+        config = replace(
+            config,
+            spec=Path(spec) if spec is not None else config.spec,
+            overlay=Path(overlay) if overlay is not None else config.overlay,
+        )
     if api_version != "auto" or config.api_version == "auto":
         config = _with_version(config, api_version)
     try:
@@ -42,9 +56,16 @@ def lint(
     return diagnostics
 
 
-def check(payload: Payload, *, api_version: str = "auto", config: LintConfig | None = None) -> None:
+def check(
+    payload: Payload,
+    *,
+    api_version: str = "auto",
+    config: LintConfig | None = None,
+    spec: str | os.PathLike[str] | None = None,
+    overlay: str | os.PathLike[str] | None = None,
+) -> None:
     """Raise PayloadError listing every error (warnings do not raise)."""
-    diagnostics = lint(payload, api_version=api_version, config=config)
+    diagnostics = lint(payload, api_version=api_version, config=config, spec=spec, overlay=overlay)
     if any(d.is_error for d in diagnostics):
         raise PayloadError(diagnostics)
 

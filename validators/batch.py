@@ -17,7 +17,6 @@ from ionqkit.spec.inputs import read_file
 from ionqkit.validators.api import lint
 from ionqkit.validators.config import LintConfig
 from ionqkit.validators.diagnostics import Diagnostic
-from ionqkit.validators.specdata import spec_facts
 
 STDIN = "-"
 
@@ -62,7 +61,7 @@ def lint_files(
 def _prepare(settings: _Settings) -> None:
     global _settings  # noqa: PLW0603 - per-process state, set once before any file is linted
     _settings = settings
-    spec_facts("v0.4")
+    settings.config.facts()
     settings.config.catalog()
 
 

@@ -1,23 +1,20 @@
 """Backends, noise-model limits, numeric limits and client extensions: specs/backends.yaml + overrides.
 
-Precedence (later wins): specs/backends.yaml, then a saved `GET /backends` response (its `qubits`
-are the live truth), then `backends`/`limits` from the lint config.
+The catalog's data reaches the linter inside the compiled lint facts (`make generate` copies
+specs/backends.yaml into them), so linting reads no YAML. Precedence (later wins): the catalog,
+then a saved `GET /backends` response (its `qubits` are the live truth), then `backends`/`limits`
+from the lint config.
 """
 
 from __future__ import annotations
 
 import fnmatch
-import functools
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from ionqkit.errors import InputError
-from ionqkit.paths import SPECS_DIR
-from ionqkit.spec.loader import load_path
-
-CATALOG_FILE = SPECS_DIR / "backends.yaml"
 
 
 @dataclass(frozen=True)
@@ -48,10 +45,11 @@ class Catalog:
     field_aliases: Mapping[str, Mapping[str, Mapping[str, str]]]  # gateset -> gate -> field -> as written
     nullable_noise_seed: bool
     qasm3_input_fields: frozenset[str]
+    open_object_fields: Mapping[str, frozenset[str]]  # object (as `settings.compilation`) -> keys clients add
     job_types_beyond_spec: Mapping[str, Mapping[str, Any]]
     v03: Mapping[str, Any]
     operands: Mapping[str, Mapping[str, Mapping[str, Any]]]  # gateset -> gate -> requirements
-    source: str = field(default=str(CATALOG_FILE))
+    source: str = "specs/backends.yaml"
 
     def backend(self, name: str) -> Backend | None:
         return self.backends.get(name)
@@ -88,9 +86,8 @@ class Catalog:
         return replace(self, backends=merged, limits=new_limits)
 
 
-@functools.cache
-def default_catalog() -> Catalog:
-    data = load_path(CATALOG_FILE).data
+def from_data(data: Mapping[str, Any], source: str) -> Catalog:
+    """A Catalog from backends.yaml's data (as compiled into the lint facts)."""
     families = {name: str(spec["two_qubit_gate"]) for name, spec in data["families"].items()}
     ext = data["client_extensions"]
     return Catalog(
@@ -107,10 +104,21 @@ def default_catalog() -> Catalog:
         field_aliases=ext["field_aliases"],
         nullable_noise_seed=bool(ext["nullable_noise_seed"]),
         qasm3_input_fields=frozenset(ext["qasm3_input_fields"]),
+        open_object_fields={
+            where: frozenset(keys) for where, keys in ext.get("open_object_fields", {}).items()
+        },
         job_types_beyond_spec=data["job_types_beyond_spec"],
         v03=data["v0.3"],
         operands={gs: dict(gates) for gs, gates in data["operands"].items()},
+        source=source,
     )
+
+
+def default_catalog(api_version: str = "v0.4") -> Catalog:
+    """The catalog compiled into the installed package's lint facts."""
+    from ionqkit.validators.specdata import spec_facts
+
+    return spec_facts(api_version).catalog
 
 
 def _backend(name: str, spec: Mapping[str, Any], base: Backend | None) -> Backend:
@@ -131,6 +139,8 @@ def _backend(name: str, spec: Mapping[str, Any], base: Backend | None) -> Backen
 
 def _read_backends_response(path: Path) -> dict[str, int | None]:
     """`GET /v0.4/backends` saved to a file: a list of {backend, qubits, ...} objects."""
+    from ionqkit.spec.loader import load_path
+
     doc = load_path(path)
     items = doc.data
     if not isinstance(items, list):

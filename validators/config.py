@@ -6,6 +6,8 @@ ignore = ["IQ605"]
 warnings-as-errors = false
 api-version = "auto"            # auto | v0.3 | v0.4
 backends-file = "backends.json" # a saved GET /v0.4/backends response
+spec = "vendor/ionq-v0.4.json"  # lint against this spec instead of the installed one
+overlay = "vendor/fixes.overlay.yaml"
 [tool.ionqkit.lint.per-file-ignores]
 "legacy/*.json" = ["IQ110"]
 [tool.ionqkit.lint.limits]
@@ -27,11 +29,12 @@ from ionqkit.records import record
 from ionqkit.spec.inputs import read_text_file
 from ionqkit.validators.catalog import Catalog, default_catalog
 from ionqkit.validators.registry import RULES
+from ionqkit.validators.specdata import SpecFacts, facts_for_spec, spec_facts
 
 API_VERSIONS = ("auto", "v0.3", "v0.4")
 _KEYS = {
     "select", "ignore", "per_file_ignores", "warnings_as_errors", "api_version", "backends_file",
-    "limits", "backends",
+    "limits", "backends", "spec", "overlay",
 }  # fmt: skip
 
 
@@ -45,6 +48,8 @@ class LintConfig:
     backends_file: Path | None = None
     limits: Mapping[str, float] = field(default_factory=dict)
     backends: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    spec: Path | None = None  # a v0.4-shaped spec to lint against instead of the installed facts
+    overlay: Path | None = None
 
     def enabled(self, code: str, file: str | None = None) -> bool:
         if not any(code.startswith(prefix) for prefix in self.select):
@@ -56,6 +61,14 @@ class LintConfig:
                     ignored.extend(codes)
         return not any(code.startswith(prefix) for prefix in ignored)
 
+    def facts(self) -> SpecFacts:
+        """The installed package's compiled facts, or those of `spec` (compiled once, cached)."""
+        if self.spec is None:
+            if self.overlay is not None:
+                raise InputError("an overlay needs the spec it applies to (`spec`)")
+            return spec_facts("v0.4")
+        return facts_for_spec(str(self.spec), str(self.overlay) if self.overlay else None)
+
     def catalog(self) -> Catalog:
         return _catalog(self)
 
@@ -64,12 +77,14 @@ _CACHE: dict[int, tuple[LintConfig, Catalog]] = {}
 
 
 def _catalog(config: LintConfig) -> Catalog:
+    # default_catalog() is the installed facts' catalog; a seam tests patch to change catalog facts.
+    base = default_catalog() if config.spec is None else config.facts().catalog
     if not config.limits and not config.backends and config.backends_file is None:
-        return default_catalog()
+        return base
     hit = _CACHE.get(id(config))
     if hit is not None and hit[0] is config:
         return hit[1]
-    catalog = default_catalog().with_overrides(
+    catalog = base.with_overrides(
         backends=config.backends, limits=config.limits, backends_response=config.backends_file
     )
     _CACHE[id(config)] = (config, catalog)
@@ -100,6 +115,7 @@ def from_table(table: Mapping[str, Any], *, source: str, base_dir: Path) -> Lint
     if api_version not in API_VERSIONS:
         raise InputError(f"api-version must be one of {', '.join(API_VERSIONS)}", file=source)
     backends_file = normalized.get("backends_file")
+    spec, overlay = normalized.get("spec"), normalized.get("overlay")
     limits = normalized.get("limits", {})
     known_limits = default_catalog().limits
     for key, value in limits.items():
@@ -119,6 +135,8 @@ def from_table(table: Mapping[str, Any], *, source: str, base_dir: Path) -> Lint
         backends_file=(base_dir / str(backends_file)) if backends_file else None,
         limits=dict(limits),
         backends=dict(normalized.get("backends", {})),
+        spec=(base_dir / str(spec)) if spec else None,
+        overlay=(base_dir / str(overlay)) if overlay else None,
     )
 
 

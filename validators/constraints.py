@@ -36,6 +36,7 @@ from ionqkit.validators.registry import (
     IQ210,
     IQ211,
     IQ212,
+    IQ213,
     IQ303,
 )
 
@@ -147,9 +148,9 @@ class QubitOperands(Constraint):
     def check(
         self, gate: dict[str, Any], name: str, pointer: str, circuit: CircuitView, ctx: Context
     ) -> None:
-        seen: dict[int, str] = {}
+        seen: dict[int, tuple[str, str]] = {}  # index -> (field, pointer) where first seen
         limit = circuit.qubits
-        for here, value in self._operands(gate, pointer, ctx):
+        for key, here, value in self._operands(gate, pointer, ctx):
             index = _index(value, here, ctx)
             if index is None:
                 continue
@@ -161,25 +162,32 @@ class QubitOperands(Constraint):
                     f"raise `qubits` to {index + 1} or use a lower index",
                 )
             if index in seen:
+                earlier_key, earlier = seen[index]
+                if earlier_key != key and self.operand(earlier_key) == self.operand(key):
+                    continue  # both spellings of one operand name it: IQ213 (OneSpelling) says so
                 ctx.emit(
                     IQ208,
                     here,
-                    f"qubit {index} appears twice in this {name} gate (also at {field_name(seen[index])})",
+                    f"qubit {index} appears twice in this {name} gate (also at {field_name(earlier)})",
                 )
             else:
-                seen[index] = here
+                seen[index] = key, here
 
-    def _operands(self, gate: dict[str, Any], pointer: str, ctx: Context) -> list[tuple[str, Any]]:
-        """(pointer, value) of every qubit operand, after checking the container types (all of
-        them first: their findings come before those of the indices)."""
+    def operand(self, key: str) -> str:
+        """Which operand a field spells: the target(s) or the control(s)."""
+        return self.target if key in (self.target, self.targets) else self.control
+
+    def _operands(self, gate: dict[str, Any], pointer: str, ctx: Context) -> list[tuple[str, str, Any]]:
+        """(field, pointer, value) of every qubit operand, after checking the container types (all
+        of them first: their findings come before those of the indices)."""
         lists, fields = self.lists, self.fields
-        found: list[tuple[str, Any]] = []
+        found: list[tuple[str, str, Any]] = []
         for key, value in gate.items():  # the gate's own order, so "twice" points at the later one
             if key not in fields:
                 continue
             here = f"{pointer}/{key}"
             if key not in lists:
-                found.append((here, value))
+                found.append((key, here, value))
             elif not isinstance(value, list):
                 ctx.emit(
                     IQ103,
@@ -190,7 +198,7 @@ class QubitOperands(Constraint):
             else:
                 if not value:
                     ctx.emit(IQ204, here, f"{field_name(here)} is empty")
-                found.extend((f"{here}/{i}", v) for i, v in enumerate(value))
+                found.extend((key, f"{here}/{i}", v) for i, v in enumerate(value))
         return found
 
     def shape_ok(self, name: str, keys: frozenset[str], ctx: Context) -> bool:
@@ -248,6 +256,30 @@ class QubitOperands(Constraint):
             return all(map(set.isdisjoint, map(set, controls), targets))
         except TypeError:  # an unhashable member: not a qubit index anyway
             return False
+
+
+@record(frozen=True)
+class OneSpelling(Constraint):
+    """IQ213 (a warning): an operand given both as `single` and as `many` (`target` and `targets`).
+    No bulk form: gates with both spellings are left to the per-gate rules."""
+
+    single: str
+    many: str
+
+    def check(
+        self, gate: dict[str, Any], name: str, pointer: str, circuit: CircuitView, ctx: Context
+    ) -> None:
+        if self.single in gate and self.many in gate:
+            ctx.emit(
+                IQ213,
+                pointer,
+                f"{name} gate has both `{self.single}` and `{self.many}`; "
+                "which one IonQ uses is not documented",
+                f"keep one of them: `{self.many}` alone, or `{self.single}` alone",
+            )
+
+    def shape_ok(self, name: str, keys: frozenset[str], ctx: Context) -> bool:
+        return self.single not in keys or self.many not in keys
 
 
 @record(frozen=True)

@@ -14,7 +14,6 @@ from ionqkit.validators.parse import Parsed, duplicate_keys
 from ionqkit.validators.registry import IQ005, IQ006, IQ103, RULES
 from ionqkit.validators.rules import gates, metadata, multicircuit, native, shots, structure, targets, version
 from ionqkit.validators.screen import screen_circuits
-from ionqkit.validators.specdata import spec_facts
 from ionqkit.validators.view import build, detect_version
 
 # Document-level checks, in the order their findings usually appear in a payload.
@@ -30,8 +29,7 @@ DOCUMENT_CHECKS = (
 
 
 def run(parsed: Parsed, config: LintConfig) -> list[Diagnostic]:
-    catalog = config.catalog()
-    ctx = Context(facts=spec_facts("v0.4"), catalog=catalog)
+    ctx = Context(facts=config.facts(), catalog=config.catalog())
     text_findings = list(parsed.findings)
     if parsed.ok:
         ctx.body_bytes = len(parsed.raw) if parsed.raw is not None else None
@@ -64,8 +62,8 @@ def _lint_data(data: Any, config: LintConfig, ctx: Context) -> int | None:
     if not isinstance(data, dict):
         ctx.emit(IQ103, "", f"a job payload must be a JSON object, not {json_type(data)}")
         return None
-    detected = detect_version(data)
     requested = config.api_version
+    detected = detect_version(data, requested)
     view = build(data, detected, ctx)
     version.check(view, ctx, requested)
     native.prepare(view, ctx)

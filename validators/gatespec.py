@@ -27,6 +27,7 @@ from ionqkit.validators.constraints import (
     FieldType,
     MaxOperands,
     NoOperands,
+    OneSpelling,
     PauliTerms,
     QubitOperands,
     Range,
@@ -129,7 +130,12 @@ def _constraints(
     gateset: str, name: str, needs: Mapping[str, Any], aliases: Mapping[str, str]
 ) -> list[Constraint]:
     q = QUBITS
-    out: list[Constraint] = [q, MaxOperands(q.control, q.controls, "max_controls")]
+    out: list[Constraint] = [
+        q,
+        OneSpelling(q.target, q.targets),
+        OneSpelling(q.control, q.controls),
+        MaxOperands(q.control, q.controls, "max_controls"),
+    ]
     if needs.get(q.controls) is False:
         out.append(NoOperands(q.control, q.controls))
     out.append(Requires((q.target, q.targets)))

@@ -23,7 +23,11 @@ PROGRAMS_DOCS = "docs.ionq.com v0.3 writing-quantum-programs"
 NOISE_DOCS = "docs.ionq.com guides/simulation-with-noise-models"
 DEBIAS_DOCS = "docs.ionq.com guides/error-mitigation-debiasing"
 QISKIT = "qiskit-ionq helpers.py (client)"
+QISKIT_053 = "qiskit-ionq 0.5.13 helpers.py qiskit_to_ionq, test/conftest.py (client, v0.3)"
 CIRQ = "cirq-ionq ionq_client.py / serializer.py (client)"
+PENNYLANE = "PennyLane-IonQ device.py noise_seed (client, April 2026)"
+BACKENDS_DOCS = "docs.ionq.com user-manual/backends"
+BRAKET = "Amazon Braket SDK v1.104.0 release notes, 'retire Aria-2' (third party)"
 RFC8259 = "RFC 8259 (JSON)"
 
 
@@ -172,8 +176,12 @@ IQ110 = RULES.add(
         "`settings.error_mitigation.debiasing`. The hint lists the migration. The payload's "
         "circuits are still checked.",
         (V03_DOCS, S05),
-        "With --api-version auto (the default) the version is taken from the payload's shape, "
-        "so this fires only when v0.4 is asked for explicitly.",
+        "The version is read from fields only one version has: `target`, `input.format`, a top-level "
+        "`error_mitigation` or `body` are v0.3; `backend` and `type` are v0.4. `settings` decides "
+        "nothing, since qiskit-ionq 0.5.13 sent it to v0.3 too. A payload with fields of one version "
+        "only is that version; one with fields of both or neither is the version asked for "
+        "(--api-version, api_version=), and v0.4 under auto. So this fires only when v0.4 is asked for "
+        "and the payload has v0.3 fields only.",
     )
 )
 IQ111 = RULES.add(
@@ -194,8 +202,13 @@ IQ112 = RULES.add(
         "v04-payload",
         E,
         "A v0.4 payload is being checked as v0.3.",
-        "`backend`, `type` and `settings` do not exist in v0.3.",
-        (V03_DOCS,),
+        "`backend` and `type` do not exist in v0.3. `settings` does: qiskit-ionq 0.5.13 sent its "
+        '`job_settings` (e.g. `{"compilation": {"opt": 1}}`) to v0.3 as `settings`, and the v0.3 job '
+        "responses its tests replay carry `settings`, so a v0.3 payload with `settings` is linted as "
+        "v0.3 and `settings` is accepted there (specs/backends.yaml `v0.3.client_fields`).",
+        (V03_DOCS, QISKIT_053),
+        "The v0.3 docs do not list `settings`, but the client IonQ maintained for v0.3 sent it for "
+        "three years; rejecting it would be a false alarm. Detection: see IQ110.",
     )
 )
 IQ113 = RULES.add(
@@ -208,6 +221,33 @@ IQ113 = RULES.add(
         "OpenQASM 3 jobs; IonQ accepts both, the spec does not describe them.",
         (CIRQ, QISKIT, S09),
         "A warning, not an error: rejecting what IonQ accepts would be a false alarm.",
+    )
+)
+IQ114 = RULES.add(
+    Rule(
+        "IQ114",
+        "input-shape-for-type",
+        E,
+        "The input has the shape another job type takes.",
+        "The spec's circuit payload takes a gate list or OpenQASM 3 source for either job type; IonQ "
+        "reads `ionq.circuit.v1` input as a gate list and `ionq.qasm3.v1` input as program source "
+        "(specs/backends.yaml `job_type_inputs`). A gate list in a qasm3 job, or `data` in a circuit "
+        "job, is reported once, at the field that gives it away.",
+        (S09, QISKIT),
+        "Which input kinds a job type takes is catalog data, overridable for a type IonQ adds.",
+    )
+)
+IQ115 = RULES.add(
+    Rule(
+        "IQ115",
+        "unknown-field-in-open-object",
+        W,
+        "A field the spec does not define, in an object the spec leaves open.",
+        "Where the spec lists an object's fields but allows others (no `additionalProperties: false`), "
+        "IonQ accepts an unknown key and ignores it: a misspelt option (v0.3's "
+        "`settings.error_mitigation.debias` in a v0.4 job) silently does nothing.",
+        (S09,),
+        "A warning: the key is legal JSON for the spec, but almost always a mistake.",
     )
 )
 # -- IQ2xx: gatesets and operands ----------------------------------------------------------
@@ -348,6 +388,22 @@ IQ212 = RULES.add(
         "pauliexp's fields are absent from every spec schema; they follow qiskit-ionq.",
     )
 )
+IQ213 = RULES.add(
+    Rule(
+        "IQ213",
+        "ambiguous-operand",
+        W,
+        "A gate gives a qubit operand in both spellings (`target` and `targets`, or `control` "
+        "and `controls`).",
+        "The docs and the spec offer each operand as one index or as a list, never both; with both, "
+        "which qubits IonQ acts on is not documented. Reported at the gate. Every index is still "
+        "checked (type, range, a qubit both control and target, repeats within a list); the same "
+        "qubit in both spellings of one operand is this warning only, not IQ208.",
+        (PROGRAMS_DOCS, S05),
+        "A warning: the spec's gate schema lets both through, so IonQ may accept the job, but the "
+        "circuit may not be the one meant. No client we captured writes both.",
+    )
+)
 # -- IQ3xx: native parameters -------------------------------------------------------------
 IQ301 = RULES.add(
     Rule(
@@ -414,10 +470,17 @@ IQ403 = RULES.add(
     Rule(
         "IQ403",
         "unlisted-backend",
-        W,
-        "`backend` matches a known family but is not listed.",
-        "For example a new `qpu.tempo-*` system: its two-qubit gate is known, its size is not.",
-        (QISKIT,),
+        E,
+        "`backend` names an unlisted system of a known family.",
+        "For example `qpu.aria-9` or a new `qpu.tempo-*` system. A system IonQ does not run cannot "
+        "take a job, and IonQ rejects the job; the message names the family the name suggests. The "
+        "systems IonQ runs are the ones `GET /backends` lists (qiskit-ionq warns about a backend that "
+        "list lacks).",
+        (S09, QISKIT),
+        "An error, not a warning: an unknown system cannot run. A new system you can use is "
+        "configuration, not a lint finding: add it under `[tool.ionqkit.lint.backends]` (kind, family, "
+        "qubits), or point `backends-file` at a saved `GET /backends` response, and it is known from "
+        "then on.",
     )
 )
 IQ404 = RULES.add(
@@ -426,8 +489,15 @@ IQ404 = RULES.add(
         "retired-backend",
         E,
         "The backend has been retired.",
-        "qpu.harmony was retired in September 2024.",
-        (NOISE_DOCS, V03_DOCS),
+        "qpu.harmony was retired in September 2024; qpu.aria-2 is retired too: IonQ's backend list "
+        "marks it retired and the September 2026 spec drops it from the backends it lists (the May 2026 "
+        "spec and the v0.3 target enum still name it). Its noise model `aria-2` remains a simulator "
+        "option.",
+        (NOISE_DOCS, V03_DOCS, BACKENDS_DOCS, S09, BRAKET),
+        "An error: a retired system runs no jobs (S09 gives backends a `retired` status beside "
+        "`available`/`unavailable`, and IonQ's clients dropped harmony when it retired). Retirements "
+        "are `retired: true` in specs/backends.yaml; a `[tool.ionqkit.lint.backends]` entry with "
+        "`retired = false` overrides one.",
     )
 )
 IQ405 = RULES.add(
@@ -456,11 +526,16 @@ IQ407 = RULES.add(
         "noise-seed-out-of-range",
         E,
         "`noise.seed` is not an integer in [1, 2^31 - 1].",
-        "The spec types the seed as int32 and no source documents a range; 2^31 itself does not "
-        "fit int32 and 0 or negative seeds are refused by this linter.",
-        (S05,),
-        "The issue's bound [1, 2^31] is narrowed to int32's maximum; both ends are configurable. "
-        "A null seed (qiskit-ionq sends it when none is set) is accepted as 'no seed'.",
+        "The specs type the seed as int32 (-2^31..2^31 - 1) and no IonQ page documents a range or "
+        "what a seed of 0 or below does. PennyLane-IonQ, whose noise support an IonQ engineer added "
+        "in 2026, refuses any seed outside 1..2^31 - 1 before sending the job; qiskit-ionq and "
+        "cirq-ionq send the seed as given.",
+        (S05, S09, PENNYLANE, QISKIT, CIRQ),
+        "Default [1, 2^31 - 1]: the upper end is int32's (the only machine-readable bound); the lower "
+        "end is PennyLane-IonQ's, the only client that checks seeds, since what the service does with "
+        "0 or a negative seed is undocumented. To follow the spec's int32 alone, set "
+        "`noise_seed_min = -2147483648` under `[tool.ionqkit.lint.limits]`. A null seed (qiskit-ionq "
+        "sends it when none is set) is accepted as 'no seed'.",
         limits=("noise_seed_min", "noise_seed_max"),
     )
 )
@@ -490,10 +565,13 @@ IQ503 = RULES.add(
     Rule(
         "IQ503",
         "debias-too-few-shots",
-        E,
+        W,
         "Debiasing requested with fewer than 500 shots.",
-        "Debiasing needs at least 500 shots; below that it is silently disabled.",
-        (S05, DEBIAS_DOCS),
+        "Debiasing needs at least 500 shots. IonQ accepts such a job and runs it without "
+        "debiasing, without saying so; the warning says it instead.",
+        (S05, S09, DEBIAS_DOCS),
+        "A warning, not an error: IonQ runs the job (the spec: 'to turn on debiasing, you must request "
+        "at least 500 shots'; the debiasing guide: below 500 it is disabled and cannot be enabled).",
         limits=("debias_min_shots",),
     )
 )

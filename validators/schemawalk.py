@@ -1,6 +1,7 @@
 """Check plain data against a spec schema (the OpenAPI 3.0 subset IonQ's specs use).
 
-Emits IQ101 (missing), IQ102 (unknown field), IQ103 (wrong type), IQ105 (enum/bounds). Unions
+Emits IQ101 (missing), IQ102 (unknown field), IQ103 (wrong type), IQ105 (enum/bounds), and IQ115
+(a key the spec does not define where it leaves the object open: accepted, ignored, usually a typo). Unions
 are resolved from the data's own discriminating values (a discriminator mapping, or properties
 whose schema allows a single value, like `gateset: {enum: [qis]}`); when that is not enough, the
 data must satisfy some branch and one IQ103 names the alternatives instead of guessing.
@@ -13,9 +14,10 @@ import math
 from collections.abc import Collection, Mapping
 from typing import Any
 
+from ionqkit.findings import Severity
 from ionqkit.spec.loader import escape_pointer_token
 from ionqkit.validators.context import Context, field_name, json_type, show
-from ionqkit.validators.registry import IQ004, IQ006, IQ101, IQ102, IQ103, IQ105
+from ionqkit.validators.registry import IQ004, IQ006, IQ101, IQ102, IQ103, IQ105, IQ115, RULES
 from ionqkit.validators.specdata import Schema
 
 _TYPES: Mapping[str, tuple[type, ...]] = {
@@ -118,6 +120,18 @@ def _walk_object(
             )
         elif isinstance(additional, Mapping):
             walk(ctx, additional, item, child, skip=skip, depth=depth + 1)
+        elif (
+            props
+            and key not in extra
+            and key not in ctx.catalog.open_object_fields.get(field_name(pointer), ())
+        ):
+            close = difflib.get_close_matches(str(key), list(props), n=1)
+            ctx.emit(
+                IQ115,
+                child,
+                f"`{key}` is not a field of {field_name(pointer)} in the spec; IonQ ignores it",
+                f"did you mean `{close[0]}`?" if close else f"known: {', '.join(props)}",
+            )
 
 
 def _bounds(ctx: Context, schema: Schema, value: float, pointer: str) -> None:
@@ -163,7 +177,8 @@ def _walk_union(
     for candidate in union:
         trial = Context(ctx.facts, ctx.catalog)
         walk(trial, candidate, value, pointer, depth=depth + 1)
-        if not trial.found:
+        if not any(RULES[found[0]].severity is Severity.ERROR for found in trial.found):
+            ctx.found.extend(trial.found)  # its warnings still apply
             return
     names = [str(ctx.facts.resolve(b).get("title") or b.get("$ref", "?").rsplit("/", 1)[-1]) for b in union]
     ctx.emit(IQ103, pointer, f"{field_name(pointer)} matches none of: {', '.join(names)}")
@@ -193,8 +208,8 @@ def objects_clean(ctx: Context, schema: Schema, items: list[Any], skip: Collecti
     for name in schema.get("required", ()):
         if not all(name in item for item in items):
             return False
-    if keys - props.keys() - set(skip) and schema.get("additionalProperties", True) is not True:
-        return False
+    if keys - props.keys() - set(skip) and (props or schema.get("additionalProperties", True) is not True):
+        return False  # IQ102, or IQ115 for an object the spec leaves open
     for key in keys & props.keys() - set(skip):
         values = [item[key] for item in items if key in item]
         if not _scalars_clean(ctx.facts.resolve(props[key]), values):

@@ -1,31 +1,35 @@
-"""The facts the rules check against, read from the specs (never copied into code), cached.
+"""The facts the rules check against: the compiled `lint_facts.json` of a generated package.
 
-`spec_facts(api_version)` walks the spec's job-creation payloads once and returns the job types,
-gate names and gate fields of each gateset, noise-model names, and the payload schemas the
-structure rule walks. Gate names, job types and noise models therefore follow the spec: dropping a
-newer spec into specs/ updates the linter.
+`make generate` compiles them from the spec (ionqkit.spec.jobfacts) into
+`generated/<package>/lint_facts.json`; this module only reads that JSON. Job types, input variants,
+gate names, noise models and the schemas the structure rule walks therefore follow the spec the
+package was generated from, and a lint process parses no YAML and walks no spec.
 
-Backend strings are only a description in the v0.4 spec (`JobBackends`), so they come from
-specs/backends.yaml (see `catalog.py`); the description is parsed only as a documented fallback.
+`facts_for_spec(spec, overlay)` lints against any v0.4-shaped spec instead (`ionqkit lint --spec`):
+it compiles that spec's facts once and caches them under the user's cache folder by content hash.
 """
 
 from __future__ import annotations
 
 import functools
-import re
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ionqkit.errors import SpecError
-from ionqkit.paths import SPECS_DIR
-from ionqkit.spec import refs
-from ionqkit.spec.loader import Document
-from ionqkit.spec.specload import load_spec_cached
+import orjson
 
-V04_SPEC = SPECS_DIR / "ionq-v0.4.openapi.yaml"
-V04_OVERLAY = SPECS_DIR / "overlays" / "ionq-v0.4.overlay.yaml"
+from ionqkit.errors import InputError, IonqkitError, SpecError
+from ionqkit.paths import GENERATED_DIR, SPECS_DIR
+from ionqkit.spec.inputs import read_file
+from ionqkit.spec.refs import MAX_REF_CHAIN
+from ionqkit.validators.catalog import Catalog, from_data
+
+# Which generated package holds the facts of each API version the linter checks against.
+PACKAGES = {"v0.4": "ionq_v0_4"}
+FACTS_FILE = "lint_facts.json"
+CATALOG_FILE = SPECS_DIR / "backends.yaml"
 
 Schema = Mapping[str, Any]
 
@@ -38,142 +42,210 @@ class Gateset:
     gates: frozenset[str]
     gate_schema: Schema
     gate_fields: frozenset[str]
-    input_schema: Schema
+    input_schema: Schema | None  # the single-circuit input that holds this gateset's gate list
     circuit_schema: Schema | None  # the per-circuit schema of multi-circuit jobs
+
+
+@dataclass(frozen=True)
+class InputVariant:
+    """One shape a job type's `input` may take (one branch of the spec's input union)."""
+
+    kind: str  # "gates" (a gate list), "circuits" (a list of them), "source" (program text), "other"
+    schema: Schema
+    gatesets: tuple[str, ...] = ()
+    field: str | None = None  # the program text's property, for "source"
 
 
 @dataclass(frozen=True)
 class SpecFacts:
     api_version: str
-    source: str
+    source: str  # where the facts came from, for messages
     payloads: Mapping[str, Schema]  # job type -> creation payload schema
-    circuit_types: frozenset[str]  # job types whose input is one circuit
-    multi_circuit_types: frozenset[str]
+    inputs: Mapping[str, tuple[InputVariant, ...]]  # job type -> the input shapes it takes
     gatesets: Mapping[str, Gateset]
     noise_models: frozenset[str]
     noise_schema: Schema | None
-    spec_backends: frozenset[str]  # parsed from the JobBackends description (fallback only)
+    spec_backends: frozenset[str]  # backend names the spec itself lists (enum or description)
     max_circuits: int | None
-    document: Document = field(repr=False)
+    catalog: Catalog = field(repr=False)  # specs/backends.yaml as compiled with these facts
+    definitions: Mapping[str, Any] = field(repr=False)
+
+    @property
+    def circuit_types(self) -> frozenset[str]:
+        """Job types whose input is one gate list."""
+        return frozenset(t for t, vs in self.inputs.items() if any(v.kind == "gates" for v in vs))
+
+    @property
+    def multi_circuit_types(self) -> frozenset[str]:
+        return frozenset(t for t, vs in self.inputs.items() if any(v.kind == "circuits" for v in vs))
+
+    @property
+    def default_gateset(self) -> str | None:
+        """The gateset a gate list without one is read as: the spec's first."""
+        return next(iter(self.gatesets), None)
 
     def resolve(self, schema: Schema) -> Schema:
-        """`schema`, or what its `$ref` chain ends at (ionqkit.spec.refs: local refs, bounded chain)."""
-        resolved: Schema = refs.deref(self.document, schema)
-        return resolved
+        """`schema`, or what its `$ref` chain ends at (references into `definitions` only)."""
+        for _ in range(MAX_REF_CHAIN + 1):  # as many references as ionqkit.spec.refs follows
+            ref = schema.get("$ref") if isinstance(schema, Mapping) else None
+            if not isinstance(ref, str):
+                return schema
+            target = self.definitions.get(ref)
+            if not isinstance(target, Mapping):
+                raise SpecError(f"lint facts: $ref {ref!r} does not resolve", file=self.source)
+            schema = target
+        raise SpecError(f"lint facts: $ref chain longer than {MAX_REF_CHAIN} references", file=self.source)
 
 
-def spec_paths(api_version: str) -> tuple[Path, Path | None]:
-    if api_version != "v0.4":
-        raise SpecError(f"the linter reads job payload schemas from the v0.4 spec, not {api_version}")
-    return V04_SPEC, V04_OVERLAY if V04_OVERLAY.exists() else None
+def from_json(data: Mapping[str, Any], source: str) -> SpecFacts:
+    """SpecFacts from compiled lint facts (ionqkit.spec.jobfacts' output)."""
+    from ionqkit.spec.jobfacts import FORMAT
+
+    if not isinstance(data, Mapping) or data.get("format") != FORMAT:
+        found = data.get("format") if isinstance(data, Mapping) else None
+        raise SpecError(
+            f"lint facts of format {found!r}, expected {FORMAT}: regenerate them (`ionqkit generate`)",
+            file=source,
+        )
+    order = [name for name in data.get("gateset_order", ()) if name in data["gatesets"]]
+    order += [name for name in data["gatesets"] if name not in order]
+    gatesets = {
+        name: Gateset(
+            name=name,
+            gates=frozenset(entry["gates"]),
+            gate_schema=entry["gate_schema"],
+            gate_fields=frozenset(),
+            input_schema=entry["input_schema"],
+            circuit_schema=entry["circuit_schema"],
+        )
+        for name, entry in ((name, data["gatesets"][name]) for name in order)
+    }
+    facts = SpecFacts(
+        api_version=str(data["api_version"]),
+        source=source,
+        payloads=data["payloads"],
+        inputs={
+            job_type: tuple(
+                InputVariant(
+                    kind=v["kind"],
+                    schema=v["schema"],
+                    gatesets=tuple(v.get("gatesets", ())),
+                    field=v.get("field"),
+                )
+                for v in variants
+            )
+            for job_type, variants in data["inputs"].items()
+        },
+        gatesets=gatesets,
+        noise_models=frozenset(data["noise_models"]),
+        noise_schema=data["noise_schema"],
+        spec_backends=frozenset(data["spec_backends"]),
+        max_circuits=data["max_circuits"],
+        catalog=from_data(data["catalog"], f"{source} (catalog)"),
+        definitions=data["definitions"],
+    )
+    # The fields a gate object may carry, once its schema can be resolved.
+    resolved = {
+        name: Gateset(
+            name=g.name,
+            gates=g.gates,
+            gate_schema=facts.resolve(g.gate_schema),
+            gate_fields=frozenset(facts.resolve(g.gate_schema).get("properties", {})),
+            input_schema=g.input_schema,
+            circuit_schema=g.circuit_schema,
+        )
+        for name, g in gatesets.items()
+    }
+    object.__setattr__(facts, "gatesets", resolved)
+    return facts
+
+
+def facts_path(api_version: str) -> Path:
+    package = PACKAGES.get(api_version)
+    if package is None:
+        raise SpecError(f"the linter checks v0.4 job payloads, not {api_version}")
+    return GENERATED_DIR / package / FACTS_FILE
 
 
 @functools.cache
 def spec_facts(api_version: str = "v0.4") -> SpecFacts:
-    """Facts from specs/ (overlay applied); `make generate` has validated the spec, so skip that."""
-    spec, overlay = spec_paths(api_version)
-    loaded = load_spec_cached(str(spec), str(overlay) if overlay else None, check=False)
-    return extract(loaded.document, api_version)
+    """The facts `make generate` compiled into the installed package."""
+    path = facts_path(api_version)
+    if not path.exists():
+        raise SpecError("no compiled lint facts: run `ionqkit generate`", file=str(path))
+    return from_json(_parse_json(read_file(path), str(path)), str(path))
 
 
-def extract(doc: Document, api_version: str) -> SpecFacts:
-    """Walk the spec's POST /jobs body down to gate level and collect what the rules need."""
-    facts = SpecFacts(
-        api_version=api_version,
-        source=doc.name,
-        payloads={},
-        circuit_types=frozenset(),
-        multi_circuit_types=frozenset(),
-        gatesets={},
-        noise_models=frozenset(),
-        noise_schema=None,
-        spec_backends=frozenset(),
-        max_circuits=None,
-        document=doc,
-    )
-    r = facts.resolve
+def _parse_json(raw: bytes, name: str) -> Any:
     try:
-        body = doc.data["paths"]["/jobs"]["post"]["requestBody"]
-        root = r(r(body)["content"]["application/json"]["schema"])
-    except (KeyError, TypeError) as exc:
-        raise SpecError(f"spec has no POST /jobs JSON request body ({exc})", file=doc.name) from None
-    payloads: dict[str, Schema] = {}
-    circuit_types: set[str] = set()
-    multi_types: set[str] = set()
-    gatesets: dict[str, dict[str, Any]] = {}
-    noise_schema: Schema | None = None
-    backends: set[str] = set()
-    max_circuits: int | None = None
-    for branch in root.get("anyOf", root.get("oneOf", [root])):
-        payload = r(branch)
-        props = payload.get("properties", {})
-        types = r(props.get("type", {})).get("enum", [])
-        for job_type in types:
-            payloads[job_type] = payload
-        if "noise" in props and noise_schema is None:
-            noise_schema = r(props["noise"])
-        backends |= _backends_from_description(r(props.get("backend", {})))
-        input_schema = r(props.get("input", {}))
-        if "circuits" in input_schema.get("properties", {}):
-            multi_types.update(types)
-            circuits = input_schema["properties"]["circuits"]
-            max_circuits = circuits.get("maxItems", max_circuits)
-            for circuit_branch in r(circuits.get("items", {})).get("anyOf", []):
-                circuit = r(circuit_branch)
-                _add_gateset(facts, gatesets, circuit, circuit=True)
-        elif "anyOf" in input_schema:
-            circuit_types.update(types)
-            for input_branch in input_schema["anyOf"]:
-                _add_gateset(facts, gatesets, r(input_branch), circuit=False)
-    noise_models: frozenset[str] = frozenset()
-    if noise_schema is not None:
-        model = r(noise_schema.get("properties", {}).get("model", {}))
-        noise_models = frozenset(model.get("enum", ())) or _names_from_description(model)
-    return SpecFacts(
-        api_version=api_version,
-        source=doc.name,
-        payloads=payloads,
-        circuit_types=frozenset(circuit_types),
-        multi_circuit_types=frozenset(multi_types),
-        gatesets={
-            name: Gateset(
-                name=name,
-                gates=parts["gates"],
-                gate_schema=parts["gate_schema"],
-                gate_fields=frozenset(parts["gate_schema"].get("properties", {})),
-                input_schema=parts.get("input_schema", {}),
-                circuit_schema=parts.get("circuit_schema"),
-            )
-            for name, parts in gatesets.items()
-        },
-        noise_models=noise_models,
-        noise_schema=noise_schema,
-        spec_backends=frozenset(backends),
-        max_circuits=max_circuits,
-        document=doc,
-    )
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise InputError(f"invalid JSON: {exc}", file=name) from None
 
 
-def _add_gateset(facts: SpecFacts, into: dict[str, dict[str, Any]], schema: Schema, *, circuit: bool) -> None:
-    r = facts.resolve
-    props = schema.get("properties", {})
-    names = r(props.get("gateset", {})).get("enum", [])
-    gate_schema = r(r(props.get("circuit", {})).get("items", {}))
-    gates = frozenset(r(gate_schema.get("properties", {}).get("gate", {})).get("enum", ()))
-    for name in names:
-        entry = into.setdefault(name, {"gates": gates, "gate_schema": gate_schema})
-        entry["circuit_schema" if circuit else "input_schema"] = schema
+def facts_for_spec(spec: str, overlay: str | None = None) -> SpecFacts:
+    """The facts of a spec given on the command line (`lint --spec`), compiled once per content:
+    cached as JSON under the user cache folder (see `cache_dir`), keyed by the inputs' sha256."""
+    from ionqkit.spec.jobfacts import cache_key
+
+    spec_bytes = read_file(spec)
+    overlay_bytes = read_file(overlay) if overlay else None
+    key = cache_key(spec_bytes, overlay_bytes, read_file(CATALOG_FILE))
+    known = _BY_KEY.get(key)
+    if known is not None:
+        return known
+    cached = cache_dir() / f"{key}.json"
+    facts: SpecFacts | None = None
+    if cached.is_file():
+        try:
+            facts = from_json(_parse_json(read_file(cached), str(cached)), spec)
+        except (InputError, SpecError, KeyError, TypeError, AttributeError):
+            facts = None  # a damaged cache entry is recompiled and replaced
+    if facts is None:
+        data = _compile(spec, overlay)
+        _store(cached, data)
+        facts = from_json(data, spec)
+    _BY_KEY[key] = facts
+    return facts
 
 
-_BACKTICKED = re.compile(r"`([A-Za-z0-9_.\-]+)`")
+# In-process memo by content key: a file that changes between calls is a new key.
+_BY_KEY: dict[str, SpecFacts] = {}
 
 
-def _names_from_description(schema: Schema) -> frozenset[str]:
-    """Names listed in backticks in a schema description: the S09 spec's only list of some enums."""
-    return frozenset(_BACKTICKED.findall(str(schema.get("description", ""))))
+def _compile(spec: str, overlay: str | None) -> dict[str, Any]:
+    from ionqkit.spec import jobfacts
+    from ionqkit.spec.loader import load_path
+    from ionqkit.spec.specload import load_spec
+
+    loaded = load_spec(spec, overlay, check=True)
+    if not jobfacts.has_job_payloads(loaded.document):
+        raise SpecError("the spec has no POST /jobs JSON request body to lint payloads against", file=spec)
+    catalog = load_path(CATALOG_FILE).data
+    data: dict[str, Any] = orjson.loads(jobfacts.dumps(jobfacts.compile_facts(loaded.document, catalog)))
+    if not data["payloads"]:
+        raise SpecError(
+            "the spec's POST /jobs body defines no job `type` values: not a v0.4-shaped spec", file=spec
+        )
+    return data
 
 
-def _backends_from_description(schema: Schema) -> set[str]:
-    if "enum" in schema:
-        return set(schema["enum"])
-    return set(_names_from_description(schema))
+def _store(path: Path, data: Mapping[str, Any]) -> None:
+    """Best effort: a read-only or full cache folder only costs the next run a recompile."""
+    from ionqkit.spec.atomic import write_file_atomically
+    from ionqkit.spec.jobfacts import dumps
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_file_atomically(path, dumps(data).encode())
+    except (OSError, IonqkitError):
+        pass
+
+
+def cache_dir() -> Path:
+    """$IONQKIT_CACHE_DIR, else $XDG_CACHE_HOME/ionqkit, else ~/.cache/ionqkit (the XDG default)."""
+    explicit = os.environ.get("IONQKIT_CACHE_DIR")
+    if explicit:
+        return Path(explicit) / "lint-facts"
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "ionqkit" / "lint-facts"

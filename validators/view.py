@@ -13,16 +13,27 @@ from typing import Any
 
 from ionqkit.validators.context import CircuitView, Context, JobView
 
+# Fields only one version has. v0.3 names the system `target`, the program's format `input.format`
+# and keeps debiasing in a top-level `error_mitigation` (older cirq-ionq sent the program as `body`);
+# v0.4 names the system `backend` and requires `type`. `settings` is in neither list: qiskit-ionq
+# 0.5.13 sent its `job_settings` (e.g. {"compilation": {"opt": 1}}) to v0.3 as `settings`.
 V03_MARKERS = ("target", "error_mitigation", "body")
-V04_MARKERS = ("backend", "type", "settings")
+V04_MARKERS = ("backend", "type")
 
 
-def detect_version(data: dict[str, Any]) -> str:
-    """ "v0.3" or "v0.4" from the payload's shape (older cirq-ionq's `body` + `lang` is v0.3)."""
+def detect_version(data: dict[str, Any], requested: str = "auto") -> str:
+    """ "v0.3" or "v0.4" from the payload's shape.
+
+    A payload with markers of one version only is that version, whatever was asked for (rules/version.py
+    reports the mismatch). One with markers of both, or of neither, is the version asked for, and v0.4
+    under "auto".
+    """
     inp = data.get("input")
     v03 = any(key in data for key in V03_MARKERS) or (isinstance(inp, dict) and "format" in inp)
     v04 = any(key in data for key in V04_MARKERS)
-    return "v0.3" if v03 and not v04 else "v0.4"
+    if v03 != v04:
+        return "v0.3" if v03 else "v0.4"
+    return requested if requested in ("v0.3", "v0.4") else "v0.4"
 
 
 def build(data: dict[str, Any], version: str, ctx: Context) -> JobView:
@@ -57,8 +68,9 @@ def _circuits(view: JobView, ctx: Context) -> list[CircuitView]:
         return []
     base = view.input_pointer
     gatesets = ctx.facts.gatesets
-    # v0.3 and legacy default to qis; v0.4 requires the field (IQ101 reports it) - assume qis then.
-    parent_name = inp.get("gateset", "qis")
+    # v0.3 and legacy default to qis; v0.4 requires the field (IQ101 reports it): read the gate list
+    # as the spec's first gateset then.
+    parent_name = inp.get("gateset", ctx.facts.default_gateset)
     parent = gatesets.get(parent_name) if isinstance(parent_name, str) else None
     qubits = inp.get("qubits")
     declared = qubits if type(qubits) is int else None

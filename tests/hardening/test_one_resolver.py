@@ -16,7 +16,6 @@ import pytest
 
 from ionqkit.codegen.build_ir import build_ir
 from ionqkit.errors import SpecError
-from ionqkit.spec.loader import load_bytes
 from ionqkit.spec.refs import MAX_REF_CHAIN
 from ionqkit.validators.specdata import spec_facts
 
@@ -63,19 +62,14 @@ def test_the_ir_builder_follows_chains_up_to_the_shared_limit_and_no_further() -
         build(chain(MAX_REF_CHAIN))
 
 
-def test_the_linter_spec_facts_use_the_shared_limit_and_locate_the_error() -> None:
+def test_the_linter_spec_facts_use_the_shared_limit_and_name_the_facts() -> None:
     facts = spec_facts("v0.4")
-    doc = load_bytes(
-        b'{"components": {"schemas": {\n'
-        + b",\n".join(f'"S{i}": {{"$ref": "#/components/schemas/S{i + 1}"}}'.encode() for i in range(40))
-        + b',\n"S40": {"type": "object"}}}}',
-        name="spec.json",
-    )
-    odd = dataclasses.replace(facts, document=doc)
+    chain = {f"#/components/schemas/S{i}": {"$ref": f"#/components/schemas/S{i + 1}"} for i in range(40)}
+    odd = dataclasses.replace(facts, definitions={**chain, "#/components/schemas/S40": {"type": "object"}})
     assert odd.resolve({"$ref": f"#/components/schemas/S{40 - MAX_REF_CHAIN + 1}"}) == {"type": "object"}
     with pytest.raises(SpecError, match=f"longer than {MAX_REF_CHAIN} references") as caught:
         odd.resolve({"$ref": "#/components/schemas/S0"})
-    assert caught.value.file == "spec.json"
+    assert caught.value.file == facts.source
 
 
 INLINE_ESCAPE = re.compile(r"""replace\(\s*["']~[01]?["']\s*,\s*["'](~[01]|/|~)["']\s*\)""")

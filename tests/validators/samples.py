@@ -10,6 +10,19 @@ from typing import Any
 CORPUS = Path(__file__).resolve().parent / "corpus"
 CORPUS_FILES = sorted(p for p in CORPUS.rglob("*.json"))
 
+# What IonQ would answer today that it did not when a corpus payload was captured: (code, pointer)
+# per file, by "<version folder>/<name>". The files stay as the clients sent them.
+SINCE_CAPTURE: dict[str, list[tuple[str, str]]] = {
+    # qpu.aria-2 has been retired since (specs/backends.yaml; IQ404).
+    "v0.3/qiskit-ionq-qpu-aria-native-ms-multi.json": [("IQ404", "/target")],
+    "v0.4/qiskit-ionq-qpu-aria-native-ms-multi.json": [("IQ404", "/backend")],
+}
+
+
+def since_capture(path: Path) -> list[tuple[str, str]]:
+    return SINCE_CAPTURE.get(f"{path.parent.name}/{path.name}", [])
+
+
 BELL: dict[str, Any] = {
     "type": "ionq.circuit.v1",
     "backend": "qpu.aria-1",

@@ -15,7 +15,7 @@ import pytest
 from ionqkit.cli import main
 from ionqkit.validators.registry import RULES
 from tests.findings.sarif_schema import SARIF_REQUIRED
-from tests.validators.samples import BELL, CORPUS, dumps, payload, position
+from tests.validators.samples import BELL, CORPUS, SINCE_CAPTURE, dumps, payload, position
 
 
 def write(tmp_path: Path, name: str, data: Any) -> Path:
@@ -143,9 +143,10 @@ def test_as_a_real_process_on_the_corpus() -> None:
         text=True,
         check=False,
     )
-    assert result.returncode == 0, result.stderr
+    retired = sum(map(len, SINCE_CAPTURE.values()))  # errors IonQ would report today (retired backends)
+    assert result.returncode == (1 if retired else 0), result.stderr
     summary = json.loads(result.stdout)["summary"]
-    assert summary["errors"] == 0 and summary["files"] == len(list(CORPUS.rglob("*.json")))
+    assert summary["errors"] == retired and summary["files"] == len(list(CORPUS.rglob("*.json")))
 
 
 def test_bad_arguments_exit_2() -> None:

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from ionqkit.validators import lint
-from tests.validators.samples import CORPUS, CORPUS_FILES
+from tests.validators.samples import CORPUS, CORPUS_FILES, SINCE_CAPTURE, since_capture
 
 
 def test_corpus_has_both_clients_and_both_versions() -> None:
@@ -24,8 +24,13 @@ def test_corpus_has_both_clients_and_both_versions() -> None:
 
 @pytest.mark.parametrize("path", CORPUS_FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_real_client_payload_has_no_errors(path: Path) -> None:
-    errors = [str(d) for d in lint(path.read_bytes(), name=path.name) if d.is_error]
-    assert errors == []
+    """None but what changed at IonQ since the capture (a retired backend)."""
+    errors = [(d.code, d.pointer) for d in lint(path.read_bytes(), name=path.name) if d.is_error]
+    assert errors == since_capture(path)
+
+
+def test_every_since_capture_entry_names_a_corpus_file() -> None:
+    assert set(SINCE_CAPTURE) <= {f"{p.parent.name}/{p.name}" for p in CORPUS_FILES}
 
 
 @pytest.mark.parametrize("path", CORPUS_FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
@@ -110,7 +115,9 @@ def test_one_defect_mutant_is_caught_where_it_is(path: Path, mutant: Mutant) -> 
     data = json.loads(path.read_text())
     code, pointer = mutant(data, _gates_pointer(data) if _has_gates(path) else "")
     text = json.dumps(data, indent=2)
+    known = since_capture(path)
     errors = [(d.code, d.pointer, d.line, d.column) for d in lint(text) if d.is_error]
+    errors = [e for e in errors if e[:2] not in known]
     key = pointer.rsplit("/", 1)[-1]
     assert (code, pointer) in [(c, p) for c, p, _, _ in errors]
     line, column = next((ln, col) for c, p, ln, col in errors if (c, p) == (code, pointer))

@@ -3,15 +3,18 @@ values it must accept."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from ionqkit.validators import LintConfig, lint
+from ionqkit.validators import Diagnostic, LintConfig, lint
+from ionqkit.validators.config import load
 from ionqkit.validators.registry import RULES
-from tests.validators.samples import BELL, MULTI, NATIVE, dumps, payload, position
+from tests.validators.samples import BELL, CORPUS, MULTI, NATIVE, dumps, payload, position
 
 Edit = Callable[[dict[str, Any]], None]
 
@@ -73,6 +76,15 @@ HITS = [
     Hit("IQ103", BELL, put("/name", 5), "/name", '"name"', says="must be a string, not integer 5"),
     Hit("IQ104", BELL, put("/type", "ionq.circuit.v9"), "/type", '"type"'),
     Hit("IQ105", BELL, put("/input/gateset", "nat"), "/input/gateset", '"gateset"'),
+    Hit("IQ114", BELL, put("/type", "ionq.qasm3.v1"), "/input/circuit", '"circuit"', says="not a gate list"),
+    Hit(
+        "IQ115",
+        BELL,
+        put("/settings", {"error_mitigation": {"debias": True}}),
+        "/settings/error_mitigation/debias",
+        '"debias"',
+        says="`debias` is not a field of settings.error_mitigation",
+    ),
     Hit("IQ105", BELL, put("/input/qubits", 0), "/input/qubits", '"qubits"', says="minimum is 1"),
     Hit(
         "IQ110",
@@ -170,6 +182,22 @@ HITS = [
         '"XQ"',
     ),
     Hit(
+        "IQ213",
+        BELL,
+        gate(0, {"gate": "h", "target": 0, "targets": [1]}),
+        "/input/circuit/0",
+        '{\n        "gate": "h"',
+        says="both `target` and `targets`",
+    ),
+    Hit(
+        "IQ213",
+        BELL,
+        gate(1, {"gate": "cnot", "control": 0, "controls": [1], "target": 1}),
+        "/input/circuit/1",
+        '{\n        "gate": "cnot"',
+        says="both `control` and `controls`",
+    ),
+    Hit(
         "IQ301",
         NATIVE,
         put("/input/circuit/0/phase", 1.5),
@@ -199,14 +227,25 @@ HITS = [
     Hit("IQ401", BELL, put("/input/qubits", 26), "/input/qubits", '"qubits"', says="exceeds 25"),
     Hit("IQ402", BELL, put("/backend", "qpu.nowhere-1"), "/backend", '"backend"'),
     Hit("IQ403", BELL, put("/backend", "qpu.tempo-1"), "/backend", '"backend"'),
+    Hit(
+        "IQ403", BELL, put("/backend", "qpu.aria-9"), "/backend", '"backend"', says="not a known aria system"
+    ),
     Hit("IQ404", BELL, put("/backend", "qpu.harmony"), "/backend", '"backend"'),
+    Hit("IQ404", BELL, put("/backend", "qpu.aria-2"), "/backend", '"backend"', says="retired"),
     Hit("IQ405", BELL, put("/noise", {"model": "aria-1"}), "/noise", '"noise"'),
     Hit("IQ406", BELL, both(SIM, put("/noise", {"model": "aria-9"})), "/noise/model", '"model"'),
     Hit("IQ407", BELL, both(SIM, put("/noise", {"model": "aria-1", "seed": 0})), "/noise/seed", '"seed"'),
     Hit("IQ501", BELL, put("/shots", 0), "/shots", '"shots"', says="shots=0 is outside 1..1000000"),
     Hit("IQ501", BELL, put("/shots", 2.5), "/shots", '"shots"'),
     Hit("IQ502", BELL, put("/shots", "1000"), "/shots", '"shots"'),
-    Hit("IQ503", BELL, put("/shots", 499), "/settings/error_mitigation/debiasing", '"debiasing"'),
+    Hit(
+        "IQ503",
+        BELL,
+        put("/shots", 499),
+        "/settings/error_mitigation/debiasing",
+        '"debiasing"',
+        says="IonQ accepts the job and silently runs it without debiasing",
+    ),
     Hit("IQ504", BELL, put("/backend", "simulator"), "/settings/error_mitigation/debiasing", '"debiasing"'),
     Hit("IQ601", BELL, put("/metadata/n", 1), "/metadata/n", '"n"'),
     Hit("IQ602", BELL, put("/metadata", {f"k{i}": "v" for i in range(11)}), "/metadata", '"metadata"'),
@@ -315,3 +354,160 @@ def test_nan_in_a_mapping_is_reported_at_its_pointer() -> None:
     data = payload(BELL)
     put("/input/circuit/2/rotation", float("nan"))(data)
     assert [(d.code, d.pointer) for d in lint(data)] == [("IQ004", "/input/circuit/2/rotation")]
+
+
+# -- What IonQ accepts, from real clients' payloads (tests/validators/corpus) --------------------
+
+
+def corpus_job(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((CORPUS / name).read_text())
+    return data
+
+
+def codes_and_severities(found: list[Diagnostic]) -> list[tuple[str, str, str]]:
+    return [(d.code, d.severity.value, d.pointer) for d in found]
+
+
+# What every cirq-ionq payload gets, each from its own rule: `lang` (IQ113) and string shots (IQ502).
+CIRQ_WARNINGS = {"IQ113", "IQ502"}
+
+
+def but_cirq_warnings(found: list[Diagnostic]) -> list[Diagnostic]:
+    return [d for d in found if d.code not in CIRQ_WARNINGS]
+
+
+@pytest.mark.parametrize(
+    ("name", "shots", "pointer"),
+    [
+        ("v0.4/qiskit-ionq-qpu-aria-debias.json", 100, "/settings/error_mitigation/debiasing"),
+        ("v0.3/qiskit-ionq-qpu-aria-debias.json", 100, "/error_mitigation/debias"),
+        ("v0.4/cirq-ionq-qpu-aria-debias.json", "100", "/settings/error_mitigation/debiasing"),
+    ],
+)
+def test_debiasing_below_500_shots_is_a_warning_that_debiasing_is_off(
+    name: str, shots: Any, pointer: str
+) -> None:
+    """IonQ accepts the job and runs it without debiasing (S09, debiasing guide): not an error."""
+    data = corpus_job(name)
+    data["shots"] = shots
+    found = but_cirq_warnings(lint(dumps(data)))
+    assert codes_and_severities(found) == [("IQ503", "warning", pointer)]
+    assert "without debiasing" in found[0].message
+    assert not any(d.is_error for d in lint(dumps(data)))
+
+
+def test_debiasing_at_500_shots_is_silent() -> None:
+    data = corpus_job("v0.4/qiskit-ionq-qpu-aria-debias.json")
+    data["shots"] = 500
+    assert lint(dumps(data)) == []
+
+
+@pytest.mark.parametrize("version", ["v0.3", "v0.4"])
+def test_a_retired_system_in_a_real_payload_is_an_error(version: str) -> None:
+    """qiskit-ionq still lets a user pick qpu.aria-2; IonQ runs nothing there any more."""
+    data = corpus_job(f"{version}/qiskit-ionq-qpu-aria-native-ms-multi.json")
+    where = "/target" if version == "v0.3" else "/backend"
+    assert data[where[1:]] == "qpu.aria-2"
+    assert codes_and_severities(lint(dumps(data))) == [("IQ404", "error", where)]
+    revived = LintConfig(backends={"qpu.aria-2": {"retired": False}})
+    assert lint(dumps(data), config=revived) == []
+
+
+def test_an_unknown_system_of_a_known_family_is_an_error_until_configured(tmp_path: Path) -> None:
+    data = corpus_job("v0.4/qiskit-ionq-qpu-aria-debias.json")
+    data["backend"] = "qpu.aria-9"
+    found = lint(dumps(data))
+    assert codes_and_severities(found) == [("IQ403", "error", "/backend")]
+    assert "[tool.ionqkit.lint.backends]" in (found[0].hint or "")
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text('[tool.ionqkit.lint.backends]\n"qpu.aria-9" = { family = "aria", qubits = 25 }\n')
+    assert lint(dumps(data), config=load(pyproject)) == []
+    saved = tmp_path / "backends.json"  # or a saved GET /backends response that lists it
+    saved.write_text(json.dumps([{"backend": "qpu.aria-9", "qubits": 25, "status": "available"}]))
+    assert lint(dumps(data), config=LintConfig(backends_file=saved)) == []
+
+
+INT32_MIN, INT32_MAX = -(2**31), 2**31 - 1
+
+
+def seeded(seed: Any) -> str:
+    """cirq-ionq's noisy-simulator job (it sends the seed it is given) with another seed."""
+    data = corpus_job("v0.4/cirq-ionq-simulator-noise.json")
+    assert data["noise"]["seed"] == 7
+    data["noise"]["seed"] = seed
+    return dumps(data)
+
+
+def seed_findings(seed: Any, limits: Mapping[str, float] | None = None) -> list[tuple[str, str]]:
+    found = but_cirq_warnings(lint(seeded(seed), config=LintConfig(limits=dict(limits or {}))))
+    return [(d.code, d.pointer) for d in found]
+
+
+@pytest.mark.parametrize("seed", [1, 7, INT32_MAX, None])
+def test_default_seed_range_accepts_one_to_int32_max(seed: Any) -> None:
+    assert seed_findings(seed) == []
+
+
+@pytest.mark.parametrize("seed", [0, -1, INT32_MIN, INT32_MAX + 1, 1.5, True, "7"])
+def test_default_seed_range_refuses_what_pennylane_ionq_and_int32_refuse(seed: Any) -> None:
+    assert seed_findings(seed) == [("IQ407", "/noise/seed")]
+
+
+def test_seed_range_override_follows_the_spec_int32_alone() -> None:
+    spec_only = {"noise_seed_min": INT32_MIN}
+    for seed in (0, -1, INT32_MIN, INT32_MAX):
+        assert seed_findings(seed, spec_only) == []
+    assert seed_findings(INT32_MIN - 1, spec_only) == [("IQ407", "/noise/seed")]
+    assert seed_findings(INT32_MAX + 1, spec_only) == [("IQ407", "/noise/seed")]
+
+
+def test_seed_range_override_can_narrow_it() -> None:
+    narrow = {"noise_seed_max": 1000}
+    assert seed_findings(1000, narrow) == []
+    found = lint(seeded(1001), config=LintConfig(limits=narrow))
+    assert [d.message for d in found if d.code == "IQ407"] == [
+        "noise seed 1001 is not an integer in [1, 1000]"
+    ]
+
+
+def test_seed_range_override_from_pyproject(tmp_path: Path) -> None:
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text("[tool.ionqkit.lint.limits]\nnoise_seed_min = -2147483648\n")
+    assert but_cirq_warnings(lint(seeded(0), config=load(pyproject))) == []
+
+
+@pytest.mark.parametrize(
+    "ambiguous",
+    [
+        {"gate": "x", "target": 1, "targets": [2]},
+        {"gate": "x", "controls": [0], "control": 3, "targets": [1]},
+    ],
+    ids=["target-and-targets", "control-and-controls"],
+)
+def test_both_spellings_of_an_operand_in_a_real_payload_is_a_warning_at_the_gate(
+    ambiguous: dict[str, Any],
+) -> None:
+    data = corpus_job("v0.4/qiskit-ionq-qpu-aria-debias.json")
+    data["input"]["circuit"][1] = ambiguous
+    found = lint(dumps(data))
+    assert codes_and_severities(found) == [("IQ213", "warning", "/input/circuit/1")]
+
+
+@pytest.mark.parametrize(
+    ("gate_", "others"),
+    [
+        ({"gate": "h", "target": 0, "targets": [0]}, []),  # redundant, not a repeated qubit
+        ({"gate": "h", "targets": [1, 1], "target": 1}, [("IQ208", "/input/circuit/0/targets/1")]),
+        (
+            {"gate": "cnot", "control": 0, "controls": [0], "target": 0},
+            [("IQ208", "/input/circuit/0/target")],
+        ),
+    ],
+)
+def test_both_spellings_of_one_qubit_are_the_warning_only(
+    gate_: dict[str, Any], others: list[tuple[str, str]]
+) -> None:
+    data = payload(BELL)
+    gate(0, gate_)(data)
+    found = [(d.code, d.pointer) for d in lint(dumps(data))]
+    assert sorted(found) == sorted([("IQ213", "/input/circuit/0"), *others])

@@ -138,3 +138,23 @@ def test_unhashable_qubit_operands_are_reported_not_a_crash() -> None:
         ("IQ205", "/input/circuits/0/circuit/0/controls/0"),
         ("IQ205", "/input/circuits/0/circuit/0/controls/1"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("circuit", "gate", "ambiguous"),
+    [
+        (2222, 0, {"gate": "h", "target": 0, "targets": [1]}),
+        (17, 1, {"gate": "cnot", "control": 0, "controls": [0], "target": 1}),
+    ],
+    ids=["target-and-targets", "control-and-controls"],
+)
+def test_one_gate_with_both_spellings_in_a_big_clean_job_is_found(
+    circuit: int, gate: int, ambiguous: dict[str, Any]
+) -> None:
+    """The screen cannot prove such a gate clean, so the gate-by-gate rules see it and warn."""
+    job = many_circuits(3000)
+    job["input"]["circuits"][circuit]["circuit"][gate] = ambiguous
+    raw = json.dumps(job, indent=1)
+    found = lint(raw)
+    assert [(d.code, d.pointer) for d in found] == [("IQ213", f"/input/circuits/{circuit}/circuit/{gate}")]
+    assert found == lint_without_shortcuts(raw)

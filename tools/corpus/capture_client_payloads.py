@@ -189,6 +189,9 @@ def qiskit_cases(recorder: Recorder) -> dict[str, Body]:
         "qpu-forte-native-zz": lambda: provider.get_backend("ionq_qpu.forte-1", gateset="native").run(
             native("zz"), shots=500
         ),
+        "qpu-aria-job-settings": lambda: provider.get_backend("ionq_qpu.aria-1").run(
+            bell(), shots=1000, job_settings={"compilation": {"opt": 1}}
+        ),
         "qpu-aria-native-ms-multi": lambda: provider.get_backend("ionq_qpu.aria-2", gateset="native").run(
             [native("ms"), native("ms")], shots=1000
         ),

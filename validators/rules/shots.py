@@ -11,8 +11,8 @@ from ionqkit.validators.registry import IQ501, IQ502, IQ503, IQ504
 def shot_bounds(view: JobView, ctx: Context) -> tuple[int | None, int | None]:
     payload = ctx.facts.payloads.get(view.job_type) if isinstance(view.job_type, str) else None
     if payload is None:
-        payload = ctx.facts.payloads.get("ionq.circuit.v1", {})
-    shots = ctx.facts.resolve(payload.get("properties", {}).get("shots", {}))
+        payload = next(iter(ctx.facts.payloads.values()), {})
+    shots = ctx.facts.resolve(ctx.facts.resolve(payload).get("properties", {}).get("shots", {}))
     return shots.get("minimum"), shots.get("maximum")
 
 
@@ -54,8 +54,9 @@ def check(view: JobView, ctx: Context) -> None:
         ctx.emit(
             IQ503,
             view.debias_pointer,
-            f"debiasing needs at least {minimum} shots; this job has {count}",
-            f"raise shots to {minimum} or turn debiasing off",
+            f"debiasing needs at least {minimum} shots; with {count}, IonQ accepts the job and "
+            "silently runs it without debiasing",
+            f"raise shots to {minimum}, or turn debiasing off to say what will happen",
         )
     backend = ctx.catalog.backend(view.backend) if isinstance(view.backend, str) else None
     if backend is not None and backend.kind == "simulator":

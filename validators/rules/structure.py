@@ -1,17 +1,22 @@
-"""IQ101-IQ105, IQ113: the payload against the spec's creation payload for its `type`.
+"""IQ101-IQ105, IQ113, IQ114: the payload against the spec's creation payload for its `type`.
 
-Dispatch is on the payload's own `type`, then on `input.gateset` (and each multi-circuit entry's
-own gateset), so a fault is reported against the schema the payload claims to follow. Fields that
+Dispatch follows the compiled spec facts: the payload's own `type` selects its payload schema and
+the input shapes that type takes (a gate list per gateset, a list of circuits, or program source);
+the input's own fields (`gateset`, `data`) select among those, and each multi-circuit entry's own
+gateset selects its schema. A fault is reported against the schema the payload claims to follow;
+an input of another type's shape is one IQ114 at the field that gives it away. Fields that
 dedicated rules own (metadata, shots, backend, noise model and seed, gates) are skipped here.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from ionqkit.validators.context import Context, JobView, field_name, show
-from ionqkit.validators.registry import IQ101, IQ102, IQ104, IQ105, IQ113
+from ionqkit.validators.registry import IQ101, IQ102, IQ104, IQ105, IQ113, IQ114
 from ionqkit.validators.schemawalk import objects_clean, walk
+from ionqkit.validators.specdata import InputVariant
 
 # Dedicated rules own these (IQ4xx backend/noise, IQ5xx shots, IQ6xx metadata).
 _OWNED = frozenset({"/metadata", "/shots", "/backend", "/type", "/noise/model", "/noise/seed", "/input"})
@@ -33,22 +38,21 @@ def _check_v04(view: JobView, ctx: Context) -> None:
             IQ101,
             "",
             "payload is missing required field `type`",
-            f"one of: {', '.join(sorted(_job_types(ctx)))}",
+            f"one of: {', '.join(sorted(facts.payloads))}",
         )
-        job_type = "ionq.circuit.v1" if "input" in data else None
-    elif not isinstance(job_type, str) or job_type not in _job_types(ctx):
+        job_type = _guess_type(ctx, data.get("input"))
+    elif not isinstance(job_type, str) or job_type not in facts.payloads:
         ctx.emit(
             IQ104,
             "/type",
             f"unknown job type {show(job_type)}",
-            f"one of: {', '.join(sorted(_job_types(ctx)))}",
+            f"one of: {', '.join(sorted(facts.payloads))}",
         )
         return
     if job_type is None:
         return
-    beyond = ctx.catalog.job_types_beyond_spec.get(job_type) if job_type not in facts.payloads else None
-    payload = facts.payloads[beyond["like"]] if beyond else facts.payloads[job_type]
-    defined = payload.get("properties", {})
+    payload = facts.payloads[job_type]
+    defined = facts.resolve(payload).get("properties", {})
     extras = {key for key in ctx.catalog.top_level_extensions if key not in defined}
     for key in extras & data.keys():
         ctx.emit(
@@ -62,53 +66,139 @@ def _check_v04(view: JobView, ctx: Context) -> None:
     if ctx.catalog.nullable_noise_seed and isinstance(noise, dict) and noise.get("seed") is None:
         skip.add("/noise/seed")
     walk(ctx, payload, data, "", skip=skip, extra=extras)
-    inp = data.get("input")
-    if "input" not in data:
+    if "input" in data:
+        _check_input(ctx, job_type, data["input"])
+
+
+def _guess_type(ctx: Context, inp: Any) -> str | None:
+    """The job type a payload without `type` most likely meant, so its input is still checked:
+    the first type whose input takes the shape the input has."""
+    if not isinstance(inp, dict):
+        return None
+    for job_type, variants in ctx.facts.inputs.items():
+        if any(_selects(ctx, v, inp) for v in variants):
+            return job_type
+    return None
+
+
+def _selects(ctx: Context, variant: InputVariant, inp: dict[str, Any]) -> bool:
+    """Whether an input object has the shape of `variant` (before checking it)."""
+    if variant.kind == "source":
+        return variant.field in inp
+    if variant.kind == "gates":
+        return "circuit" in inp or ("gateset" in inp and "circuits" not in inp)
+    if variant.kind == "circuits":
+        return "circuits" in inp
+    return False
+
+
+def _check_input(ctx: Context, job_type: str, inp: Any) -> None:
+    """`input` against the variant of the job type's input the data selects (spec dispatch)."""
+    variants = ctx.facts.inputs.get(job_type, ())
+    circuits = [v for v in variants if v.kind == "circuits"]
+    if circuits:
+        _check_multi(ctx, circuits[0].schema, inp)
         return
-    if job_type in facts.multi_circuit_types:
-        _check_multi(view, ctx, inp)
-    elif job_type in facts.circuit_types:
-        _check_single(ctx, inp)
-    elif beyond is not None or "qasm3" in job_type:
-        _check_qasm3(ctx, defined.get("input") if beyond is None else None, inp)
+    if not variants:
+        return
+    if not isinstance(inp, dict):
+        walk(ctx, {"type": "object"}, inp, "/input")
+        return
+    if _wrong_shape(ctx, job_type, variants, inp):
+        return
+    chosen = [v for v in variants if _selects(ctx, v, inp)] or list(variants)
+    kinds = {v.kind for v in chosen}
+    if kinds == {"gates"}:
+        _check_single(ctx, chosen, inp)
+    elif len(chosen) == 1 and chosen[0].kind == "source":
+        _check_source(ctx, chosen[0], inp)
+    elif len(chosen) == 1:
+        walk(ctx, chosen[0].schema, inp, "/input")
     else:
-        walk(ctx, defined.get("input", {}), inp, "/input")
+        walk(ctx, {"anyOf": [v.schema for v in chosen]}, inp, "/input")
 
 
-def _job_types(ctx: Context) -> set[str]:
-    return set(ctx.facts.payloads) | set(ctx.catalog.job_types_beyond_spec)
+def _wrong_shape(
+    ctx: Context, job_type: str, variants: tuple[InputVariant, ...], inp: dict[str, Any]
+) -> bool:
+    """IQ114 when the input has the shape of another job type's input: a gate list in an OpenQASM 3
+    job, program source in a gate-list job. One finding at the field that gives it away."""
+    kinds = {v.kind for v in variants}
+    takes = " or ".join(_describe(v) for v in variants)
+    if "gates" not in kinds and "circuit" in inp:
+        ctx.emit(
+            IQ114,
+            "/input/circuit",
+            f"a `{job_type}` job takes {takes}, not a gate list",
+            _other_type_hint(ctx, "gates"),
+        )
+        return True
+    if "source" not in kinds:
+        for field in _source_fields(ctx):
+            if field in inp:
+                ctx.emit(
+                    IQ114,
+                    f"/input/{field}",
+                    f"a `{job_type}` job takes {takes}, not program source in `input.{field}`",
+                    _other_type_hint(ctx, "source"),
+                )
+                return True
+    return False
 
 
-def _gateset_name(ctx: Context, holder: dict[str, Any], pointer: str, default: str | None) -> str | None:
+def _describe(variant: InputVariant) -> str:
+    if variant.kind == "source":
+        return f"program source in `input.{variant.field}`"
+    if variant.kind == "gates":
+        return f"a {'/'.join(variant.gatesets) or 'gate'} gate list in `input.circuit`"
+    if variant.kind == "circuits":
+        return "a list of circuits in `input.circuits`"
+    return "an input object"
+
+
+def _source_fields(ctx: Context) -> list[str]:
+    return sorted({v.field for vs in ctx.facts.inputs.values() for v in vs if v.kind == "source" and v.field})
+
+
+def _other_type_hint(ctx: Context, kind: str) -> str | None:
+    types = sorted(t for t, vs in ctx.facts.inputs.items() if {v.kind for v in vs} == {kind})
+    return f"for that input use type {' or '.join(f'`{t}`' for t in types)}" if types else None
+
+
+def _gateset_name(
+    ctx: Context,
+    holder: dict[str, Any],
+    pointer: str,
+    default: str | None,
+    allowed: Collection[str] | None = None,
+) -> str | None:
     name = holder.get("gateset", default)
-    if name is not None and (not isinstance(name, str) or name not in ctx.facts.gatesets):
-        choices = ", ".join(show(g) for g in ctx.facts.gatesets)
+    choices = list(allowed) if allowed is not None else list(ctx.facts.gatesets)
+    if name is not None and (not isinstance(name, str) or name not in choices):
         ctx.emit(
             IQ105,
             f"{pointer}/gateset",
-            f"{field_name(pointer + '/gateset')} is {show(name)}; expected one of {choices}",
+            f"{field_name(pointer + '/gateset')} is {show(name)}; "
+            f"expected one of {', '.join(show(g) for g in choices)}",
         )
         return None
     return name if isinstance(name, str) else None
 
 
-def _check_single(ctx: Context, inp: Any) -> None:
-    if not isinstance(inp, dict):
-        walk(ctx, {"type": "object"}, inp, "/input")
-        return
-    name = _gateset_name(ctx, inp, "/input", None)
-    gateset = ctx.facts.gatesets.get(name or "qis")
-    if gateset is None:
-        return
+def _check_single(ctx: Context, variants: list[InputVariant], inp: dict[str, Any]) -> None:
+    allowed = [name for v in variants for name in v.gatesets]
+    name = _gateset_name(ctx, inp, "/input", None, allowed)
+    if name is None and "gateset" in inp:
+        return  # IQ105 said it; which schema to check against is unknown
+    variant = next((v for v in variants if name in v.gatesets), variants[0])
     skip = {"/input/circuit", "/input/gateset"}
     if "circuits" in inp and "circuit" in inp:
         skip.add("/input/circuits")  # IQ703 reports the mix
-    walk(ctx, gateset.input_schema, inp, "/input", skip=skip)
+    walk(ctx, variant.schema, inp, "/input", skip=skip)
     _gate_list(ctx, inp, "/input")
 
 
-def _check_multi(view: JobView, ctx: Context, inp: Any) -> None:
-    schema = ctx.facts.payloads[view.data["type"]]["properties"]["input"]
+def _check_multi(ctx: Context, schema: Any, inp: Any) -> None:
     if not isinstance(inp, dict):
         walk(ctx, schema, inp, "/input")
         return
@@ -160,33 +250,19 @@ def _gate_list(ctx: Context, holder: dict[str, Any], pointer: str) -> None:
         walk(ctx, {"type": "array"}, holder["circuit"], f"{pointer}/circuit")
 
 
-def _check_qasm3(ctx: Context, schema: Any, inp: Any) -> None:
-    if not isinstance(inp, dict):
-        walk(ctx, {"type": "object"}, inp, "/input")
-        return
-    allowed = ctx.catalog.qasm3_input_fields
-    defined = set(ctx.facts.resolve(schema).get("properties", {})) if schema else {"data"}
-    if "data" not in inp:
-        ctx.emit(IQ101, "/input", "input is missing required field `data` (the OpenQASM 3 source)")
-    elif not isinstance(inp["data"], str):
-        walk(ctx, {"type": "string"}, inp["data"], "/input/data")
-    for key in inp:
-        if key in defined:
-            continue
-        if key in allowed:
-            ctx.emit(
-                IQ113,
-                f"/input/{key}",
-                f"`input.{key}` is not in the spec for OpenQASM 3 jobs; "
-                "qiskit-ionq sends it and IonQ accepts it",
-            )
-        else:
-            ctx.emit(
-                IQ102,
-                f"/input/{key}",
-                f"unknown field `{key}` in input",
-                f"allowed: {', '.join(sorted(defined | allowed))}",
-            )
+def _check_source(ctx: Context, variant: InputVariant, inp: dict[str, Any]) -> None:
+    """Program-source input (`{data: "OPENQASM 3..."}`): its schema, plus the fields IonQ's
+    clients add that the spec does not list (IQ113, a warning, not IQ102)."""
+    defined = set(ctx.facts.resolve(variant.schema).get("properties", {}))
+    tolerated = ctx.catalog.qasm3_input_fields - defined
+    for key in tolerated & inp.keys():
+        ctx.emit(
+            IQ113,
+            f"/input/{key}",
+            f"`input.{key}` is not in the spec for program-source jobs; "
+            "qiskit-ionq sends it and IonQ accepts it",
+        )
+    walk(ctx, variant.schema, inp, "/input", extra=tolerated)
 
 
 def _check_v03(view: JobView, ctx: Context) -> None:

@@ -24,15 +24,23 @@ def check_backend(view: JobView, ctx: Context) -> None:
             ctx.emit(
                 IQ403,
                 where,
-                f"backend {show(backend)} is not a listed system ({family} family)",
-                "add it under [tool.ionqkit.lint.backends] once it is available to you",
+                f"backend {show(backend)} is not a known {family} system; IonQ rejects jobs for "
+                "systems it does not run",
+                "if it is a new system you can use, add it under [tool.ionqkit.lint.backends] "
+                "(or set backends-file to a saved GET /backends response)",
             )
             return
-        listed = sorted(set(catalog.backends) | ctx.facts.spec_backends)
+        retired = {name for name, known in catalog.backends.items() if known.retired}
+        listed = sorted((set(catalog.backends) | ctx.facts.spec_backends) - retired)
         ctx.emit(IQ402, where, f"unknown backend {show(backend)}", f"one of: {', '.join(listed)}")
         return
     if known.retired:
-        ctx.emit(IQ404, where, f"backend {show(backend)} has been retired")
+        ctx.emit(
+            IQ404,
+            where,
+            f"backend {show(backend)} has been retired; IonQ runs no jobs on it",
+            "choose a system GET /backends lists as available",
+        )
 
 
 def check_noise(view: JobView, ctx: Context) -> None:

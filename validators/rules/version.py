@@ -26,6 +26,6 @@ def check(view: JobView, ctx: Context, requested: str) -> None:
         ctx.emit(
             IQ112,
             "",
-            "this is a v0.4 payload (it has `backend`/`type`/`settings`), checked as v0.3",
+            "this is a v0.4 payload (it has `backend` or `type`), checked as v0.3",
             "lint with --api-version v0.4 (or auto), or use `target` and `error_mitigation.debias`",
         )

@@ -79,6 +79,8 @@ class LintOptions:
     config: Path | None = None  # None: the nearest pyproject.toml
     warnings_as_errors: bool = False
     jobs: int = 1  # 0: one process per core
+    spec: Path | None = None  # None: the spec facts compiled into the installed package
+    overlay: Path | None = None
 
     @classmethod
     def from_namespace(cls, args: argparse.Namespace) -> LintOptions:
@@ -91,6 +93,8 @@ class LintOptions:
             config=args.config,
             warnings_as_errors=args.warnings_as_errors,
             jobs=args.jobs,
+            spec=args.spec,
+            overlay=args.overlay,
         )
 
 

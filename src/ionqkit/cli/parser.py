@@ -106,6 +106,14 @@ def _lint(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="TOML file with a [tool.ionqkit.lint] table (default: nearest pyproject.toml)",
     )
+    parser.add_argument(
+        "--spec",
+        type=Path,
+        metavar="FILE",
+        help="lint against this v0.4-shaped OpenAPI spec instead of the installed one (its facts "
+        "are compiled once and cached by content hash)",
+    )
+    parser.add_argument("--overlay", type=Path, metavar="FILE", help="an OpenAPI Overlay applied to --spec")
     parser.add_argument("--warnings-as-errors", action="store_true", help="exit 1 on warnings too")
     parser.add_argument(
         "-j",
