@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import ModuleType
-from typing import NamedTuple, NoReturn
+from typing import NoReturn
 
 from ionqkit import __version__
 from ionqkit.cli.options import (
@@ -30,6 +30,7 @@ from ionqkit.cli.options import (
     RulesOptions,
 )
 from ionqkit.findings.formats import DIFF_FORMATS, LINT_FORMATS
+from ionqkit.records import record
 
 EXIT_USAGE = 2
 
@@ -165,7 +166,10 @@ def _jobs(text: str) -> int:
     return value
 
 
-class Command(NamedTuple):
+@record(frozen=True)
+class Command:
+    """One command: a record, not a NamedTuple, whose string annotations typing would compile."""
+
     name: str
     help: str  # here, not in the module, so `ionqkit --help` imports no command module
     arguments: Callable[[argparse.ArgumentParser], None]
