@@ -16,7 +16,7 @@ PACKAGE = "_ionqkit_bench"
 
 SUITES = ("generate_bench", "diff_bench")
 # Suites that print their own report (medians and ratios) rather than returning rows.
-REPORTS = ("lint_bench", "memory_bench")
+REPORTS = ("lint_bench", "memory_bench", "startup_bench")
 
 
 def load(module: str) -> ModuleType:
@@ -34,8 +34,17 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python bench")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--only", choices=(*SUITES, *REPORTS))
-    parser.add_argument("--rounds", type=int, default=9, help="lint_bench timing rounds (default 9)")
+    parser.add_argument(
+        "--rounds", type=int, default=9, help="lint_bench and startup_bench timing rounds (default 9)"
+    )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="issue 12's targets alone (startup_bench), 3 rounds",
+    )
     args = parser.parse_args(argv)
+    if args.quick:
+        return int(load("startup_bench").main(3, quick=True))
     rows = []
     for suite in SUITES:
         if not args.only or args.only == suite:
@@ -46,7 +55,7 @@ def main(argv: list[str]) -> int:
         if not args.only or args.only == report:
             print()
             module = load(report)
-            module.main(args.rounds) if report == "lint_bench" else module.main()
+            module.main(args.rounds) if report in ("lint_bench", "startup_bench") else module.main()
     return 0
 
 
