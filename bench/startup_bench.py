@@ -215,9 +215,8 @@ def first_create_job(folder: Path, count: int) -> None:
     print(f"\n(c) a client's first create_job in a fresh process (in-memory transport) - median of {count}")
     print(f"  {'':<16}{'wall':>12}{'CPU':>12}")
     for mode, label in (("off", "validate=False"), ("on", "validate=True")):
-        print(
-            f"  {label:<16}{statistics.median(wall[mode]) * 1e3:>9.1f} ms{statistics.median(cpu[mode]) * 1e3:>9.1f} ms"
-        )
+        took, used = statistics.median(wall[mode]), statistics.median(cpu[mode])
+        print(f"  {label:<16}{took * 1e3:>9.1f} ms{used * 1e3:>9.1f} ms")
     added = [on - off for on, off in zip(wall["on"], wall["off"], strict=True)]
     added_cpu = [on - off for on, off in zip(cpu["on"], cpu["off"], strict=True)]
     print(
