@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from dataclasses import dataclass
 from typing import Any
 
@@ -91,3 +94,49 @@ def test_without_an_injected_linter_ionqkits_own_linter_checks_the_payload(serve
         fixed = {**BAD_QUBIT, "input": {**BAD_QUBIT["input"], "qubits": 6}}  # type: ignore[dict-item]
         assert client.create_job(body=fixed).id == "j1"
     assert len(server.requests) == 1
+
+
+FIRST_CREATE_JOB = """
+import json, sys
+import httpx
+import ionqkit.generated.ionq_v0_4 as api
+
+before = set(sys.modules)
+answer = lambda request: httpx.Response(200, json={"id": "j1", "status": "ready", "session_id": None})
+http = httpx.Client(transport=httpx.MockTransport(answer), base_url="https://mock.invalid/v0.4")
+with api.Client(api_key="k" * 32, http_client=http) as client:
+    client.create_job(body=json.loads(sys.argv[1]))
+print(json.dumps(sorted(set(sys.modules) - before)))
+"""
+
+# What a client's first validated create_job must not load with the linter.
+NOT_FOR_PRESUBMIT = (
+    "ruamel",
+    "yaml",
+    "jsonpath_rfc9535",
+    "jsonschema",
+    "openapi_spec_validator",
+    "tomllib",
+    "concurrent.futures.process",
+    "multiprocessing",
+    "ionqkit.spec.specload",
+    "ionqkit.spec.overlay",
+    "ionqkit.codegen",
+    "ionqkit.diff",
+    "ionqkit.cli",
+)
+
+
+def test_the_first_validated_create_job_loads_the_linter_and_nothing_heavy() -> None:
+    """The linter is imported on first use; what it imports is the lint path alone (the client's
+    first create_job pays for it)."""
+    valid = {**BAD_QUBIT, "input": {**BAD_QUBIT["input"], "qubits": 6}}  # type: ignore[dict-item]
+    result = subprocess.run(
+        [sys.executable, "-c", FIRST_CREATE_JOB, json.dumps(valid)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    loaded = json.loads(result.stdout)
+    assert "ionqkit.validators.engine" in loaded
+    assert [name for name in loaded if name.startswith(NOT_FOR_PRESUBMIT)] == []
