@@ -55,6 +55,8 @@ CALLS: list[tuple[tuple[Any, ...], dict[str, Any]]] = [
     (("a",), {}),
     (("a", 2), {}),
     (("a", 2, ["x"], "h", 5), {}),
+    (("a", 2, ["x"]), {}),  # the last fields' plain defaults
+    (("a", 2, ["x"], "h"), {}),
     ((), {"name": "a", "tags": ["y"]}),
     (("a",), {"ignored": 3, "hidden": "z"}),
     ((), {}),  # missing a required argument

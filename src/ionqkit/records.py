@@ -105,8 +105,39 @@ def _init(cls: Any, fields: tuple[dataclasses.Field[Any], ...], frozen: bool) ->
     post_init = getattr(cls, "__post_init__", None) is not None
     count = len(names)
     store = object.__setattr__ if frozen else setattr
+    slotted = "__slots__" in cls.__dict__
+    # The common call gives the fields in order: they are set the fastest way that sets them as
+    # object.__setattr__ would, through each slot's own descriptor, or all at once into the
+    # instance's __dict__ (no field of a record is a descriptor: dataclass made them plain).
+    setters = tuple(cls.__dict__[name].__set__ for name in names) if slotted else ()
+    # The plain defaults of the last fields, so that a call leaving them out is common too.
+    tail: tuple[Any, ...] = ()
+    for name in reversed(names):
+        if name not in defaults:
+            break
+        tail = (defaults[name], *tail)
+    first = count - len(tail)
 
     def init(self: Any, *args: Any, **kwargs: Any) -> None:
+        if not kwargs and first <= len(args) <= count:
+            if len(args) < count:
+                args = (*args, *tail[len(args) - first :])
+            if slotted:
+                for put, value in zip(setters, args, strict=True):
+                    put(self, value)
+            elif frozen:
+                self.__dict__.update(zip(names, args, strict=True))
+            else:
+                for name, value in zip(names, args, strict=True):
+                    store(self, name, value)
+        else:
+            _bind(self, args, kwargs)
+        for name, default, factory in fixed:
+            store(self, name, factory() if default is _NO_DEFAULT else default)
+        if post_init:
+            self.__post_init__()
+
+    def _bind(self: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
         if len(args) > count:
             raise TypeError(
                 f"{type(self).__qualname__}.__init__() takes {count + 1} positional arguments"
@@ -130,10 +161,6 @@ def _init(cls: Any, fields: tuple[dataclasses.Field[Any], ...], frozen: bool) ->
                 "got multiple values for argument" if name in names else "got an unexpected keyword argument"
             )
             raise TypeError(f"{type(self).__qualname__}.__init__() {said} {name!r}")
-        for name, default, factory in fixed:
-            store(self, name, factory() if default is _NO_DEFAULT else default)
-        if post_init:
-            self.__post_init__()
 
     return init
 
