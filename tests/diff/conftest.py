@@ -17,6 +17,7 @@ from ionqkit.spec.loader import Document, load_bytes
 
 REPO = Path(__file__).resolve().parents[2]
 REFERENCE_V04 = Path("reference") / "ionq-v0.4-2026-05.openapi.yml"
+UPSTREAM_V04 = Path("reference") / "ionq-v0.4-2026-09.openapi.json"  # what specs/ follows
 RENAMES_V03_V04 = REPO / "specs" / "renames" / "ionq-v0.3-to-v0.4.yaml"
 
 DocFactory = Callable[..., Document]
