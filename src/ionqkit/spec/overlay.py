@@ -11,13 +11,13 @@ matches nothing, and every update that matches but changes nothing (upstream may
 defect), for `ionqkit spec update` to report together.
 
 Bounded work. An update is copied into every node its target matches, so a 549 KB update aimed at
-`$..[?@.type]` (432 matches in the v0.4 spec) meant some 23 million node copies: past 100 s, with
+`$..[?@.type]` (432 matches in the May 2026 v0.4 spec) meant some 23 million node copies: past 100 s, with
 memory growing all the while. So an overlay gets a budget of MAX_WORK nodes, summed over its
 actions: every node a target's JSONPath visits, every match removed, and for an update, its size
 in nodes once per match (the most that merging or appending copies). Each action is charged
 before it changes anything (visits as they happen), and the first action over budget is refused
 with its index and target. MAX_WORK is the loader's MAX_NODES, 2,000,000: an overlay may visit or
-add as many nodes as the largest document the loader accepts has. Our own overlays spend 86
+add as many nodes as the largest document the loader accepts has. Our own overlays spend 196
 (v0.4), 43 (v0.3) and 24 (job schema); an overlay spending all of it takes about 2 s and 200 MB.
 
 The budget cannot see inside a filter's own queries, which the JSONPath library evaluates on
