@@ -5,7 +5,7 @@ from __future__ import annotations
 from contextvars import ContextVar
 from datetime import date as date_aliased
 from enum import StrEnum
-from typing import Annotated, Any, ClassVar, Dict, Literal, Self
+from typing import Annotated, Any, ClassVar, Literal, Self
 from uuid import UUID
 
 from pydantic import (
@@ -742,9 +742,6 @@ class CircuitJobOutput(SpecModel):
         extra="allow",
         populate_by_name=True,
     )
-    __annotations__ = {
-        "__pydantic_extra__": Dict[str, Any],
-    }
     compilation: CompilationOutput | None = None
     error_mitigation: ErrorMitigationOutput | None = None
 
@@ -1263,9 +1260,6 @@ class FormatSchemaDocument(SpecModel):
         extra="allow",
         populate_by_name=True,
     )
-    __annotations__ = {
-        "__pydantic_extra__": Dict[str, Any],
-    }
     field_schema: Annotated[str, Field(alias="$schema")]
     field_id: Annotated[str, Field(alias="$id")]
     type: str

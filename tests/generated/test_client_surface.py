@@ -109,7 +109,12 @@ def test_get_job_returns_the_union_of_the_job_kinds_the_spec_lists() -> None:
     returned = typing.get_type_hints(ionq_v0_4.Client.get_job)["return"]
     assert returned is models.GetJobResponse
     kinds = typing.get_args(returned.model_fields["root"].annotation)
-    assert kinds == (models.SingleCircuitJob, models.MultiCircuitJob, models.QaoaJob, models.QuantumFunctionJob)
+    assert kinds == (
+        models.SingleCircuitJob,
+        models.MultiCircuitJob,
+        models.QaoaJob,
+        models.QuantumFunctionJob,
+    )
     assert typing.get_type_hints(ionq_v0_4.AsyncClient.wait_for_job)["return"] is returned
 
 

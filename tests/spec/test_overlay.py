@@ -78,7 +78,8 @@ def test_check_overlay_names_an_update_that_changes_nothing() -> None:
     result = check_overlay(
         SPEC,
         overlay(
-            "- target: $.a.props.y\n  update: {type: number}\n- target: $.a.props.x\n  update: {type: integer}\n"
+            "- target: $.a.props.y\n  update: {type: number}\n"
+            "- target: $.a.props.x\n  update: {type: integer}\n"
         ),
     )
     assert result.clean

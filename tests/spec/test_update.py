@@ -211,17 +211,17 @@ def test_check_writes_nothing_and_exits_1_when_the_file_would_change(
     assert code == 0 and f"{current} is up to date" in out
 
 
-@pytest.mark.parametrize(
-    ("name", "text", "where"),
-    [
-        ("new.json", '{\n  "openapi": "3.0.3",\n  "info": {"title": "x",,}\n}\n', ":3:"),
-        ("new.yaml", "openapi: 3.0.3\ninfo:\n  title: x\n  title: y\n", ":4:"),
-    ],
-    ids=["json-syntax", "yaml-duplicate-key"],
-)
+MALFORMED = {
+    "json-syntax": ("new.json", '{\n  "openapi": "3.0.3",\n  "info": {"title": "x",,}\n}\n', ":3:"),
+    "yaml-duplicate-key": ("new.yaml", "openapi: 3.0.3\ninfo:\n  title: x\n  title: y\n", ":4:"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(MALFORMED))
 def test_a_malformed_new_spec_is_exit_2_with_its_line_and_nothing_written(
-    tmp_path: Path, current: Path, cli: Cli, name: str, text: str, where: str
+    tmp_path: Path, current: Path, cli: Cli, case: str
 ) -> None:
+    name, text, where = MALFORMED[case]
     new = tmp_path / name
     new.write_text(text, encoding="utf-8")
     before = current.read_bytes()

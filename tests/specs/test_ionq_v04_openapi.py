@@ -88,7 +88,12 @@ def test_overlay_fixes_the_documented_upstream_defects() -> None:
     assert set(schemas["Usages"]["required"]) <= set(schemas["Usages"]["properties"])
     assert "Metadata" not in data["components"]["examples"]
     assert schemas["VariantInfo"]["properties"]["qubit_map"]["items"]["type"] == "integer"
-    assert schemas["RegisterShot"]["items"] == {"type": "integer", "format": "int32", "minimum": 0, "maximum": 1}
+    assert schemas["RegisterShot"]["items"] == {
+        "type": "integer",
+        "format": "int32",
+        "minimum": 0,
+        "maximum": 1,
+    }
     for counts in ("IonqResultHistogramJsonV1", "RegisterHistogram"):
         assert schemas[counts]["additionalProperties"]["type"] == "integer"
 
