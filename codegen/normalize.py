@@ -113,11 +113,15 @@ def discriminate(doc: Document) -> tuple[Any, list[Discriminated]]:
 
 
 def drop_no_op_keywords(data: Any) -> Any:
-    """Remove `nullable: false` (the OpenAPI 3.0 default) in place.
+    """Remove `nullable: false` (the OpenAPI 3.0 default) and write `additionalProperties: {}` as
+    `true` beside declared properties, in place. Neither changes what is valid.
 
     datamodel-code-generator renders an optional single-value enum that says `nullable: false` as
     `Literal["qis"] = None`, which is not type-correct; without the keyword it renders
-    `Literal["qis"] | None = None`. Dropping the keyword changes nothing about what is valid.
+    `Literal["qis"] | None = None`. For a model with properties and `additionalProperties: {}` (the
+    September 2026 v0.4 spec has two) it writes an `__annotations__` block typed with the deprecated
+    `typing.Dict`, which our own ruff check of generated/ refuses; for `true` it writes the same model
+    with `extra="allow"` alone. (An object with no properties stays as it is: it is a plain dict.)
     """
     stack = [data]
     while stack:
@@ -125,6 +129,8 @@ def drop_no_op_keywords(data: Any) -> Any:
         if isinstance(node, dict):
             if node.get("nullable") is False:
                 del node["nullable"]
+            if node.get("properties") and node.get("additionalProperties") == {}:
+                node["additionalProperties"] = True
             stack.extend(node.values())
         elif isinstance(node, list):
             stack.extend(node)

@@ -124,10 +124,32 @@ _DELETE_JOBS = Endpoint[models.JobsDeletedResponse](
     idempotent=True,
     creates_job=False,
 )
-_GET_JOB = Endpoint[models.GetCircuitJobResponse](
+_CLONE_JOB = Endpoint[models.JobCreationResponse](
+    method="POST",
+    path="/jobs/{UUID}/clone",
+    response=TypeAdapter(models.JobCreationResponse),
+    params=(Param("UUID", "path", "job_id", explode=False),),
+    response_kind="json",
+    body_media_type="application/json",
+    auth_required=True,
+    idempotent=False,
+    creates_job=False,
+)
+_MOVE_JOB = Endpoint[models.JobCreationResponse](
+    method="POST",
+    path="/jobs/{UUID}/move",
+    response=TypeAdapter(models.JobCreationResponse),
+    params=(Param("UUID", "path", "job_id", explode=False),),
+    response_kind="json",
+    body_media_type="application/json",
+    auth_required=True,
+    idempotent=False,
+    creates_job=False,
+)
+_GET_JOB = Endpoint[models.GetJobResponse](
     method="GET",
     path="/jobs/{UUID}",
-    response=TypeAdapter(models.GetCircuitJobResponse),
+    response=TypeAdapter(models.GetJobResponse),
     params=(Param("UUID", "path", "job_id", explode=False),),
     response_kind="json",
     auth_required=True,
@@ -149,19 +171,6 @@ _GET_JOB_COST = Endpoint[models.GetJobCostResponse](
     path="/jobs/{UUID}/cost",
     response=TypeAdapter(models.GetJobCostResponse),
     params=(Param("UUID", "path", "job_id", explode=False),),
-    response_kind="json",
-    auth_required=True,
-    idempotent=True,
-    creates_job=False,
-)
-_GET_COMPILED_FILE = Endpoint[str](
-    method="GET",
-    path="/jobs/{UUID}/circuits/{lang}",
-    response=TypeAdapter(str),
-    params=(
-        Param("UUID", "path", "job_id", explode=False),
-        Param("lang", "path", "lang", explode=False),
-    ),
     response_kind="json",
     auth_required=True,
     idempotent=True,
@@ -218,39 +227,13 @@ _GET_JOB_PROBABILITIES = Endpoint[models.GetResultsResponse](
     idempotent=True,
     creates_job=False,
 )
-_GET_VARIANT_PROBABILITIES = Endpoint[models.GetVariantResultsResponse](
+_GET_JOB_ARTIFACT = Endpoint[Any](
     method="GET",
-    path="/jobs/{UUID}/variants/{variantId}/results/probabilities",
-    response=TypeAdapter(models.GetVariantResultsResponse),
+    path="/jobs/{UUID}/artifacts/{artifactId}",
+    response=TypeAdapter(Any),
     params=(
         Param("UUID", "path", "job_id", explode=False),
-        Param("variantId", "path", "variant_id", explode=False),
-    ),
-    response_kind="json",
-    auth_required=True,
-    idempotent=True,
-    creates_job=False,
-)
-_GET_VARIANT_HISTOGRAM = Endpoint[models.GetVariantResultsResponse](
-    method="GET",
-    path="/jobs/{UUID}/variants/{variantId}/results/histogram",
-    response=TypeAdapter(models.GetVariantResultsResponse),
-    params=(
-        Param("UUID", "path", "job_id", explode=False),
-        Param("variantId", "path", "variant_id", explode=False),
-    ),
-    response_kind="json",
-    auth_required=True,
-    idempotent=True,
-    creates_job=False,
-)
-_GET_VARIANT_SHOTS = Endpoint[models.GetVariantResultsResponse](
-    method="GET",
-    path="/jobs/{UUID}/variants/{variantId}/results/shots",
-    response=TypeAdapter(models.GetVariantResultsResponse),
-    params=(
-        Param("UUID", "path", "job_id", explode=False),
-        Param("variantId", "path", "variant_id", explode=False),
+        Param("artifactId", "path", "artifact_id", explode=False),
     ),
     response_kind="json",
     auth_required=True,
@@ -312,6 +295,16 @@ _GET_SESSION_JOBS = Endpoint[models.GetJobsResponse](
         Param("limit", "query", "limit"),
         Param("next", "query", "next_"),
     ),
+    response_kind="json",
+    auth_required=True,
+    idempotent=True,
+    creates_job=False,
+)
+_GET_FORMAT_SCHEMA = Endpoint[models.FormatSchemaDocument](
+    method="GET",
+    path="/schemas/formats/{format}",
+    response=TypeAdapter(models.FormatSchemaDocument),
+    params=(Param("format", "path", "format_", explode=False),),
     response_kind="json",
     auth_required=True,
     idempotent=True,
@@ -631,7 +624,8 @@ class Client(SyncAPIClient):
         extra_headers: Mapping[str, str] | None = None,
     ) -> models.JobCreationResponse:
         """Create a job. Limits enforced server-side: request body at most 10 MB; multi-circuit jobs at
-        most 150,000 gates in total; circuits inherit input.gateset unless they set their own.
+        most 5,000 circuits and 150,000 gates in total; circuits inherit input.gateset unless they set
+        their own. An ionq.qasm3.v1 job sends its OpenQASM 3 program as input.data.
 
         `POST /jobs`
 
@@ -651,9 +645,10 @@ class Client(SyncAPIClient):
             models.JobCreationResponse: The decoded body of the 201 response.
 
         Raises:
+            BadRequestError: HTTP 400.
+            APIStatusError: HTTP 413.
             RateLimitError: HTTP 429.
             ServerError: HTTP 500, 502 or 503.
-            APIStatusError: Any other error status.
             MissingAPIKeyError: No API key was given; nothing is sent.
             PayloadValidationError: The linter found errors in the payload; nothing is sent.
             ResponseDecodeError: The success response does not match the spec.
@@ -697,13 +692,87 @@ class Client(SyncAPIClient):
         """
         return self._request(_DELETE_JOBS, body=body, timeout=timeout, extra_headers=extra_headers)
 
+    def clone_job(
+        self,
+        job_id: str,
+        *,
+        body: models.PartialBaseChildJobCreationPayload | Mapping[str, Any],
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> models.JobCreationResponse:
+        """Clone job.
+
+        `POST /jobs/{UUID}/clone`
+
+        Args:
+            job_id: The id of the job (sent in the path as `UUID`).
+            body: The request body: a `models.PartialBaseChildJobCreationPayload`, or a mapping of the
+                same wire fields.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.JobCreationResponse: The decoded body of the 201 response.
+
+        Raises:
+            RateLimitError: HTTP 429.
+            ServerError: HTTP 500, 502 or 503.
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
+        """
+        return self._request(
+            _CLONE_JOB, {"job_id": job_id}, body=body, timeout=timeout, extra_headers=extra_headers
+        )
+
+    def move_job(
+        self,
+        job_id: str,
+        *,
+        body: models.PartialBaseChildJobCreationPayload | Mapping[str, Any],
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> models.JobCreationResponse:
+        """Move job.
+
+        `POST /jobs/{UUID}/move`
+
+        Args:
+            job_id: The id of the job (sent in the path as `UUID`).
+            body: The request body: a `models.PartialBaseChildJobCreationPayload`, or a mapping of the
+                same wire fields.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.JobCreationResponse: The decoded body of the 201 response.
+
+        Raises:
+            RateLimitError: HTTP 429.
+            ServerError: HTTP 500, 502 or 503.
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
+        """
+        return self._request(
+            _MOVE_JOB, {"job_id": job_id}, body=body, timeout=timeout, extra_headers=extra_headers
+        )
+
     def get_job(
         self,
         job_id: str,
         *,
         timeout: RequestTimeout | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> models.GetCircuitJobResponse:
+    ) -> models.GetJobResponse:
         """Get job.
 
         `GET /jobs/{UUID}`
@@ -716,7 +785,7 @@ class Client(SyncAPIClient):
                 `Authorization`.
 
         Returns:
-            models.GetCircuitJobResponse: The decoded body of the 200 response.
+            models.GetJobResponse: The decoded body of the 200 response.
 
         Raises:
             RateLimitError: HTTP 429.
@@ -792,44 +861,6 @@ class Client(SyncAPIClient):
                 in time).
         """
         return self._request(_GET_JOB_COST, {"job_id": job_id}, timeout=timeout, extra_headers=extra_headers)
-
-    def get_compiled_file(
-        self,
-        job_id: str,
-        lang: str,
-        *,
-        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> str:
-        """Get compiled file.
-
-        `GET /jobs/{UUID}/circuits/{lang}`
-
-        Args:
-            job_id: The id of the job (sent in the path as `UUID`).
-            lang: Sent in the path as `lang`.
-            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
-                client's).
-            extra_headers: Headers added to this request, over the client's; they may not set
-                `Authorization`.
-
-        Returns:
-            str: The decoded body of the 200 response.
-
-        Raises:
-            PermissionDeniedError: HTTP 403.
-            NotFoundError: HTTP 404.
-            RateLimitError: HTTP 429.
-            ServerError: HTTP 500, 502 or 503.
-            APIStatusError: Any other error status.
-            MissingAPIKeyError: No API key was given; nothing is sent.
-            ResponseDecodeError: The success response does not match the spec.
-            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
-                in time).
-        """
-        return self._request(
-            _GET_COMPILED_FILE, {"job_id": job_id, "lang": lang}, timeout=timeout, extra_headers=extra_headers
-        )
 
     def cancel_job(
         self,
@@ -997,28 +1028,28 @@ class Client(SyncAPIClient):
             extra_headers=extra_headers,
         )
 
-    def get_variant_probabilities(
+    def get_job_artifact(
         self,
         job_id: str,
-        variant_id: str,
+        artifact_id: str,
         *,
         timeout: RequestTimeout | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> models.GetVariantResultsResponse:
-        """Get variant probabilities.
+    ) -> Any:
+        """Get job artifact.
 
-        `GET /jobs/{UUID}/variants/{variantId}/results/probabilities`
+        `GET /jobs/{UUID}/artifacts/{artifactId}`
 
         Args:
             job_id: The id of the job (sent in the path as `UUID`).
-            variant_id: Sent in the path as `variantId`.
+            artifact_id: Sent in the path as `artifactId`.
             timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
                 client's).
             extra_headers: Headers added to this request, over the client's; they may not set
                 `Authorization`.
 
         Returns:
-            models.GetVariantResultsResponse: The decoded body of the 200 response.
+            Any: The decoded body of the 200 response.
 
         Raises:
             NotFoundError: HTTP 404.
@@ -1029,84 +1060,8 @@ class Client(SyncAPIClient):
                 in time).
         """
         return self._request(
-            _GET_VARIANT_PROBABILITIES,
-            {"job_id": job_id, "variant_id": variant_id},
-            timeout=timeout,
-            extra_headers=extra_headers,
-        )
-
-    def get_variant_histogram(
-        self,
-        job_id: str,
-        variant_id: str,
-        *,
-        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> models.GetVariantResultsResponse:
-        """Get variant histogram.
-
-        `GET /jobs/{UUID}/variants/{variantId}/results/histogram`
-
-        Args:
-            job_id: The id of the job (sent in the path as `UUID`).
-            variant_id: Sent in the path as `variantId`.
-            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
-                client's).
-            extra_headers: Headers added to this request, over the client's; they may not set
-                `Authorization`.
-
-        Returns:
-            models.GetVariantResultsResponse: The decoded body of the 200 response.
-
-        Raises:
-            NotFoundError: HTTP 404.
-            APIStatusError: Any other error status.
-            MissingAPIKeyError: No API key was given; nothing is sent.
-            ResponseDecodeError: The success response does not match the spec.
-            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
-                in time).
-        """
-        return self._request(
-            _GET_VARIANT_HISTOGRAM,
-            {"job_id": job_id, "variant_id": variant_id},
-            timeout=timeout,
-            extra_headers=extra_headers,
-        )
-
-    def get_variant_shots(
-        self,
-        job_id: str,
-        variant_id: str,
-        *,
-        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> models.GetVariantResultsResponse:
-        """Get variant shots.
-
-        `GET /jobs/{UUID}/variants/{variantId}/results/shots`
-
-        Args:
-            job_id: The id of the job (sent in the path as `UUID`).
-            variant_id: Sent in the path as `variantId`.
-            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
-                client's).
-            extra_headers: Headers added to this request, over the client's; they may not set
-                `Authorization`.
-
-        Returns:
-            models.GetVariantResultsResponse: The decoded body of the 200 response.
-
-        Raises:
-            NotFoundError: HTTP 404.
-            APIStatusError: Any other error status.
-            MissingAPIKeyError: No API key was given; nothing is sent.
-            ResponseDecodeError: The success response does not match the spec.
-            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
-                in time).
-        """
-        return self._request(
-            _GET_VARIANT_SHOTS,
-            {"job_id": job_id, "variant_id": variant_id},
+            _GET_JOB_ARTIFACT,
+            {"job_id": job_id, "artifact_id": artifact_id},
             timeout=timeout,
             extra_headers=extra_headers,
         )
@@ -1335,6 +1290,38 @@ class Client(SyncAPIClient):
         ):
             yield from page_items(page_, "jobs")
 
+    def get_format_schema(
+        self,
+        format_: models.Formats,
+        *,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> models.FormatSchemaDocument:
+        """Get format schema.
+
+        `GET /schemas/formats/{format}`
+
+        Args:
+            format_: Sent in the path as `format`.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.FormatSchemaDocument: The decoded body of the 200 response.
+
+        Raises:
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
+        """
+        return self._request(
+            _GET_FORMAT_SCHEMA, {"format_": format_}, timeout=timeout, extra_headers=extra_headers
+        )
+
     def get_usages(
         self,
         organization_id: str,
@@ -1365,7 +1352,9 @@ class Client(SyncAPIClient):
             models.Usages: The decoded body of the 200 response (Response).
 
         Raises:
-            APIStatusError: Any other error status.
+            BadRequestError: HTTP 400 (Response).
+            AuthenticationError: HTTP 401 (Response).
+            APIStatusError: Any other status (Response).
             MissingAPIKeyError: No API key was given; nothing is sent.
             ResponseDecodeError: The success response does not match the spec.
             APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
@@ -1393,7 +1382,7 @@ class Client(SyncAPIClient):
         max_poll_interval: float = 15.0,
         request_timeout: RequestTimeout | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> models.GetCircuitJobResponse:
+    ) -> models.GetJobResponse:
         """Poll get_job() until the job completes and return it.
 
         Args:
@@ -1405,7 +1394,7 @@ class Client(SyncAPIClient):
             extra_headers: Headers added to each poll's request.
 
         Returns:
-            models.GetCircuitJobResponse: The job, once its status is completed.
+            models.GetJobResponse: The job, once its status is completed.
 
         Raises:
             JobFailedError: The job failed; `failure` holds the job's failure.
@@ -1442,22 +1431,22 @@ class ClientWithRawResponse:
         self.get_jobs = to_raw_response(client.get_jobs)
         self.create_job = to_raw_response(client.create_job)
         self.delete_jobs = to_raw_response(client.delete_jobs)
+        self.clone_job = to_raw_response(client.clone_job)
+        self.move_job = to_raw_response(client.move_job)
         self.get_job = to_raw_response(client.get_job)
         self.delete_job = to_raw_response(client.delete_job)
         self.get_job_cost = to_raw_response(client.get_job_cost)
-        self.get_compiled_file = to_raw_response(client.get_compiled_file)
         self.cancel_job = to_raw_response(client.cancel_job)
         self.cancel_jobs = to_raw_response(client.cancel_jobs)
         self.estimate_job_cost = to_raw_response(client.estimate_job_cost)
         self.get_job_probabilities = to_raw_response(client.get_job_probabilities)
-        self.get_variant_probabilities = to_raw_response(client.get_variant_probabilities)
-        self.get_variant_histogram = to_raw_response(client.get_variant_histogram)
-        self.get_variant_shots = to_raw_response(client.get_variant_shots)
+        self.get_job_artifact = to_raw_response(client.get_job_artifact)
         self.get_sessions = to_raw_response(client.get_sessions)
         self.create_session = to_raw_response(client.create_session)
         self.end_session = to_raw_response(client.end_session)
         self.get_session = to_raw_response(client.get_session)
         self.get_session_jobs = to_raw_response(client.get_session_jobs)
+        self.get_format_schema = to_raw_response(client.get_format_schema)
         self.get_usages = to_raw_response(client.get_usages)
 
 
@@ -1760,7 +1749,8 @@ class AsyncClient(AsyncAPIClient):
         extra_headers: Mapping[str, str] | None = None,
     ) -> models.JobCreationResponse:
         """Create a job. Limits enforced server-side: request body at most 10 MB; multi-circuit jobs at
-        most 150,000 gates in total; circuits inherit input.gateset unless they set their own.
+        most 5,000 circuits and 150,000 gates in total; circuits inherit input.gateset unless they set
+        their own. An ionq.qasm3.v1 job sends its OpenQASM 3 program as input.data.
 
         `POST /jobs`
 
@@ -1780,9 +1770,10 @@ class AsyncClient(AsyncAPIClient):
             models.JobCreationResponse: The decoded body of the 201 response.
 
         Raises:
+            BadRequestError: HTTP 400.
+            APIStatusError: HTTP 413.
             RateLimitError: HTTP 429.
             ServerError: HTTP 500, 502 or 503.
-            APIStatusError: Any other error status.
             MissingAPIKeyError: No API key was given; nothing is sent.
             PayloadValidationError: The linter found errors in the payload; nothing is sent.
             ResponseDecodeError: The success response does not match the spec.
@@ -1826,13 +1817,87 @@ class AsyncClient(AsyncAPIClient):
         """
         return await self._request(_DELETE_JOBS, body=body, timeout=timeout, extra_headers=extra_headers)
 
+    async def clone_job(
+        self,
+        job_id: str,
+        *,
+        body: models.PartialBaseChildJobCreationPayload | Mapping[str, Any],
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> models.JobCreationResponse:
+        """Clone job.
+
+        `POST /jobs/{UUID}/clone`
+
+        Args:
+            job_id: The id of the job (sent in the path as `UUID`).
+            body: The request body: a `models.PartialBaseChildJobCreationPayload`, or a mapping of the
+                same wire fields.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.JobCreationResponse: The decoded body of the 201 response.
+
+        Raises:
+            RateLimitError: HTTP 429.
+            ServerError: HTTP 500, 502 or 503.
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
+        """
+        return await self._request(
+            _CLONE_JOB, {"job_id": job_id}, body=body, timeout=timeout, extra_headers=extra_headers
+        )
+
+    async def move_job(
+        self,
+        job_id: str,
+        *,
+        body: models.PartialBaseChildJobCreationPayload | Mapping[str, Any],
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> models.JobCreationResponse:
+        """Move job.
+
+        `POST /jobs/{UUID}/move`
+
+        Args:
+            job_id: The id of the job (sent in the path as `UUID`).
+            body: The request body: a `models.PartialBaseChildJobCreationPayload`, or a mapping of the
+                same wire fields.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.JobCreationResponse: The decoded body of the 201 response.
+
+        Raises:
+            RateLimitError: HTTP 429.
+            ServerError: HTTP 500, 502 or 503.
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
+        """
+        return await self._request(
+            _MOVE_JOB, {"job_id": job_id}, body=body, timeout=timeout, extra_headers=extra_headers
+        )
+
     async def get_job(
         self,
         job_id: str,
         *,
         timeout: RequestTimeout | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> models.GetCircuitJobResponse:
+    ) -> models.GetJobResponse:
         """Get job.
 
         `GET /jobs/{UUID}`
@@ -1845,7 +1910,7 @@ class AsyncClient(AsyncAPIClient):
                 `Authorization`.
 
         Returns:
-            models.GetCircuitJobResponse: The decoded body of the 200 response.
+            models.GetJobResponse: The decoded body of the 200 response.
 
         Raises:
             RateLimitError: HTTP 429.
@@ -1924,44 +1989,6 @@ class AsyncClient(AsyncAPIClient):
         """
         return await self._request(
             _GET_JOB_COST, {"job_id": job_id}, timeout=timeout, extra_headers=extra_headers
-        )
-
-    async def get_compiled_file(
-        self,
-        job_id: str,
-        lang: str,
-        *,
-        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> str:
-        """Get compiled file.
-
-        `GET /jobs/{UUID}/circuits/{lang}`
-
-        Args:
-            job_id: The id of the job (sent in the path as `UUID`).
-            lang: Sent in the path as `lang`.
-            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
-                client's).
-            extra_headers: Headers added to this request, over the client's; they may not set
-                `Authorization`.
-
-        Returns:
-            str: The decoded body of the 200 response.
-
-        Raises:
-            PermissionDeniedError: HTTP 403.
-            NotFoundError: HTTP 404.
-            RateLimitError: HTTP 429.
-            ServerError: HTTP 500, 502 or 503.
-            APIStatusError: Any other error status.
-            MissingAPIKeyError: No API key was given; nothing is sent.
-            ResponseDecodeError: The success response does not match the spec.
-            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
-                in time).
-        """
-        return await self._request(
-            _GET_COMPILED_FILE, {"job_id": job_id, "lang": lang}, timeout=timeout, extra_headers=extra_headers
         )
 
     async def cancel_job(
@@ -2132,28 +2159,28 @@ class AsyncClient(AsyncAPIClient):
             extra_headers=extra_headers,
         )
 
-    async def get_variant_probabilities(
+    async def get_job_artifact(
         self,
         job_id: str,
-        variant_id: str,
+        artifact_id: str,
         *,
         timeout: RequestTimeout | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> models.GetVariantResultsResponse:
-        """Get variant probabilities.
+    ) -> Any:
+        """Get job artifact.
 
-        `GET /jobs/{UUID}/variants/{variantId}/results/probabilities`
+        `GET /jobs/{UUID}/artifacts/{artifactId}`
 
         Args:
             job_id: The id of the job (sent in the path as `UUID`).
-            variant_id: Sent in the path as `variantId`.
+            artifact_id: Sent in the path as `artifactId`.
             timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
                 client's).
             extra_headers: Headers added to this request, over the client's; they may not set
                 `Authorization`.
 
         Returns:
-            models.GetVariantResultsResponse: The decoded body of the 200 response.
+            Any: The decoded body of the 200 response.
 
         Raises:
             NotFoundError: HTTP 404.
@@ -2164,84 +2191,8 @@ class AsyncClient(AsyncAPIClient):
                 in time).
         """
         return await self._request(
-            _GET_VARIANT_PROBABILITIES,
-            {"job_id": job_id, "variant_id": variant_id},
-            timeout=timeout,
-            extra_headers=extra_headers,
-        )
-
-    async def get_variant_histogram(
-        self,
-        job_id: str,
-        variant_id: str,
-        *,
-        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> models.GetVariantResultsResponse:
-        """Get variant histogram.
-
-        `GET /jobs/{UUID}/variants/{variantId}/results/histogram`
-
-        Args:
-            job_id: The id of the job (sent in the path as `UUID`).
-            variant_id: Sent in the path as `variantId`.
-            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
-                client's).
-            extra_headers: Headers added to this request, over the client's; they may not set
-                `Authorization`.
-
-        Returns:
-            models.GetVariantResultsResponse: The decoded body of the 200 response.
-
-        Raises:
-            NotFoundError: HTTP 404.
-            APIStatusError: Any other error status.
-            MissingAPIKeyError: No API key was given; nothing is sent.
-            ResponseDecodeError: The success response does not match the spec.
-            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
-                in time).
-        """
-        return await self._request(
-            _GET_VARIANT_HISTOGRAM,
-            {"job_id": job_id, "variant_id": variant_id},
-            timeout=timeout,
-            extra_headers=extra_headers,
-        )
-
-    async def get_variant_shots(
-        self,
-        job_id: str,
-        variant_id: str,
-        *,
-        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> models.GetVariantResultsResponse:
-        """Get variant shots.
-
-        `GET /jobs/{UUID}/variants/{variantId}/results/shots`
-
-        Args:
-            job_id: The id of the job (sent in the path as `UUID`).
-            variant_id: Sent in the path as `variantId`.
-            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
-                client's).
-            extra_headers: Headers added to this request, over the client's; they may not set
-                `Authorization`.
-
-        Returns:
-            models.GetVariantResultsResponse: The decoded body of the 200 response.
-
-        Raises:
-            NotFoundError: HTTP 404.
-            APIStatusError: Any other error status.
-            MissingAPIKeyError: No API key was given; nothing is sent.
-            ResponseDecodeError: The success response does not match the spec.
-            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
-                in time).
-        """
-        return await self._request(
-            _GET_VARIANT_SHOTS,
-            {"job_id": job_id, "variant_id": variant_id},
+            _GET_JOB_ARTIFACT,
+            {"job_id": job_id, "artifact_id": artifact_id},
             timeout=timeout,
             extra_headers=extra_headers,
         )
@@ -2473,6 +2424,38 @@ class AsyncClient(AsyncAPIClient):
             for item_ in page_items(page_, "jobs"):
                 yield item_
 
+    async def get_format_schema(
+        self,
+        format_: models.Formats,
+        *,
+        timeout: RequestTimeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> models.FormatSchemaDocument:
+        """Get format schema.
+
+        `GET /schemas/formats/{format}`
+
+        Args:
+            format_: Sent in the path as `format`.
+            timeout: Timeout for this call: seconds, an httpx.Timeout, or None for none (default: the
+                client's).
+            extra_headers: Headers added to this request, over the client's; they may not set
+                `Authorization`.
+
+        Returns:
+            models.FormatSchemaDocument: The decoded body of the 200 response.
+
+        Raises:
+            APIStatusError: Any other error status.
+            MissingAPIKeyError: No API key was given; nothing is sent.
+            ResponseDecodeError: The success response does not match the spec.
+            APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
+                in time).
+        """
+        return await self._request(
+            _GET_FORMAT_SCHEMA, {"format_": format_}, timeout=timeout, extra_headers=extra_headers
+        )
+
     async def get_usages(
         self,
         organization_id: str,
@@ -2503,7 +2486,9 @@ class AsyncClient(AsyncAPIClient):
             models.Usages: The decoded body of the 200 response (Response).
 
         Raises:
-            APIStatusError: Any other error status.
+            BadRequestError: HTTP 400 (Response).
+            AuthenticationError: HTTP 401 (Response).
+            APIStatusError: Any other status (Response).
             MissingAPIKeyError: No API key was given; nothing is sent.
             ResponseDecodeError: The success response does not match the spec.
             APIConnectionError: No usable response arrived (APITimeoutError, DeadlineExceededError: not
@@ -2531,7 +2516,7 @@ class AsyncClient(AsyncAPIClient):
         max_poll_interval: float = 15.0,
         request_timeout: RequestTimeout | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> models.GetCircuitJobResponse:
+    ) -> models.GetJobResponse:
         """Poll get_job() until the job completes and return it.
 
         Args:
@@ -2543,7 +2528,7 @@ class AsyncClient(AsyncAPIClient):
             extra_headers: Headers added to each poll's request.
 
         Returns:
-            models.GetCircuitJobResponse: The job, once its status is completed.
+            models.GetJobResponse: The job, once its status is completed.
 
         Raises:
             JobFailedError: The job failed; `failure` holds the job's failure.
@@ -2582,20 +2567,20 @@ class AsyncClientWithRawResponse:
         self.get_jobs = async_to_raw_response(client.get_jobs)
         self.create_job = async_to_raw_response(client.create_job)
         self.delete_jobs = async_to_raw_response(client.delete_jobs)
+        self.clone_job = async_to_raw_response(client.clone_job)
+        self.move_job = async_to_raw_response(client.move_job)
         self.get_job = async_to_raw_response(client.get_job)
         self.delete_job = async_to_raw_response(client.delete_job)
         self.get_job_cost = async_to_raw_response(client.get_job_cost)
-        self.get_compiled_file = async_to_raw_response(client.get_compiled_file)
         self.cancel_job = async_to_raw_response(client.cancel_job)
         self.cancel_jobs = async_to_raw_response(client.cancel_jobs)
         self.estimate_job_cost = async_to_raw_response(client.estimate_job_cost)
         self.get_job_probabilities = async_to_raw_response(client.get_job_probabilities)
-        self.get_variant_probabilities = async_to_raw_response(client.get_variant_probabilities)
-        self.get_variant_histogram = async_to_raw_response(client.get_variant_histogram)
-        self.get_variant_shots = async_to_raw_response(client.get_variant_shots)
+        self.get_job_artifact = async_to_raw_response(client.get_job_artifact)
         self.get_sessions = async_to_raw_response(client.get_sessions)
         self.create_session = async_to_raw_response(client.create_session)
         self.end_session = async_to_raw_response(client.end_session)
         self.get_session = async_to_raw_response(client.get_session)
         self.get_session_jobs = async_to_raw_response(client.get_session_jobs)
+        self.get_format_schema = async_to_raw_response(client.get_format_schema)
         self.get_usages = async_to_raw_response(client.get_usages)

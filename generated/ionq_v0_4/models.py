@@ -19,6 +19,7 @@ from pydantic import (
     model_validator,
 )
 from pydantic_core import PydanticCustomError
+from typing_extensions import TypeAliasType
 
 # Set while a response is decoded, for SpecEnum._missing_ (an enum cannot see pydantic's context).
 _DECODING_RESPONSE: ContextVar[bool] = ContextVar("decoding_response", default=False)
@@ -115,8 +116,8 @@ class Backend(SpecModel):
     backend: Annotated[
         str,
         Field(
-            description="Backend identifier, e.g. simulator, qpu.aria-1, qpu.aria-2, qpu.forte-1, qpu.forte-enterprise-1, qpu.forte-enterprise-2, qpu.forte-enterprise-3.",
-            examples=["qpu.aria-1"],
+            description="Backend identifier, e.g. simulator, qpu.forte-1, qpu.forte-enterprise-1 (the September 2026 list; the Aria systems are no longer on it).",
+            examples=["qpu.forte-1"],
         ),
     ]
     characterization_id: Annotated[str | None, Field(examples=["617a1f8b-59d4-435d-aa33-695433d7155e"])] = (
@@ -130,6 +131,36 @@ class Backend(SpecModel):
     status: Annotated[
         str, Field(description="Backend status; known values: available, unavailable, retired.")
     ]
+    supported_error_mitigations: Annotated[list[str] | None, Field(examples=[["debiasing"]])] = None
+    supported_gates: Annotated[
+        list[str] | None,
+        Field(
+            examples=[
+                [
+                    "x",
+                    "y",
+                    "z",
+                    "h",
+                    "s",
+                    "si",
+                    "t",
+                    "ti",
+                    "v",
+                    "vi",
+                    "rx",
+                    "ry",
+                    "rz",
+                    "cnot",
+                    "swap",
+                    "xx",
+                    "yy",
+                    "zz",
+                    "not",
+                ]
+            ]
+        ),
+    ] = None
+    supported_native_gates: Annotated[list[str] | None, Field(examples=[["gpi", "gpi2", "ms"]])] = None
 
 
 class Spam(SpecModel):
@@ -290,7 +321,18 @@ class NativeCircuitInput(SpecModel):
     gateset: Literal["native"]
 
 
-class JsonCircuitInput(RootModel[QisCircuitInput | NativeCircuitInput]):
+class Qasm3CircuitInput(SpecModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    _closed: ClassVar[bool] = True
+    data: Annotated[
+        str,
+        Field(description="The OpenQASM 3 program, as one string; IonQ accepts a subset of the language."),
+    ]
+
+
+class CircuitJobInput(RootModel[QisCircuitInput | NativeCircuitInput]):
     root: Annotated[QisCircuitInput | NativeCircuitInput, Field(discriminator="gateset")]
 
 
@@ -302,20 +344,18 @@ class JobBackends(RootModel[str]):
     root: Annotated[
         str,
         Field(
-            description="Backend identifier. A free string since May 2026 (no enum); known values: simulator, qpu.aria-1, qpu.aria-2, qpu.forte-1, qpu.forte-enterprise-1."
+            description="Backend identifier. A free string (no enum) since May 2026; known values in September 2026: simulator, qpu.forte-1, qpu.forte-enterprise-1."
         ),
     ]
 
 
-class NoiseModel(SpecEnum):
-    IDEAL = "ideal"
-    HARMONY = "harmony"
-    HARMONY_1 = "harmony-1"
-    HARMONY_2 = "harmony-2"
-    ARIA_1 = "aria-1"
-    ARIA_2 = "aria-2"
-    FORTE_1 = "forte-1"
-    FORTE_ENTERPRISE_1 = "forte-enterprise-1"
+class NoiseModel(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            description="Noise model name. A free string (no enum) since September 2026; known values: ideal, harmony, harmony-1, harmony-2, aria-1, aria-2, forte-1, forte-enterprise-1."
+        ),
+    ]
 
 
 class Noise(SpecModel):
@@ -323,7 +363,12 @@ class Noise(SpecModel):
         populate_by_name=True,
     )
     _closed: ClassVar[bool] = True
-    model: NoiseModel
+    model: Annotated[
+        str,
+        Field(
+            description="Noise model name. A free string (no enum) since September 2026; known values: ideal, harmony, harmony-1, harmony-2, aria-1, aria-2, forte-1, forte-enterprise-1."
+        ),
+    ]
     seed: int | None = None
 
 
@@ -331,6 +376,7 @@ class ErrorMitigation(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
+    symmetry_verification: bool | None = None
     debiasing: bool | None = None
 
 
@@ -338,8 +384,9 @@ class Compilation(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    opt: float | None = None
+    gate_basis: str | None = None
     precision: str | None = None
+    opt: float | None = None
 
 
 class Settings(SpecModel):
@@ -363,7 +410,7 @@ class CircuitJobCreationPayload(SpecModel):
     backend: Annotated[
         str,
         Field(
-            description="Backend identifier. A free string since May 2026 (no enum); known values: simulator, qpu.aria-1, qpu.aria-2, qpu.forte-1, qpu.forte-enterprise-1."
+            description="Backend identifier. A free string (no enum) since May 2026; known values in September 2026: simulator, qpu.forte-1, qpu.forte-enterprise-1."
         ),
     ]
     session_id: str | None = None
@@ -371,7 +418,7 @@ class CircuitJobCreationPayload(SpecModel):
     dry_run: bool | None = None
     noise: Noise | None = None
     type: Literal["ionq.circuit.v1"]
-    input: JsonCircuitInput
+    input: CircuitJobInput
 
 
 class Register(RootModel[int | None]):
@@ -416,7 +463,7 @@ class JsonMultiCircuitInput(SpecModel):
         populate_by_name=True,
     )
     gateset: Gateset
-    circuits: list[QISCircuit | NativeCircuit]
+    circuits: Annotated[list[QISCircuit | NativeCircuit], Field(max_length=5000)]
     qubits: Annotated[int | None, Field(ge=1)] = None
 
 
@@ -441,7 +488,7 @@ class MultiCircuitJobCreationPayload(SpecModel):
     backend: Annotated[
         str,
         Field(
-            description="Backend identifier. A free string since May 2026 (no enum); known values: simulator, qpu.aria-1, qpu.aria-2, qpu.forte-1, qpu.forte-enterprise-1."
+            description="Backend identifier. A free string (no enum) since May 2026; known values in September 2026: simulator, qpu.forte-1, qpu.forte-enterprise-1."
         ),
     ]
     session_id: str | None = None
@@ -450,6 +497,33 @@ class MultiCircuitJobCreationPayload(SpecModel):
     noise: Noise | None = None
     type: Literal["ionq.multi-circuit.v1"]
     input: JsonMultiCircuitInput
+
+
+class Settings2(SpecModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_mitigation: ErrorMitigation | None = None
+    compilation: Compilation | None = None
+
+
+class PartialBaseChildJobCreationPayload(SpecModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    parent: str | None = None
+    name: str | None = None
+    metadata: JobMetadata | None = None
+    shots: Annotated[int, Field(ge=1, le=1000000)] = 100
+    backend: str | None = None
+    session_id: str | None = None
+    settings: Settings2 | None = None
+    dry_run: bool | None = None
+    noise: Noise | None = None
+
+
+class CloneJobPayload(RootModel[PartialBaseChildJobCreationPayload]):
+    root: PartialBaseChildJobCreationPayload
 
 
 class IsoTimestamp(RootModel[str]):
@@ -488,9 +562,9 @@ class Failure(SpecModel):
     message: str
 
 
-class CostModel(SpecEnum):
-    QUANTUM_COMPUTE_TIME = "quantum_compute_time"
-    EXECUTION_TIME = "execution_time"
+class ApiCostModel(SpecEnum):
+    QCT = "QCT"
+    FIELD_2_QGE_OPERATIONS = "2QGE_operations"
 
 
 class JsonObject(RootModel[dict[str, Any]]):
@@ -530,7 +604,7 @@ class BaseJob(SpecModel):
     shots: int | None = None
     noise: Noise | None = None
     failure: Annotated[Failure | None, Field(...)]
-    cost_model: CostModel | None = None
+    cost_model: ApiCostModel | None = None
     output: JsonObject
     settings: JsonObject
     stats: JsonObject
@@ -561,6 +635,121 @@ class GetJobsQueryParams(SpecModel):
     next: str | None = None
 
 
+class ArtifactDescriptor(SpecModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    _closed: ClassVar[bool] = True
+    id: str
+    format: str
+    media_type: str
+
+
+class CompiledCircuits(RootModel[dict[str, ArtifactDescriptor]]):
+    root: dict[str, ArtifactDescriptor]
+
+
+class CompilationOutput(SpecModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    _closed: ClassVar[bool] = True
+    compiled_circuits: CompiledCircuits | None = None
+
+
+class VariantResults(RootModel[dict[str, ArtifactDescriptor]]):
+    root: dict[str, ArtifactDescriptor]
+
+
+class QubitMapItem(RootModel[int]):
+    root: Annotated[int, Field(ge=0)]
+
+
+class VariantInfo(SpecModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    _closed: ClassVar[bool] = True
+    variant_id: str
+    qubit_map: Annotated[list[QubitMapItem] | None, Field(...)]
+    shots: int
+    results: VariantResults | None = None
+
+
+class ResultFormatHistogramV2(RootModel[Literal["ionq.result.histogram.json.v2"]]):
+    root: Literal["ionq.result.histogram.json.v2"]
+
+
+class ResultFormat(SpecEnum):
+    IONQ_RESULT_SHOTS_JSON_V1 = "ionq.result.shots.json.v1"
+    IONQ_RESULT_SHOTS_JSON_V2 = "ionq.result.shots.json.v2"
+    IONQ_RESULT_HISTOGRAM_JSON_V1 = "ionq.result.histogram.json.v1"
+    IONQ_RESULT_HISTOGRAM_JSON_V2 = "ionq.result.histogram.json.v2"
+    IONQ_RESULT_PROBABILITIES_JSON_V1 = "ionq.result.probabilities.json.v1"
+    IONQ_RESULT_PROBABILITIES_JSON_V2 = "ionq.result.probabilities.json.v2"
+    IONQ_RESULT_PROBABILITIES_AGGREGATE_JSON_V1 = "ionq.result.probabilities-aggregate.json.v1"
+
+
+class AggregationArtifactDescriptor(SpecModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    _closed: ClassVar[bool] = True
+    id: str
+    format: ResultFormatHistogramV2
+    media_type: str
+
+
+class AggregationsOutput(SpecModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    _closed: ClassVar[bool] = True
+    average: AggregationArtifactDescriptor | None = None
+    voting: AggregationArtifactDescriptor | None = None
+    dnl: AggregationArtifactDescriptor | None = None
+    majority: AggregationArtifactDescriptor | None = None
+
+
+class Debiasing(SpecModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    variants: list[VariantInfo] | None = None
+    aggregation_method: str | None = None
+
+
+class SymmetryVerification(SpecModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    num_allowed_states: float | None = None
+    applied: bool | None = None
+
+
+class ErrorMitigationOutput(SpecModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    _closed: ClassVar[bool] = True
+    debiasing: Debiasing | None = None
+    symmetry_verification: SymmetryVerification | None = None
+    aggregations: AggregationsOutput | None = None
+
+
+class CircuitJobOutput(SpecModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    compilation: CompilationOutput | None = None
+    error_mitigation: ErrorMitigationOutput | None = None
+
+
+class CircuitJobResults(RootModel[dict[str, ArtifactDescriptor]]):
+    root: dict[str, ArtifactDescriptor]
+
+
 class CircuitJobCompilationSettings(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
@@ -572,27 +761,13 @@ class CircuitJobCompilationSettings(SpecModel):
     service_version: str | None = None
 
 
-class PhiChiTwirling(SpecModel):
+class CircuitJobErrorMitigationSettings(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    p2q: float | None = None
-    t2q: float | None = None
-    t1q: float | None = None
-
-
-class Debiasing(SpecModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    phi_chi_twirling: PhiChiTwirling | None = None
-
-
-class ErrorMitigation2(SpecModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    debiasing: Debiasing | bool | None = None
+    _closed: ClassVar[bool] = True
+    debiasing: bool | None = None
+    symmetry_verification: bool | None = None
 
 
 class CircuitJobSettings(SpecModel):
@@ -601,7 +776,7 @@ class CircuitJobSettings(SpecModel):
     )
     _closed: ClassVar[bool] = True
     compilation: CircuitJobCompilationSettings | None = None
-    error_mitigation: ErrorMitigation2 | None = None
+    error_mitigation: CircuitJobErrorMitigationSettings | None = None
 
 
 class NumberMap(RootModel[dict[str, float]]):
@@ -621,45 +796,21 @@ class CircuitJobStats(SpecModel):
     billed_quantum_compute_time_us: int | None = None
 
 
-class Probabilities(SpecModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    url: str
+class Type(SpecEnum):
+    IONQ_CIRCUIT_V1 = "ionq.circuit.v1"
+    IONQ_QASM3_V1 = "ionq.qasm3.v1"
+    IONQ_QIR_V1 = "ionq.qir.v1"
+    QCTRL_QAOA_CIRCUIT_V1 = "qctrl.qaoa-circuit.v1"
 
 
-class Histogram(SpecModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    url: str
-
-
-class Shots(SpecModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    url: str
-
-
-class CircuitJobResult(SpecModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    _closed: ClassVar[bool] = True
-    probabilities: Probabilities | None = None
-    histogram: Histogram | None = None
-    shots: Shots | None = None
-
-
-class GetCircuitJobResponse(SpecModel):
+class SingleCircuitJob(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
     _closed: ClassVar[bool] = True
     id: str
     status: JobStatus
-    type: str
+    type: Type
     backend: str
     dry_run: bool
     submitter_id: str
@@ -677,16 +828,168 @@ class GetCircuitJobResponse(SpecModel):
     shots: int | None = None
     noise: Noise | None = None
     failure: Annotated[Failure | None, Field(...)]
-    cost_model: CostModel | None = None
-    output: JsonObject
+    cost_model: ApiCostModel | None = None
+    output: CircuitJobOutput
     settings: CircuitJobSettings
     stats: CircuitJobStats
-    results: Annotated[CircuitJobResult | None, Field(...)]
+    results: Annotated[CircuitJobResults | None, Field(...)]
     child_job_ids: Annotated[list[str] | None, Field(...)]
 
 
-class GetJobResponse(RootModel[GetCircuitJobResponse]):
-    root: GetCircuitJobResponse
+class MultiCircuitJobResults(RootModel[dict[str, ArtifactDescriptor]]):
+    root: dict[str, ArtifactDescriptor]
+
+
+class MultiCircuitJob(SpecModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    _closed: ClassVar[bool] = True
+    id: str
+    status: JobStatus
+    type: Literal["ionq.multi-circuit.v1"]
+    backend: str
+    dry_run: bool
+    submitter_id: str
+    project_id: Annotated[str | None, Field(...)]
+    parent_job_id: Annotated[str | None, Field(...)]
+    session_id: Annotated[str | None, Field(...)]
+    metadata: Annotated[JobMetadata | None, Field(...)]
+    name: Annotated[str | None, Field(...)]
+    submitted_at: str
+    started_at: Annotated[StartedAt | None, Field(...)]
+    completed_at: Annotated[CompletedAt | None, Field(...)]
+    predicted_wait_time_ms: Annotated[int | None, Field(...)]
+    predicted_execution_duration_ms: Annotated[int | None, Field(...)]
+    execution_duration_ms: Annotated[int | None, Field(...)]
+    shots: int | None = None
+    noise: Noise | None = None
+    failure: Annotated[Failure | None, Field(...)]
+    cost_model: ApiCostModel | None = None
+    output: CircuitJobOutput
+    settings: CircuitJobSettings
+    stats: CircuitJobStats
+    results: Annotated[MultiCircuitJobResults | None, Field(...)]
+    child_job_ids: Annotated[list[str] | None, Field(...)]
+
+
+class QuantumFunctionJobOutput(RootModel[dict[str, Any]]):
+    root: dict[str, Any]
+
+
+class ProcessingStatus(SpecEnum):
+    RUNNING = "running"
+    COMPLETE = "complete"
+    MAX_ITERATION = "max_iteration"
+
+
+class QaoaResults(SpecModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    _closed: ClassVar[bool] = True
+    optimal_cost: float
+    optimal_bitstring: str
+    processing_status: ProcessingStatus
+
+
+class QaoaJobResults(SpecModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    _closed: ClassVar[bool] = True
+    qaoa_results: QaoaResults | None = None
+
+
+class QuantumFunctionJobSettings(SpecModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    _closed: ClassVar[bool] = True
+    error_mitigation: CircuitJobErrorMitigationSettings | None = None
+
+
+class QuantumFunctionJobStats(RootModel[dict[str, Any]]):
+    root: dict[str, Any]
+
+
+class QaoaJob(SpecModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    _closed: ClassVar[bool] = True
+    id: str
+    status: JobStatus
+    type: Literal["qctrl.qaoa.v1"]
+    backend: str
+    dry_run: bool
+    submitter_id: str
+    project_id: Annotated[str | None, Field(...)]
+    parent_job_id: Annotated[str | None, Field(...)]
+    session_id: Annotated[str | None, Field(...)]
+    metadata: Annotated[JobMetadata | None, Field(...)]
+    name: Annotated[str | None, Field(...)]
+    submitted_at: str
+    started_at: Annotated[StartedAt | None, Field(...)]
+    completed_at: Annotated[CompletedAt | None, Field(...)]
+    predicted_wait_time_ms: Annotated[int | None, Field(...)]
+    predicted_execution_duration_ms: Annotated[int | None, Field(...)]
+    execution_duration_ms: Annotated[int | None, Field(...)]
+    shots: int | None = None
+    noise: Noise | None = None
+    failure: Annotated[Failure | None, Field(...)]
+    cost_model: ApiCostModel | None = None
+    output: QuantumFunctionJobOutput
+    settings: QuantumFunctionJobSettings
+    stats: QuantumFunctionJobStats
+    results: Annotated[QaoaJobResults | None, Field(...)]
+    child_job_ids: Annotated[list[str] | None, Field(...)]
+
+
+class QuantumFunctionJobResults(SpecModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    _closed: ClassVar[bool] = True
+    value: float | None = None
+    variance: float | None = None
+
+
+class QuantumFunctionJob(SpecModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    _closed: ClassVar[bool] = True
+    id: str
+    status: JobStatus
+    type: Literal["quantum-function"]
+    backend: str
+    dry_run: bool
+    submitter_id: str
+    project_id: Annotated[str | None, Field(...)]
+    parent_job_id: Annotated[str | None, Field(...)]
+    session_id: Annotated[str | None, Field(...)]
+    metadata: Annotated[JobMetadata | None, Field(...)]
+    name: Annotated[str | None, Field(...)]
+    submitted_at: str
+    started_at: Annotated[StartedAt | None, Field(...)]
+    completed_at: Annotated[CompletedAt | None, Field(...)]
+    predicted_wait_time_ms: Annotated[int | None, Field(...)]
+    predicted_execution_duration_ms: Annotated[int | None, Field(...)]
+    execution_duration_ms: Annotated[int | None, Field(...)]
+    shots: int | None = None
+    noise: Noise | None = None
+    failure: Annotated[Failure | None, Field(...)]
+    cost_model: ApiCostModel | None = None
+    output: QuantumFunctionJobOutput
+    settings: QuantumFunctionJobSettings
+    stats: QuantumFunctionJobStats
+    results: Annotated[QuantumFunctionJobResults | None, Field(...)]
+    child_job_ids: Annotated[list[str] | None, Field(...)]
+
+
+class GetJobResponse(RootModel[SingleCircuitJob | MultiCircuitJob | QaoaJob | QuantumFunctionJob]):
+    root: SingleCircuitJob | MultiCircuitJob | QaoaJob | QuantumFunctionJob
 
 
 class EstimatedCost(SpecModel):
@@ -762,6 +1065,68 @@ class JobsDeletedResponse(SpecModel):
     status: Literal["deleted"]
 
 
+class GetJobEstimateContext(SpecModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    _closed: ClassVar[bool] = True
+    backend: Annotated[
+        str,
+        Field(
+            description="Backend identifier. A free string (no enum) since May 2026; known values in September 2026: simulator, qpu.forte-1, qpu.forte-enterprise-1."
+        ),
+    ]
+    type: str = "ionq.circuit.v1"
+    qubits: Annotated[int, Field(ge=1)] = 25
+    shots: Annotated[int, Field(ge=1, le=1000000)] = 1000
+    field_1q_gates: Annotated[int, Field(alias="1q_gates", ge=0)] = 0
+    field_2q_gates: Annotated[int, Field(alias="2q_gates", ge=0)] = 0
+    error_mitigation: bool = False
+    organization: Annotated[str | None, Field(...)]
+    project: Annotated[str | None, Field(...)]
+
+
+class Unit(SpecEnum):
+    COMPUTE_SECOND = "compute_second"
+    GATES = "gates"
+
+
+class RateCardEntry(SpecModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    _closed: ClassVar[bool] = True
+    sku: str
+    unit: Unit
+    unit_cost: float | None = None
+    cost_1q_gate: float | None = None
+    cost_2q_gate: float | None = None
+    job_cost_minimum: float | None = None
+
+
+class RateCard(SpecModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    rates: list[RateCardEntry]
+    id: str
+
+
+class GetJobEstimateResponse(SpecModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    _closed: ClassVar[bool] = True
+    estimate_context: GetJobEstimateContext
+    estimated_at: str
+    estimated_unit: str
+    rate_card: RateCard
+    estimated_total_cost: float
+    estimated_execution_time: Annotated[int, Field(examples=[96250])]
+    estimated_quantum_compute_time_us: int | None = None
+    current_predicted_queue_time: Annotated[int, Field(examples=[397577])]
+
+
 class GetJobEstimateQueryParams(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
@@ -770,39 +1135,15 @@ class GetJobEstimateQueryParams(SpecModel):
     backend: Annotated[
         str,
         Field(
-            description="Backend identifier. A free string since May 2026 (no enum); known values: simulator, qpu.aria-1, qpu.aria-2, qpu.forte-1, qpu.forte-enterprise-1."
+            description="Backend identifier. A free string (no enum) since May 2026; known values in September 2026: simulator, qpu.forte-1, qpu.forte-enterprise-1."
         ),
     ]
     type: str = "ionq.circuit.v1"
-    qubits: int = 25
-    shots: int = 1000
-    field_1q_gates: Annotated[int, Field(alias="1q_gates")] = 0
-    field_2q_gates: Annotated[int, Field(alias="2q_gates")] = 0
+    qubits: Annotated[int, Field(ge=1)] = 25
+    shots: Annotated[int, Field(ge=1, le=1000000)] = 1000
+    field_1q_gates: Annotated[int, Field(alias="1q_gates", ge=0)] = 0
+    field_2q_gates: Annotated[int, Field(alias="2q_gates", ge=0)] = 0
     error_mitigation: bool = False
-
-
-class RateInformation(SpecModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    job_cost_minimum: float
-    cost_2q_gate: float
-    cost_1q_gate: float
-    organization: str
-
-
-class GetJobEstimateResponse(SpecModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    _closed: ClassVar[bool] = True
-    input_values: GetJobEstimateQueryParams
-    estimated_at: str
-    cost_unit: str
-    rate_information: RateInformation
-    estimated_cost: float
-    estimated_execution_time: float
-    current_predicted_queue_time: float
 
 
 class AddJobResultsResponse(SpecModel):
@@ -830,10 +1171,6 @@ class AddJobResultsPayload(SpecModel):
 
 
 class GetResultsResponse(RootModel[dict[str, float]]):
-    root: dict[str, float]
-
-
-class GetVariantResultsResponse(RootModel[dict[str, float]]):
     root: dict[str, float]
 
 
@@ -918,6 +1255,187 @@ class GetSessionsQueryParams(SpecModel):
     active: bool | None = None
 
 
+class FormatSchemaDocument(SpecModel):
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+    )
+    field_schema: Annotated[str, Field(alias="$schema")]
+    field_id: Annotated[str, Field(alias="$id")]
+    type: str
+    description: str | None = None
+
+
+class Formats(SpecEnum):
+    IONQ_RESULT_PROBABILITIES_JSON_V1 = "ionq.result.probabilities.json.v1"
+    IONQ_RESULT_PROBABILITIES_JSON_V2 = "ionq.result.probabilities.json.v2"
+    IONQ_RESULT_HISTOGRAM_JSON_V1 = "ionq.result.histogram.json.v1"
+    IONQ_RESULT_HISTOGRAM_JSON_V2 = "ionq.result.histogram.json.v2"
+    IONQ_RESULT_SHOTS_JSON_V1 = "ionq.result.shots.json.v1"
+    IONQ_RESULT_SHOTS_JSON_V2 = "ionq.result.shots.json.v2"
+    IONQ_RESULT_PROBABILITIES_AGGREGATE_JSON_V1 = "ionq.result.probabilities-aggregate.json.v1"
+    IONQ_NATIVE_V1 = "ionq.native.v1"
+
+
+class IonqResultProbabilitiesJsonV1(RootModel[dict[str, float]]):
+    root: dict[str, float]
+
+
+class RegisterProbabilities(RootModel[dict[str, float]]):
+    root: dict[str, float]
+
+
+class RegisteredProbabilities(SpecModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    _closed: ClassVar[bool] = True
+    registers: dict[str, RegisterProbabilities]
+
+
+class IonqResultProbabilitiesJsonV2(SpecModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    _closed: ClassVar[bool] = True
+    probabilities: RegisteredProbabilities
+
+
+IonqResultHistogramJsonV1AdditionalProperty = TypeAliasType(
+    "IonqResultHistogramJsonV1AdditionalProperty", Annotated[int, Field(ge=0)]
+)
+
+
+class IonqResultHistogramJsonV1(RootModel[dict[str, IonqResultHistogramJsonV1AdditionalProperty]]):
+    root: dict[str, IonqResultHistogramJsonV1AdditionalProperty]
+
+
+RegisterHistogramAdditionalProperty = TypeAliasType(
+    "RegisterHistogramAdditionalProperty", Annotated[int, Field(ge=0)]
+)
+
+
+class RegisterHistogram(RootModel[dict[str, RegisterHistogramAdditionalProperty]]):
+    root: dict[str, RegisterHistogramAdditionalProperty]
+
+
+class RegisteredHistogram(SpecModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    _closed: ClassVar[bool] = True
+    registers: dict[str, RegisterHistogram]
+
+
+class IonqResultHistogramJsonV2(SpecModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    _closed: ClassVar[bool] = True
+    histogram: RegisteredHistogram
+
+
+class IonqResultShotsJsonV1(RootModel[list[str]]):
+    root: Annotated[list[str], Field(examples=[["2", "1", "3", "0"]])]
+
+
+class RegisterShotItem(RootModel[int]):
+    root: Annotated[int, Field(ge=0, le=1)]
+
+
+class RegisterShot(RootModel[list[RegisterShotItem]]):
+    root: list[RegisterShotItem]
+
+
+class ShotRegisters(RootModel[dict[str, RegisterShot]]):
+    root: dict[str, RegisterShot]
+
+
+class ShotResult(SpecModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    _closed: ClassVar[bool] = True
+    registers: ShotRegisters
+
+
+class IonqResultShotsJsonV2(SpecModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    _closed: ClassVar[bool] = True
+    shots: list[ShotResult]
+
+
+class ChildCircuitProbabilities(RootModel[dict[str, float]]):
+    root: dict[str, float]
+
+
+class IonqResultProbabilitiesAggregateJsonV1(RootModel[dict[str, ChildCircuitProbabilities]]):
+    root: dict[str, ChildCircuitProbabilities]
+
+
+class ResultFormatsCatalog(SpecModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    _closed: ClassVar[bool] = True
+    ionq_result_probabilities_json_v1: Annotated[
+        IonqResultProbabilitiesJsonV1, Field(alias="ionq.result.probabilities.json.v1")
+    ]
+    ionq_result_probabilities_json_v2: Annotated[
+        IonqResultProbabilitiesJsonV2, Field(alias="ionq.result.probabilities.json.v2")
+    ]
+    ionq_result_histogram_json_v1: Annotated[
+        IonqResultHistogramJsonV1, Field(alias="ionq.result.histogram.json.v1")
+    ]
+    ionq_result_histogram_json_v2: Annotated[
+        IonqResultHistogramJsonV2, Field(alias="ionq.result.histogram.json.v2")
+    ]
+    ionq_result_shots_json_v1: Annotated[IonqResultShotsJsonV1, Field(alias="ionq.result.shots.json.v1")]
+    ionq_result_shots_json_v2: Annotated[IonqResultShotsJsonV2, Field(alias="ionq.result.shots.json.v2")]
+    ionq_result_probabilities_aggregate_json_v1: Annotated[
+        IonqResultProbabilitiesAggregateJsonV1, Field(alias="ionq.result.probabilities-aggregate.json.v1")
+    ]
+
+
+class IonqNativeV1(SpecModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    _closed: ClassVar[bool] = True
+    qubits: Annotated[int, Field(ge=1)]
+    circuit: list[GateNativeGate]
+
+
+class IonqQasm3V1(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            examples=[
+                "OPENQASM 3.0;\nqubit[2] q;\nbit[2] c;\nh q[0];\ncx q[0], q[1];\nc[0] = measure q[0];\nc[1] = measure q[1];"
+            ]
+        ),
+    ]
+
+
+class CircuitFormatsCatalog(SpecModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    _closed: ClassVar[bool] = True
+    ionq_native_v1: Annotated[IonqNativeV1, Field(alias="ionq.native.v1")]
+    ionq_qasm3_v1: Annotated[
+        str,
+        Field(
+            alias="ionq.qasm3.v1",
+            examples=[
+                "OPENQASM 3.0;\nqubit[2] q;\nbit[2] c;\nh q[0];\ncx q[0], q[1];\nc[0] = measure q[0];\nc[1] = measure q[1];"
+            ],
+        ),
+    ]
+
+
 class QctrlQaoaJobInput(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
@@ -946,14 +1464,14 @@ class ErrorMitigation3(SpecModel):
     debiasing: bool | None = None
 
 
-class Settings2(SpecModel):
+class Settings3(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
     error_mitigation: ErrorMitigation3 | None = None
 
 
-class Settings3(SpecModel):
+class Settings4(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -978,37 +1496,23 @@ class QctrlQaoaJobCreationPayload(SpecModel):
     backend: Annotated[
         str,
         Field(
-            description="Backend identifier. A free string since May 2026 (no enum); known values: simulator, qpu.aria-1, qpu.aria-2, qpu.forte-1, qpu.forte-enterprise-1."
+            description="Backend identifier. A free string (no enum) since May 2026; known values in September 2026: simulator, qpu.forte-1, qpu.forte-enterprise-1."
         ),
     ]
     session_id: str | None = None
-    settings: Settings3 | None = None
+    settings: Settings4 | None = None
     dry_run: bool | None = None
     type: Literal["qctrl.qaoa.v1"]
     input: QctrlQaoaJobInput
     external_settings: ExternalSettings
 
 
-class GroupUsage(SpecModel):
+class UsageAmount(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
     amount: Annotated[float | None, Field(examples=[144.39])] = None
-    group_id: Annotated[str | None, Field(examples=["2bfd0fd5-5854-4916-917f-a907af586755"])] = None
-    group_name: Annotated[str | None, Field(examples=["Project Jumping Lemming"])] = None
-    job_count: Annotated[int | None, Field(examples=[9])] = None
-    time_us: Annotated[float | None, Field(examples=[1566154.312523])] = None
-
-
-class Usage(SpecModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    amount: Annotated[float, Field(examples=[1614.23])]
-    from_: Annotated[date_aliased, Field(alias="from", examples=["2023-07-01"])]
-    group_usages: list[GroupUsage]
-    job_count: Annotated[int, Field(examples=[10])]
-    time_us: Annotated[float, Field(examples=[5143166.13413])]
+    unit: Annotated[str | None, Field(examples=["USD"])] = None
 
 
 class GroupBy(SpecEnum):
@@ -1068,6 +1572,46 @@ class GenericQuantumFunctionInput(SpecModel):
     params: list[float] | None = None
 
 
+class ErrorMitigation5(SpecModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    symmetry_verification: bool | None = None
+    debiasing: bool | None = None
+
+
+class Settings5(SpecModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    error_mitigation: Annotated[
+        ErrorMitigation5 | None, Field(description="Debiasing needs at least 500 shots.")
+    ] = None
+    compilation: Compilation | None = None
+
+
+class Qasm3JobCreationPayload(SpecModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    _closed: ClassVar[bool] = True
+    name: str | None = None
+    metadata: JobMetadata | None = None
+    shots: Annotated[int, Field(ge=1, le=1000000)] = 100
+    backend: Annotated[
+        str,
+        Field(
+            description="Backend identifier. A free string (no enum) since May 2026; known values in September 2026: simulator, qpu.forte-1, qpu.forte-enterprise-1."
+        ),
+    ]
+    session_id: str | None = None
+    settings: Settings5 | None = None
+    dry_run: bool | None = None
+    noise: Noise | None = None
+    type: Literal["ionq.qasm3.v1"]
+    input: Qasm3CircuitInput
+
+
 class ListCharacterizationsResponse(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
@@ -1086,11 +1630,38 @@ class BadRequestError(SpecModel):
     validation: RequestValidation | None = None
 
 
+class GroupUsage(SpecModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    amount: Annotated[float | None, Field(examples=[144.39])] = None
+    amount_unit: Annotated[str | None, Field(examples=["USD"])] = None
+    amounts: list[UsageAmount] | None = None
+    group_id: Annotated[str | None, Field(examples=["2bfd0fd5-5854-4916-917f-a907af586755"])] = None
+    group_name: Annotated[str | None, Field(examples=["Project Jumping Lemming"])] = None
+    job_count: Annotated[int | None, Field(examples=[9])] = None
+    time_us: Annotated[float | None, Field(examples=[1566154.312523])] = None
+
+
+class Usage(SpecModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    amount: Annotated[float, Field(examples=[1614.23])]
+    amount_unit: Annotated[str | None, Field(examples=["USD"])] = None
+    amounts: list[UsageAmount] | None = None
+    from_: Annotated[date_aliased, Field(alias="from", examples=["2023-07-01"])]
+    group_usages: list[GroupUsage]
+    job_count: Annotated[int, Field(examples=[10])]
+    time_us: Annotated[float, Field(examples=[5143166.13413])]
+
+
 class Usages(SpecModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
     amount_total: Annotated[float | None, Field(examples=[151.31])] = None
+    amount_totals: list[UsageAmount] | None = None
     group_type: GroupBy
     job_count: Annotated[int | None, Field(examples=[514])] = None
     modality: Modality
@@ -1148,11 +1719,11 @@ class QuantumFunctionJobCreationPayload(SpecModel):
     backend: Annotated[
         str,
         Field(
-            description="Backend identifier. A free string since May 2026 (no enum); known values: simulator, qpu.aria-1, qpu.aria-2, qpu.forte-1, qpu.forte-enterprise-1."
+            description="Backend identifier. A free string (no enum) since May 2026; known values in September 2026: simulator, qpu.forte-1, qpu.forte-enterprise-1."
         ),
     ]
     session_id: str | None = None
-    settings: Settings2 | None = None
+    settings: Settings3 | None = None
     dry_run: bool | None = None
     type: Literal["quantum-function"]
     input: QuantumFunctionInput
@@ -1164,13 +1735,15 @@ class JobCreationPayload(
         | MultiCircuitJobCreationPayload
         | QuantumFunctionJobCreationPayload
         | QctrlQaoaJobCreationPayload
+        | Qasm3JobCreationPayload
     ]
 ):
     root: Annotated[
         CircuitJobCreationPayload
         | MultiCircuitJobCreationPayload
         | QuantumFunctionJobCreationPayload
-        | QctrlQaoaJobCreationPayload,
+        | QctrlQaoaJobCreationPayload
+        | Qasm3JobCreationPayload,
         Field(
             discriminator="type",
             examples=[

@@ -141,7 +141,39 @@ class MigrateOptions:
         return cls(payloads=tuple(args.payloads), to=args.to, write=args.write)
 
 
-Options = GenerateOptions | LintOptions | RulesOptions | DiffOptions | MigrateOptions
+@dataclass(frozen=True)
+class SpecUpdateOptions:
+    """`spec update NEW --spec FILE`: move a spec file to a new upstream version."""
+
+    new: str  # the upstream spec: a path, or "-" for stdin
+    spec: Path
+    overlay: Path | None = None
+    check: bool = False
+    allow_stale_overlay: bool = False  # write the spec even when the overlay no longer applies
+    source: str | None = None  # how the header names the upstream (default: NEW's file name)
+
+    @classmethod
+    def from_namespace(cls, args: argparse.Namespace) -> SpecUpdateOptions:
+        if args.check and args.allow_stale_overlay:
+            raise InputError(
+                "--check writes nothing; --allow-stale-overlay is for a write", file=COMMAND_LINE
+            )
+        return cls(
+            new=args.new,
+            spec=args.spec,
+            overlay=args.overlay,
+            check=args.check,
+            allow_stale_overlay=args.allow_stale_overlay,
+            source=args.source,
+        )
+
+
+Options = GenerateOptions | LintOptions | RulesOptions | DiffOptions | MigrateOptions | SpecUpdateOptions
 OptionsType = (
-    type[GenerateOptions] | type[LintOptions] | type[RulesOptions] | type[DiffOptions] | type[MigrateOptions]
+    type[GenerateOptions]
+    | type[LintOptions]
+    | type[RulesOptions]
+    | type[DiffOptions]
+    | type[MigrateOptions]
+    | type[SpecUpdateOptions]
 )

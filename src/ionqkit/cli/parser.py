@@ -28,6 +28,7 @@ from ionqkit.cli.options import (
     Options,
     OptionsType,
     RulesOptions,
+    SpecUpdateOptions,
 )
 from ionqkit.findings.formats import DIFF_FORMATS, LINT_FORMATS
 
@@ -155,6 +156,37 @@ def _migrate(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _spec(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_subparsers(
+        dest="spec_command", metavar="SUBCOMMAND", required=True, parser_class=_Parser
+    )
+    update_help = (
+        "move a spec file to a new upstream version (normalize, keep our descriptions, check the overlay)"
+    )
+    update = group.add_parser("update", help=update_help, description=update_help)
+    update.add_argument("new", metavar="NEW", help="the new upstream spec, JSON or YAML (- for stdin)")
+    update.add_argument("--spec", type=Path, required=True, metavar="FILE", help="our spec file to update")
+    update.add_argument(
+        "--overlay",
+        type=Path,
+        metavar="FILE",
+        help="overlay to check against the new spec (reports stale actions)",
+    )
+    update.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 if the spec file would change"
+    )
+    update.add_argument(
+        "--allow-stale-overlay",
+        action="store_true",
+        help="write the spec even when overlay actions no longer match (exit 1 still: fix the overlay next)",
+    )
+    update.add_argument(
+        "--source",
+        metavar="TEXT",
+        help="how the file's header names the upstream source (default: NEW's file name)",
+    )
+
+
 def _jobs(text: str) -> int:
     try:
         value = int(text)
@@ -202,6 +234,13 @@ COMMANDS = (
         _migrate,
         MigrateOptions,
         "ionqkit.cli.migrate",
+    ),
+    Command(
+        "spec",
+        "maintain the spec files: `spec update NEW --spec FILE` moves one to a new upstream version",
+        _spec,
+        SpecUpdateOptions,
+        "ionqkit.cli.spec",
     ),
 )
 
