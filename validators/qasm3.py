@@ -59,7 +59,8 @@ _NAME = re.compile(r"[^\W\d]\w*")
 _INTEGER = re.compile(r"[0-9][0-9_]*|0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+")
 _PHYSICAL = re.compile(r"\$([0-9]+)")
 _COUNT_MAX = 10**9  # qubits; a size or physical index above it is no machine's
-_DIGITS_MAX = 12  # characters of a literal read as a number; longer ones are above _COUNT_MAX
+_DIGITS_MAX = 12  # significant digits read as a number; more are above _COUNT_MAX in any base
+_BASES = {"0x": 16, "0o": 8, "0b": 2}
 _CONST_MAX = 1000  # characters of a `const` statement worth reading for a size
 _SHOWN = 40  # characters of a statement quoted in a reason
 
@@ -189,11 +190,14 @@ def _integer(text: str) -> int | None:
     None if `text` is not one. Past `_COUNT_MAX` the value is only "more than that"."""
     if not _INTEGER.fullmatch(text):
         return None
-    if len(text.lstrip("0_")) > _DIGITS_MAX:  # int() of 5,000 decimal digits raises
-        return _COUNT_MAX + 1
-    if text[:2].lower() in ("0x", "0o", "0b"):
-        return int(text, 0)
-    return int(text.replace("_", ""))  # int("0017", 0) would refuse the leading zeros
+    base = _BASES.get(text[:2].lower(), 10)
+    digits = (text if base == 10 else text[2:]).replace("_", "").lstrip("0")  # 0017 is decimal 17
+    return _number(digits, base)
+
+
+def _number(digits: str, base: int = 10) -> int:
+    """int(digits), or `_COUNT_MAX` + 1 for more digits than a count has (int() of 5,000 raises)."""
+    return _COUNT_MAX + 1 if len(digits) > _DIGITS_MAX else int(digits or "0", base)
 
 
 def _physical(code: str) -> int:
@@ -201,13 +205,14 @@ def _physical(code: str) -> int:
     distinct = set(map(methodcaller("group", 1), _PHYSICAL.finditer(code)))
     if not distinct:
         return 0
-    highest = max(distinct, key=lambda digits: (len(digits.lstrip("0")), digits.lstrip("0")))
-    if len(highest.lstrip("0")) > _DIGITS_MAX or int(highest) >= _COUNT_MAX:
-        at = code.find(f"${highest}")
+    written = max(distinct, key=lambda digits: (len(digits.lstrip("0")), digits.lstrip("0")))
+    highest = _number(written.lstrip("0"))
+    if highest >= _COUNT_MAX:
+        at = code.find(f"${written}")
         raise _UnreadableError(
-            Unreadable(f"physical qubit ${_short(highest)} is larger than any machine", _line(code, at))
+            Unreadable(f"physical qubit ${_short(written)} is larger than any machine", _line(code, at))
         )
-    return int(highest) + 1
+    return highest + 1
 
 
 def _line(text: str, offset: int) -> int:

@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ionqkit.validators import qasm3
 from ionqkit.validators.qasm3 import Unreadable, declared_qubits
@@ -41,6 +43,8 @@ COUNTED = {
     "spaces anywhere": ("qubit [ 3 ] q ;\nqubit[2]r;\n", 5),
     "integer literal forms": ("qubit[0x10] a;\nqubit[0b11] b;\nqubit[0o7] c;\nqubit[1_000] d;\n", 1026),
     "a leading zero is decimal": ("qubit[017] q;\n", 17),
+    "6,000 leading zeros": ("qubit[" + "0" * 6000 + "3] q;\n", 3),  # int() refuses 4,300+ digits
+    "physical index with 6,000 leading zeros": ("h $" + "0" * 6000 + "3;\n", 4),
     "const set to a literal": ("const uint n = 4;\nqubit[n] q;\n", 4),
     "typed const": ("const int[32] width = 0x8;\nqubit[width] q;\n", 8),
     "physical qubits: highest + 1": ("OPENQASM 3.0;\nh $0;\ncx $0, $7;\nmeasure $3;\n", 8),
@@ -114,6 +118,17 @@ def test_a_reason_quotes_at_most_a_short_excerpt_of_the_statement() -> None:
     found = declared_qubits("qubit[" + "n" * 10_000 + "] q;")
     assert isinstance(found, Unreadable)
     assert len(found.reason) < 120
+
+
+TOKENS = ["qubit", "qreg", "const", "[", "]", "2", "0x1", "n", "=", ";", " ", "\n", "$3", "(", ")", "{", "}"]
+TOKENS += ["//", "/*", "*/", '"', "'", "#pragma", "pragma", "@a", "q", "def", "*", "/"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(TOKENS), max_size=40) | st.text(max_size=80).map(lambda t: [t]))
+def test_any_text_gets_a_count_or_a_reason_never_an_exception(tokens: list[str]) -> None:
+    found = declared_qubits("".join(tokens))
+    assert isinstance(found, Unreadable) or (isinstance(found, int) and found >= 1)
 
 
 # --- hostile input ---------------------------------------------------------------------------------
