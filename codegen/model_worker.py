@@ -48,6 +48,7 @@ def _serve(receiver: Any, sender: Any, parent_ends: tuple[Any, ...]) -> None:
         end.close()
     # Ctrl-C reaches the whole process group; the parent handles it, and its exit ends this one.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked by the parent across fork
     from ionqkit.codegen import emit_models
 
     emit_models.warm_up()  # what this process exists for: the import, while the parent loads
@@ -107,7 +108,14 @@ class ModelRenderer:
         self._process = context.Process(
             target=_serve, args=(child_requests, child_results, parent_ends), daemon=True
         )
-        self._process.start()
+        # SIGINT is blocked across the fork: the child starts with it blocked and ignores it before
+        # unblocking, so a Ctrl-C in that window cannot make the child print a traceback; here it
+        # stays pending and is delivered to this process once unblocked.
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            self._process.start()
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
         child_requests.close()
         child_results.close()
 
