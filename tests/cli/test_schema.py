@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -11,10 +12,11 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from ionqkit.validators import LintConfig
+from ionqkit.validators import LintConfig, specdata
 from ionqkit.validators.jsonschema_export import dumps, export
 from tests.conftest import CliResult
 from tests.validators.samples import BELL
+from tests.validators.test_spec_option import OUR_OVERLAY, job, spec_with_gate
 
 Cli = Callable[..., CliResult]
 
@@ -37,6 +39,17 @@ def test_output_file_gets_the_same_bytes_and_twice_is_the_same(cli: Cli, tmp_pat
     assert [p.name for p in tmp_path.iterdir()] == ["job.schema.json"]  # no temporary file left
 
 
+def test_an_unchanged_schema_leaves_the_file_alone(cli: Cli, tmp_path: Path) -> None:
+    target = tmp_path / "job.schema.json"
+    assert cli("schema", "-o", target)[0] == 0
+    os.utime(target, (1_000_000_000, 1_000_000_000))
+    assert cli("schema", "-o", target)[0] == 0
+    assert target.stat().st_mtime == 1_000_000_000  # not rewritten
+    target.write_text("{}")
+    assert cli("schema", "-o", target)[0] == 0
+    assert target.read_text() == cli("schema")[1]
+
+
 def test_dash_is_stdout(cli: Cli, tmp_path: Path) -> None:
     code, out, _ = cli("schema", "-o", "-")
     assert code == 0 and out.startswith("{")
@@ -52,6 +65,20 @@ def test_the_config_limits_apply(cli: Cli, tmp_path: Path) -> None:
     job["input"]["circuit"][0] = {"gate": "x", "controls": [0, 1, 2], "target": 3}
     errors = list(Draft202012Validator(json.loads(out)).iter_errors(job))
     assert [list(e.absolute_path) for e in errors] == [["input", "circuit", 0, "controls"]]
+
+
+def test_spec_describes_a_newer_spec_with_the_gate_it_adds(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("IONQKIT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(specdata, "_BY_KEY", {})
+    newer = spec_with_gate(tmp_path, "sx")
+    data = json.loads(job("sx"))
+    installed = Draft202012Validator(json.loads(cli("schema")[1]))
+    assert [list(e.absolute_path) for e in installed.iter_errors(data)] == [["input", "circuit", 1, "gate"]]
+    code, out, err = cli("schema", "--spec", newer, "--overlay", OUR_OVERLAY)
+    assert (code, err) == (0, "")
+    assert list(Draft202012Validator(json.loads(out)).iter_errors(data)) == []
 
 
 @pytest.mark.parametrize(

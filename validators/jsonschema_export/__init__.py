@@ -38,7 +38,9 @@ def export(facts: SpecFacts, catalog: Catalog) -> dict[str, Any]:
     spec = facts.spec
     source = "IonQ's OpenAPI spec"
     if spec.get("title") or spec.get("version"):
-        source += f" ({spec.get('title', '')} {spec.get('version', '')})".replace("( ", "(").replace(" )", ")")
+        source += f" ({spec.get('title', '')} {spec.get('version', '')})".replace("( ", "(").replace(
+            " )", ")"
+        )
     warnings = [code for code, rule in RULES.items() if rule.severity is Severity.WARNING]
     schema: dict[str, Any] = {
         "$schema": DIALECT,

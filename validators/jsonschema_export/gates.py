@@ -100,7 +100,9 @@ def gate_schemas(facts: SpecFacts, catalog: Catalog, tr: Translator, defs: Defin
             },
         )
         two_qubit[gateset.name] = frozenset(
-            name for name in gateset.gates if any(isinstance(c, TwoQubitGate) for c in specs[name].constraints)
+            name
+            for name in gateset.gates
+            if any(isinstance(c, TwoQubitGate) for c in specs[name].constraints)
         )
     return GateSchemas(lists, two_qubit)
 

@@ -5,9 +5,10 @@ stops at a newline in ECMA), no lookbehind.
 
 from __future__ import annotations
 
-import re
-
 _ANY = r"[\s\S]"  # one character of any kind, newlines included, in both engines
+# ECMA-262's syntax characters: the only ones a pattern may escape in its Unicode mode (which
+# check-jsonschema's regress and modern editors use); `re.escape` escapes more (`-`), and fails there.
+_SYNTAX = frozenset("^$\\.*+?()[]{}|/")
 
 
 def glob(pattern: str) -> str:
@@ -15,8 +16,13 @@ def glob(pattern: str) -> str:
     dots and newlines), anchored at both ends."""
     if any(c in pattern for c in "[]"):
         raise ValueError(f"backend pattern {pattern!r}: only * and ? are supported")
-    parts = [_ANY + "*" if c == "*" else _ANY if c == "?" else re.escape(c) for c in pattern]
+    parts = [_ANY + "*" if c == "*" else _ANY if c == "?" else escape(c) for c in pattern]
     return "^" + "".join(parts) + "$"
+
+
+def escape(text: str) -> str:
+    """`text` as a literal in a pattern both engines read alike."""
+    return "".join("\\" + c if c in _SYNTAX else c for c in text)
 
 
 def decimal_string(low: int, high: int | None) -> str:
@@ -68,7 +74,7 @@ def _fill_nines(number: int, width: int) -> int:
 
 
 def _fill_zeros(number: int, width: int) -> int:
-    return number - number % 10**width
+    return number - number % int(10**width)
 
 
 def _same_length(start: int, stop: int) -> str:

@@ -240,7 +240,7 @@ class _Payload:
         if digits is not None:
             few.append({"type": "string", "pattern": digits})
         cases: list[Json] = [{"required": ["shots"], "properties": {"shots": {"anyOf": few}}}] if few else []
-        if DEFAULT_SHOTS < need:
+        if need > DEFAULT_SHOTS:
             cases.append({"not": {"required": ["shots"]}})
         if not cases:
             return None
@@ -298,11 +298,17 @@ class _Payload:
         # lint reports the first such field and checks nothing else of the input (IQ114).
         body = chosen
         for field, message in reversed(guards):
-            body = {"if": {"required": [field]}, "then": {"properties": {field: reject(message)}}, "else": body}
+            body = {
+                "if": {"required": [field]},
+                "then": {"properties": {field: reject(message)}},
+                "else": body,
+            }
         return {"description": self.words["input"], "type": "object", "allOf": [body]}
 
     def source_fields(self) -> list[str]:
-        return sorted({v.field for vs in self.facts.inputs.values() for v in vs if v.kind == "source" and v.field})
+        return sorted(
+            {v.field for vs in self.facts.inputs.values() for v in vs if v.kind == "source" and v.field}
+        )
 
     def selected(self, variants: Sequence[InputVariant]) -> Any:
         """lint's choice among a job type's input shapes (structure._check_input): those the input's
@@ -316,9 +322,7 @@ class _Payload:
             chosen = [v for v in variants if v.kind in ("gates", "source") and holds[_selector_key(v)]]
             schema = self.shapes(chosen or list(variants))
             condition = {
-                "allOf": [
-                    _selector(key) if held else {"not": _selector(key)} for key, held in holds.items()
-                ]
+                "allOf": [_selector(key) if held else {"not": _selector(key)} for key, held in holds.items()]
             }
             cases.setdefault(json.dumps(schema, sort_keys=True), (schema, []))[1].append(condition)
         if len(cases) == 1:
@@ -348,7 +352,9 @@ class _Payload:
         default = self.facts.default_gateset or (first.gatesets[0] if first.gatesets else None)
         branches: list[Json] = []
         if default is not None and default in self.gates.lists:
-            branches.append({"if": {"not": {"required": ["gateset"]}}, "then": self.circuit_input(first, default)})
+            branches.append(
+                {"if": {"not": {"required": ["gateset"]}}, "then": self.circuit_input(first, default)}
+            )
         for v in variants:
             for name in v.gatesets:
                 if name in self.gates.lists:
@@ -366,7 +372,7 @@ class _Payload:
         }
 
     def circuit_input(self, variant: InputVariant, gateset: str) -> Json:
-        shape = self.described(self.tr.inline(variant.schema), "input")
+        shape: Json = self.described(self.tr.inline(variant.schema), "input")
         props = shape.setdefault("properties", {})
         props["circuit"] = self.gates.lists[gateset]
         props["gateset"] = True  # chosen by now; the dispatch reported a wrong one
@@ -378,14 +384,14 @@ class _Payload:
         return self.defs.unique(f"input.{gateset}", shape)
 
     def source(self, variant: InputVariant) -> Json:
-        shape = self.described(self.tr.inline(variant.schema), "input")
+        shape: Json = self.described(self.tr.inline(variant.schema), "input")
         props = shape.setdefault("properties", {})
         for key in sorted(self.catalog.qasm3_input_fields - props.keys()):
             props[key] = {"description": self.words.get(f"input.{key}@source", "")}
         return shape
 
     def multi(self, variant: InputVariant) -> Json:
-        shape = self.described(self.tr.inline(variant.schema), "input")
+        shape: Json = self.described(self.tr.inline(variant.schema), "input")
         props = shape.setdefault("properties", {})
         names = list(self.facts.gatesets)
         own = [
@@ -423,7 +429,9 @@ class _Payload:
                 "if": self.parent_selects(name),
                 "then": {
                     "properties": {
-                        "circuits": {"items": {"if": {"not": {"required": ["gateset"]}}, "then": self.circuit(name)}}
+                        "circuits": {
+                            "items": {"if": {"not": {"required": ["gateset"]}}, "then": self.circuit(name)}
+                        }
                     }
                 },
             }
@@ -434,7 +442,9 @@ class _Payload:
             "if": {"required": ["circuit"]},
             "then": {
                 "properties": {
-                    "circuits": reject("`circuit` and `circuits` together: a multi-circuit input takes `circuits`")
+                    "circuits": reject(
+                        "`circuit` and `circuits` together: a multi-circuit input takes `circuits`"
+                    )
                 }
             },
         }
@@ -445,7 +455,7 @@ class _Payload:
         """One entry of a multi-circuit input, in `gateset`."""
 
         def build() -> Json:
-            shape = self.described(self.tr.inline(self.facts.gatesets[gateset].circuit_schema), "circuit")
+            shape: Json = self.described(self.tr.inline(self.facts.gatesets[gateset].circuit_schema), "circuit")
             props = shape.setdefault("properties", {})
             props["circuit"] = self.gates.lists[gateset]
             props["gateset"] = True  # chosen by now
@@ -493,7 +503,9 @@ class _Payload:
                         }
                     }
                 }
-                rules.append({"if": condition, "then": {"properties": {"input": self.on_gates(gateset, gate)}}})
+                rules.append(
+                    {"if": condition, "then": {"properties": {"input": self.on_gates(gateset, gate)}}}
+                )
         return rules
 
     def family_condition(self, family: str) -> Json | None:
@@ -556,13 +568,22 @@ class _Payload:
             picked: Json = {"required": ["backend"], "properties": {"backend": {"const": name}}}
             if backend.kind == "simulator":
                 if backend.qubits is not None:
-                    alone = {**picked, "not": {"required": ["noise"], "properties": {"noise": _noise_model_in(listed_models)}}}
+                    alone = {
+                        **picked,
+                        "not": {
+                            "required": ["noise"],
+                            "properties": {"noise": _noise_model_in(listed_models)},
+                        },
+                    }
                     by_count.setdefault(backend.qubits, []).append(alone)
                 for model_name, model in sorted(catalog.noise_models.items()):
                     if model.qubits is not None:
                         with_model = {
                             "required": ["backend", "noise"],
-                            "properties": {"backend": {"const": name}, "noise": _noise_model_in([model_name])},
+                            "properties": {
+                                "backend": {"const": name},
+                                "noise": _noise_model_in([model_name]),
+                            },
                         }
                         by_count.setdefault(model.qubits, []).append(with_model)
             elif backend.qubits is not None:
@@ -581,7 +602,10 @@ class _Payload:
                     {
                         "properties": {
                             "circuits": {
-                                "items": {"if": {"required": ["circuit"]}, "then": {"properties": {"qubits": at_most}}}
+                                "items": {
+                                    "if": {"required": ["circuit"]},
+                                    "then": {"properties": {"qubits": at_most}},
+                                }
                             }
                         }
                     },
@@ -600,7 +624,9 @@ def _selector(key: str) -> Json:
     """When lint's selection (structure._selects) picks the input shapes of this kind."""
     if key.startswith("source:"):
         return {"required": [key.removeprefix("source:")]}
-    return {"anyOf": [{"required": ["circuit"]}, {"required": ["gateset"], "not": {"required": ["circuits"]}}]}
+    return {
+        "anyOf": [{"required": ["circuit"]}, {"required": ["gateset"], "not": {"required": ["circuits"]}}]
+    }
 
 
 def _describe(variant: InputVariant) -> str:
@@ -627,6 +653,3 @@ def _digits(low: int | None, high: int | None) -> str | None:
     if high is not None and high < start:
         return None
     return patterns.decimal_string(start, high)
-
-
-

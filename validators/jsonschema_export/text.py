@@ -20,8 +20,7 @@ NOT_EXPRESSED = {
     "repeats within one list are caught here",
     "IQ212": "a pauliexp term having one letter per target, and one coefficient per term (that each "
     "term is made of I, X, Y and Z is checked here)",
-    "IQ702": "the total number of gates over all circuits of a job (each gate list is bounded by it "
-    "here)",
+    "IQ702": "the total number of gates over all circuits of a job (each gate list is bounded by it here)",
     "IQ704": "the size of the request body",
 }
 
@@ -29,8 +28,7 @@ EDITOR_NOTES = (
     "JSON Schema has no warnings: what `lint` only warns about ({warnings}) is accepted here.",
     "A number such as 2.0 is an integer to JSON Schema; `lint` reports it where IonQ needs an "
     "integer literal (`input.qubits`, `noise.seed`).",
-    "Text-level faults (syntax, UTF-8, a byte order mark, NaN, nesting depth) are the parser's and "
-    "`lint`'s.",
+    "Text-level faults (syntax, UTF-8, a byte order mark, NaN, nesting depth) are the parser's and `lint`'s.",
 )
 
 
@@ -49,8 +47,7 @@ def root_description(version: str, source: str, warnings: Iterable[str]) -> str:
 
 JOB_TYPES = {
     "ionq.circuit.v1": "One circuit as a list of gates (`input.circuit`) in the qis or native gateset.",
-    "ionq.multi-circuit.v1": "Several circuits (`input.circuits`) run as one job, each with its own "
-    "results.",
+    "ionq.multi-circuit.v1": "Several circuits (`input.circuits`) run as one job, each with its own results.",
     "ionq.qasm3.v1": "One OpenQASM 3 program, as text in `input.data`.",
     "qctrl.qaoa.v1": "A Q-CTRL QAOA optimisation problem.",
     "quantum-function": "A quantum function evaluated on the given parameters.",

@@ -39,7 +39,8 @@ def pointers(errors: Iterable[ValidationError]) -> set[str]:
         base = "".join(f"/{escape_pointer_token(str(token))}" for token in error.absolute_path)
         if error.validator == "additionalProperties" and error.validator_value is False:
             known = set(error.schema.get("properties", {})) if isinstance(error.schema, dict) else set()
-            found.update(f"{base}/{escape_pointer_token(key)}" for key in error.instance if key not in known)
+            instance: Any = error.instance
+            found.update(f"{base}/{escape_pointer_token(key)}" for key in instance if key not in known)
         elif "propertyNames" in error.relative_schema_path:
             found.add(f"{base}/{escape_pointer_token(str(error.instance))}")
         else:
