@@ -455,7 +455,8 @@ class _Payload:
         """One entry of a multi-circuit input, in `gateset`."""
 
         def build() -> Json:
-            shape: Json = self.described(self.tr.inline(self.facts.gatesets[gateset].circuit_schema), "circuit")
+            entry = self.facts.gatesets[gateset].circuit_schema
+            shape: Json = self.described(self.tr.inline(entry), "circuit")
             props = shape.setdefault("properties", {})
             props["circuit"] = self.gates.lists[gateset]
             props["gateset"] = True  # chosen by now
