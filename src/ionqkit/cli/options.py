@@ -168,7 +168,37 @@ class SpecUpdateOptions:
         )
 
 
-Options = GenerateOptions | LintOptions | RulesOptions | DiffOptions | MigrateOptions | SpecUpdateOptions
+@dataclass(frozen=True)
+class SchemaOptions:
+    api_version: str = "v0.4"
+    spec: Path | None = None  # None: the spec facts compiled into the installed package
+    overlay: Path | None = None
+    config: Path | None = None  # None: the nearest pyproject.toml (its lint limits and backends apply)
+    output: Path | None = None  # None (or "-"): stdout
+
+    @classmethod
+    def from_namespace(cls, args: argparse.Namespace) -> SchemaOptions:
+        if args.overlay is not None and args.spec is None:
+            raise InputError("--overlay goes with --spec (the spec it applies to)", file=COMMAND_LINE)
+        output = None if args.output in (None, "-") else Path(args.output)
+        return cls(
+            api_version=args.api_version,
+            spec=args.spec,
+            overlay=args.overlay,
+            config=args.config,
+            output=output,
+        )
+
+
+Options = (
+    GenerateOptions
+    | LintOptions
+    | RulesOptions
+    | DiffOptions
+    | MigrateOptions
+    | SpecUpdateOptions
+    | SchemaOptions
+)
 OptionsType = (
     type[GenerateOptions]
     | type[LintOptions]
@@ -176,4 +206,5 @@ OptionsType = (
     | type[DiffOptions]
     | type[MigrateOptions]
     | type[SpecUpdateOptions]
+    | type[SchemaOptions]
 )

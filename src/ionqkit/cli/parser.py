@@ -28,6 +28,7 @@ from ionqkit.cli.options import (
     Options,
     OptionsType,
     RulesOptions,
+    SchemaOptions,
     SpecUpdateOptions,
 )
 from ionqkit.findings.formats import DIFF_FORMATS, LINT_FORMATS
@@ -187,6 +188,27 @@ def _spec(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _schema(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--api-version", choices=("v0.4",), default="v0.4", help="API version (default v0.4)")
+    parser.add_argument(
+        "--spec",
+        type=Path,
+        metavar="FILE",
+        help="describe payloads of this v0.4-shaped OpenAPI spec instead of the installed one",
+    )
+    parser.add_argument("--overlay", type=Path, metavar="FILE", help="an OpenAPI Overlay applied to --spec")
+    parser.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help="TOML file with a [tool.ionqkit.lint] table whose limits and backends apply "
+        "(default: nearest pyproject.toml)",
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write the schema to FILE (atomically) instead of stdout"
+    )
+
+
 def _jobs(text: str) -> int:
     try:
         value = int(text)
@@ -241,6 +263,14 @@ COMMANDS = (
         _spec,
         SpecUpdateOptions,
         "ionqkit.cli.spec",
+    ),
+    Command(
+        "schema",
+        "write a JSON Schema of job payloads for editors and validators (what lint checks, where "
+        "JSON Schema can say it)",
+        _schema,
+        SchemaOptions,
+        "ionqkit.cli.schema",
     ),
 )
 
