@@ -35,6 +35,8 @@ class SingleSpec:
     out: Path
     package: str
     overlay: Path | None = None
+    version: str | None = None  # --version of the distribution (standalone output)
+    class_names: Path | None = None  # --class-names FILE
 
 
 @dataclass(frozen=True)
@@ -54,9 +56,18 @@ class GenerateOptions:
         if args.spec is not None:
             if args.out is None or args.package is None:
                 raise InputError("--spec needs --out and --package", file=COMMAND_LINE)
-            single = SingleSpec(spec=args.spec, out=args.out, package=args.package, overlay=args.overlay)
-        elif args.overlay or args.out or args.package:
-            raise InputError("--overlay, --out and --package go with --spec", file=COMMAND_LINE)
+            single = SingleSpec(
+                spec=args.spec,
+                out=args.out,
+                package=args.package,
+                overlay=args.overlay,
+                version=args.dist_version,
+                class_names=args.class_names,
+            )
+        elif args.overlay or args.out or args.package or args.dist_version or args.class_names:
+            raise InputError(
+                "--overlay, --out, --package, --version and --class-names go with --spec", file=COMMAND_LINE
+            )
         return cls(
             config=args.config,
             single=single,

@@ -64,6 +64,18 @@ def _generate(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, help="output folder for --spec (the package goes inside it)")
     parser.add_argument("--package", help="package name for --spec, e.g. ionq_v0_4")
     parser.add_argument(
+        "--version",
+        dest="dist_version",
+        metavar="VERSION",
+        help="version of the distribution --spec makes (default: the spec's info.version, 'v0.4' -> 0.4)",
+    )
+    parser.add_argument(
+        "--class-names",
+        type=Path,
+        metavar="FILE",
+        help="YAML or JSON mapping of schema name -> class name, overriding the derived names (--spec)",
+    )
+    parser.add_argument(
         "--templates",
         type=Path,
         action="append",
