@@ -81,9 +81,7 @@ class Inputs:
         }
 
 
-def render(
-    inputs: Inputs, outputs: Mapping[str, bytes], project: Mapping[str, bytes] | None = None
-) -> bytes:
+def render(inputs: Inputs, outputs: Mapping[str, bytes], project: Mapping[str, bytes] | None = None) -> bytes:
     document: dict[str, Any] = {
         "format": FORMAT_VERSION,
         **inputs.as_json(),

@@ -227,7 +227,7 @@ def safe_schema_names(
             names[original] = chosen[original][1]
             continue
         base = class_name_for(original)
-        if base.lower() in taken:
+        if taken.get(base.lower()) in chosen:
             key, name = chosen[taken[base.lower()]]
             raise NameConflictError(key, name, original)
         candidate, n = base, 1

@@ -124,8 +124,18 @@ def test_generate_allow_breaking_from_the_environment(
     [
         (["generate", "--spec", "s.yaml", "--out", "out"], "--spec needs --out and --package"),
         (["generate", "--spec", "s.yaml", "--package", "p"], "--spec needs --out and --package"),
-        (["generate", "--out", "out"], "--overlay, --out and --package go with --spec"),
-        (["generate", "--overlay", "o.yaml"], "--overlay, --out and --package go with --spec"),
+        (
+            ["generate", "--out", "out"],
+            "--overlay, --out, --package, --version and --class-names go with --spec",
+        ),
+        (
+            ["generate", "--overlay", "o.yaml"],
+            "--overlay, --out, --package, --version and --class-names go with --spec",
+        ),
+        (
+            ["generate", "--class-names", "c.yaml"],
+            "--overlay, --out, --package, --version and --class-names go with --spec",
+        ),
     ],
 )
 def test_generate_arguments_that_go_together(argv: list[str], message: str) -> None:
@@ -135,7 +145,10 @@ def test_generate_arguments_that_go_together(argv: list[str], message: str) -> N
 
 def test_a_rule_between_arguments_is_one_error_line_and_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["generate", "--out", "out"]) == 2
-    assert capsys.readouterr().err == "error: <command line>: --overlay, --out and --package go with --spec\n"
+    assert (
+        capsys.readouterr().err
+        == "error: <command line>: --overlay, --out, --package, --version and --class-names go with --spec\n"
+    )
 
 
 def test_no_command_is_no_options() -> None:

@@ -95,7 +95,8 @@ def execute(options: GenerateOptions) -> int:
             for reason in outcome.reasons:
                 print(f"stale: {reason}", file=sys.stderr)
     if stale:
-        print(f"{len(stale)} package(s) out of date: run `make generate`", file=sys.stderr)
+        command = project.command() if project is not None else "ionqkit generate"
+        print(f"{len(stale)} package(s) out of date: run `{command}`", file=sys.stderr)
         return 1
     if all(o.action == "up to date" for o in outcomes):
         say(f"all {len(outcomes)} package(s) up to date")
