@@ -43,7 +43,12 @@ class Options:
     force: bool = False
     allow_breaking: bool = False  # regenerate even when the spec diff has breaking changes
     overwrite: bool = False  # replace a package folder that ionqkit did not generate
-    project: Project | None = None  # standalone output (--spec): runtime bundled, project files beside
+    project: Project | None = None  # --spec: the command; project.standalone: runtime bundled, project files
+
+
+def standalone(options: Options) -> bool:
+    """Whether the output is a standalone project (runtime bundled, project files beside)."""
+    return options.project is not None and options.project.standalone
 
 
 def regenerate_command(options: Options) -> str:
@@ -91,15 +96,16 @@ def collect_inputs(target: Target, options: Options, with_templates: bool) -> ma
         from ionqkit.codegen.standalone import is_project_template
 
         for name, path in template_files(options.template_dirs).items():
-            if options.project is None and is_project_template(name) and not name.startswith("_"):
+            if not standalone(options) and is_project_template(name) and not name.startswith("_"):
                 continue  # not rendered without a project
             files[f"template:{name}"] = (_relative(path, options.project_root), manifest.sha256_file(path))
-    if options.project is not None:
+    project = options.project
+    if project is not None and project.standalone and with_templates:  # a JSON Schema: models alone
         from ionqkit.codegen.standalone import runtime_sha256
 
         files["runtime"] = ("ionqkit.runtime", runtime_sha256())
-        if options.project.version is not None:
-            files["version"] = ("--version", manifest.sha256_bytes(options.project.version.encode()))
+        if project.version is not None:
+            files["version"] = ("--version", manifest.sha256_bytes(project.version.encode()))
     return manifest.Inputs(files, manifest.generator_fingerprint())
 
 
@@ -211,10 +217,11 @@ def other_files(prepared: Prepared, options: Options) -> Sources:
     api = prepared.api
     sources = Sources({})
     dist = None
-    if options.project is not None and api.kind == "openapi":
+    if options.project is not None and options.project.standalone and api.kind == "openapi":
         from .standalone import RUNTIME_PACKAGE, distribution, runtime_files
 
-        dist = distribution(api.package, api.version, api.spec_name, options.project.version)
+        dist, note = distribution(api.package, api.version, options.project.version)
+        sources.notes.extend([note] if note else [])
         sources.package.update(runtime_files(dist, regenerate_command(options)))
     if api.kind == "openapi":
         from .emit_clients import Settings, render_templates

@@ -15,7 +15,9 @@ ionqkit's rules belong to the ionqkit version that has them, not to the one that
 client. The request models stay strict either way.
 
 The bundled clients (`ionqkit.generated.*`) keep importing `ionqkit.runtime`: they ship inside
-ionqkit, so one runtime serves them all.
+ionqkit, so one runtime serves them all. So does `--spec ... --shared-runtime`, which writes the
+package alone (no project files, several packages may share one --out) for use where ionqkit is
+installed.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ionqkit.errors import InputError, SpecError
+from ionqkit.errors import InputError
 from ionqkit.paths import PACKAGE_DIR
 
 RUNTIME_SOURCE = PACKAGE_DIR / "runtime"
@@ -80,6 +82,7 @@ class Project:
     templates: tuple[Path, ...] = ()
     class_names: Path | None = None
     version: str | None = None  # --version; None: from the spec's info.version
+    standalone: bool = True  # False with --shared-runtime: the package alone, on ionqkit.runtime
 
     def command(self) -> str:
         """The command that regenerates the project, run in its folder (`--out .`). Inputs are
@@ -94,6 +97,8 @@ class Project:
             parts += ["--class-names", self.class_names.name]
         if self.version is not None:
             parts += ["--version", self.version]
+        if not self.standalone:
+            parts += ["--shared-runtime"]
         parts += ["--out", ".", "--package", self.package]
         return shlex.join(parts)
 
@@ -117,25 +122,31 @@ def check_version(version: str) -> str:
     return version
 
 
-def distribution(package: str, spec_version: str, spec_name: str, override: str | None) -> Distribution:
+FALLBACK_VERSION = "0"
+
+
+def distribution(package: str, spec_version: str, override: str | None) -> tuple[Distribution, str | None]:
+    """The distribution the project describes, and a note for the user when the spec's
+    info.version is no version a package can have (the project is then version 0)."""
+    note = None
     if override is not None:
         version = check_version(override)
     else:
         version = spec_version.strip().removeprefix("v").removeprefix("V")
         if not _VERSION.match(version):
-            raise SpecError(
-                f"info.version {spec_version!r} is not a PEP 440 version (such as 1.2.0) for the "
-                "package; pass --version",
-                file=spec_name,
-                pointer="/info/version",
+            note = (
+                f"info.version {spec_version!r} is not a PEP 440 version (such as 1.2.0): the "
+                f"distribution is version {FALLBACK_VERSION}; pass --version to choose one"
             )
-    return Distribution(
+            version = FALLBACK_VERSION
+    dist = Distribution(
         name=package.replace("_", "-"),
         version=version,
         requires_python=REQUIRES_PYTHON,
         dependencies=DEPENDENCIES,
         runtime_package=RUNTIME_PACKAGE,
     )
+    return dist, note
 
 
 def _runtime_sources() -> list[Path]:

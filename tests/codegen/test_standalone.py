@@ -73,7 +73,7 @@ def test_the_project_holds_the_package_its_runtime_and_project_files(project: Pa
     # Every module but host.py is the runtime's own, under a header line saying where it came from.
     for path in RUNTIME_SOURCE.glob("*.py"):
         copied = files[f"names_sdk/_runtime/{path.name}"].decode()
-        assert copied.startswith(f"# Copied by ionqkit "), path.name
+        assert copied.startswith("# Copied by ionqkit "), path.name
         if path.name != "host.py":
             assert copied.split("\n", 1)[1] == path.read_text(encoding="utf-8"), path.name
     host = ast.parse(files["names_sdk/_runtime/host.py"].decode())
@@ -161,9 +161,10 @@ def test_version_flag_and_a_spec_version_that_is_no_pep440(cli: CliRun, tmp_path
     spec.write_text(
         (DATA / "names.openapi.yaml").read_text().replace("version: v2.1", "version: 2026-09 beta")
     )
-    code, _, err = cli("generate", "--spec", spec, "--out", tmp_path / "b", "--package", "names_sdk")
-    assert code == 2
-    assert "info.version '2026-09 beta' is not a PEP 440 version" in err and "pass --version" in err
+    code, out, _ = cli("generate", "--spec", spec, "--out", tmp_path / "b", "--package", "names_sdk")
+    assert code == 0
+    assert "note: info.version '2026-09 beta' is not a PEP 440 version (such as 1.2.0): the" in out
+    assert tomllib.loads((tmp_path / "b" / "pyproject.toml").read_text())["project"]["version"] == "0"
     code, _, err = cli(
         "generate", "--spec", spec, "--out", tmp_path / "b", "--package", "n", "--version", "x"
     )
@@ -248,7 +249,8 @@ def renamed_templates(tmp_path: Path) -> Iterator[Path]:
     assert client.count("NamesAPI") >= 4
     (folder / "client.py.jinja").write_text(client)
     (folder / "__init__.py.jinja").write_text(
-        '"""{{ api.title }}, our way."""\n\nfrom . import models\nfrom .client import AsyncNamesAPI, NamesAPI\n\n'
+        '"""{{ api.title }}, our way."""\n\nfrom . import models\n'
+        "from .client import AsyncNamesAPI, NamesAPI\n\n"
         '__all__ = ["AsyncNamesAPI", "NamesAPI", "models"]\n'
     )
     pyproject = (TEMPLATES_DIR / "pyproject.toml.jinja").read_text()
@@ -278,3 +280,29 @@ def test_a_renamed_client_and_own_pyproject_give_an_importable_installable_packa
     )
     assert built.returncode == 0, built.stderr[-2000:]
     assert built.stdout.strip().splitlines()[-1] == "our_names-2.1-py3-none-any.whl"
+
+
+def test_shared_runtime_writes_the_package_alone_on_ionqkits_runtime(cli: CliRun, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    for name in ("first", "second"):  # several packages may share one folder: no project files
+        code, _, err = cli(
+            "generate", "--spec", DATA / "names.openapi.yaml", "--out", out, "--package", name, "-q",
+            "--shared-runtime",
+        )  # fmt: skip
+        assert code == 0, err
+    assert sorted(p.name for p in out.iterdir()) == ["first", "second"]
+    package = out / "first"
+    assert not (package / "_runtime").exists()
+    assert "from ionqkit.runtime import" in (package / "client.py").read_text()
+    command = "ionqkit generate --spec names.openapi.yaml --shared-runtime --out . --package first"
+    assert command in " ".join((package / "__init__.py").read_text().split())
+    recorded = json.loads((package / "MANIFEST.json").read_text())
+    assert "project" not in recorded and "runtime" not in recorded["inputs"]
+
+
+def test_the_bundled_clients_share_ionqkits_runtime(repo: Path) -> None:
+    for package in ("ionq_v0_4", "ionq_v0_3"):
+        folder = repo / "generated" / package
+        assert "from ionqkit.runtime import" in (folder / "client.py").read_text()
+        assert not (folder / "_runtime").exists()
+        assert "project" not in json.loads((folder / "MANIFEST.json").read_text())

@@ -45,7 +45,8 @@ with Client(api_key="k" * 24, base_url=base_url) as client:
     job = client.get_job(JOB_ID)
     listed = client.get_jobs(limit=2)
     waited = client.wait_for_job(JOB_ID, timeout=30, poll_interval=0.01)
-    out["sync"] = [type(created).__name__, str(job.root.status), len(listed.jobs) > 0, str(waited.root.status)]
+    out["sync"] = [type(created).__name__, str(job.root.status), len(listed.jobs) > 0,
+                   str(waited.root.status)]
 
 async def run_async():
     async with AsyncClient(api_key="k" * 24, base_url=base_url) as client:

@@ -60,6 +60,7 @@ def execute(options: GenerateOptions) -> int:
             templates=options.templates,
             class_names=single.class_names,
             version=None if single.version is None else check_version(single.version),
+            standalone=not single.shared_runtime,
         )
     else:
         targets, out_root = load_targets(options.config)

@@ -37,6 +37,7 @@ class SingleSpec:
     overlay: Path | None = None
     version: str | None = None  # --version of the distribution (standalone output)
     class_names: Path | None = None  # --class-names FILE
+    shared_runtime: bool = False  # --shared-runtime: no standalone project, ionqkit.runtime imported
 
 
 @dataclass(frozen=True)
@@ -63,10 +64,23 @@ class GenerateOptions:
                 overlay=args.overlay,
                 version=args.dist_version,
                 class_names=args.class_names,
+                shared_runtime=args.shared_runtime,
             )
-        elif args.overlay or args.out or args.package or args.dist_version or args.class_names:
+            if args.shared_runtime and args.dist_version:
+                raise InputError(
+                    "--version is the standalone project's; not with --shared-runtime", file=COMMAND_LINE
+                )
+        elif (
+            args.overlay
+            or args.out
+            or args.package
+            or args.dist_version
+            or args.class_names
+            or args.shared_runtime
+        ):
             raise InputError(
-                "--overlay, --out, --package, --version and --class-names go with --spec", file=COMMAND_LINE
+                "--overlay, --out, --package, --version, --class-names and --shared-runtime go with --spec",
+                file=COMMAND_LINE,
             )
         return cls(
             config=args.config,

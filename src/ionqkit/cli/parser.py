@@ -70,6 +70,12 @@ def _generate(parser: argparse.ArgumentParser) -> None:
         help="version of the distribution --spec makes (default: the spec's info.version, 'v0.4' -> 0.4)",
     )
     parser.add_argument(
+        "--shared-runtime",
+        action="store_true",
+        help="with --spec: write the package alone, importing ionqkit.runtime (no runtime copy, no "
+        "pyproject.toml or README.md; for use where ionqkit is installed)",
+    )
+    parser.add_argument(
         "--class-names",
         type=Path,
         metavar="FILE",
