@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from ionqkit.codegen.standalone import DEPENDENCIES, RUNTIME_SOURCE
-from ionqkit.paths import TEMPLATES_DIR
+from ionqkit.paths import PACKAGE_DIR, TEMPLATES_DIR
 
 DATA = Path(__file__).parent / "data"
+RUNTIME_SOURCE = PACKAGE_DIR / "runtime"
 CliRun = Callable[..., tuple[int, str, str]]
 
 
@@ -97,7 +97,7 @@ def test_pyproject_names_version_and_ranges(project: Path) -> None:
     config = tomllib.loads((project / "pyproject.toml").read_text())
     meta = config["project"]
     assert (meta["name"], meta["version"], meta["requires-python"]) == ("names-sdk", "2.1", ">=3.11")
-    assert meta["dependencies"] == list(DEPENDENCIES)
+    assert meta["dependencies"] == ["anyio>=4,<5", "httpx>=0.27,<1", "orjson>=3.10,<4", "pydantic>=2.7,<3"]
     assert not [d for d in meta["dependencies"] if "==" in d or "ionqkit" in d]
     assert config["tool"]["setuptools"]["packages"] == ["names_sdk", "names_sdk._runtime"]
     assert config["tool"]["ionqkit"]["regenerate"] == (
@@ -185,16 +185,17 @@ def test_the_copied_runtime_masks_keys_beside_ionqkits_own(
     import importlib
 
     copy = importlib.import_module("names_sdk._runtime.logguard")
-    theirs, ours = "sk-ours-0123456789abcdef", "sk-copy-0123456789abcdef"
-    logguard.register(theirs)
-    copy.register(ours)
+    ionqkit_key, copy_key = "sk-ionqkit-0123456789abcdef", "sk-copy-0123456789abcdef"
+    logguard.register(ionqkit_key)
+    copy.register(copy_key)
     try:
         with caplog.at_level(logging.INFO):
-            logging.getLogger("any").info("keys %s and %s", theirs, ours)
-        assert theirs not in caplog.text and ours not in caplog.text
+            logging.getLogger("any").info("keys %s and %s", ionqkit_key, copy_key)
+        assert ionqkit_key not in caplog.text
+        assert copy_key not in caplog.text
     finally:
-        logguard.unregister(theirs)
-        copy.unregister(ours)
+        logguard.unregister(ionqkit_key)
+        copy.unregister(copy_key)
         for name in [m for m in sys.modules if m.startswith("names_sdk")]:
             monkeypatch.delitem(sys.modules, name)
 

@@ -3,9 +3,9 @@ wheel, installed into a fresh venv that has no ionqkit, imported, passes mypy --
 creates, gets, lists and waits for jobs against Prism serving that spec, sync and async; a job
 response with a field and a status the spec does not list decodes.
 
-Nothing is downloaded: the wheel is built by the setuptools of this venv, and its dependencies
-come from a folder of wheels packed from this venv's own installed distributions
-(tests/packaging/wheelhouse.py), installed with `pip --isolated --no-index`.
+Nothing is downloaded: the wheel is built by the setuptools of this venv, and the dependencies
+its metadata declares come from a folder of wheels packed from this venv's own installed
+distributions (tests/packaging/wheelhouse.py), installed with `pip --isolated --no-index`.
 """
 
 from __future__ import annotations
@@ -20,10 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from ionqkit.codegen.standalone import DEPENDENCIES
 from tests.contract.prism import prism_mock
 
-from .wheelhouse import build_wheel, fill
+from .wheelhouse import build_wheel, fill, requires_dist
 
 CliRun = Callable[..., tuple[int, str, str]]
 
@@ -97,7 +96,7 @@ def test_a_standalone_package_installs_and_runs_with_no_ionqkit(
     wheel = build_wheel(project, tmp_path / "dist")
     assert wheel.name == "ionq_x-0.4-py3-none-any.whl"
     house = tmp_path / "house"
-    fill(list(DEPENDENCIES), house)
+    fill(requires_dist(wheel), house)  # what the wheel declares, and nothing else, must do
     fresh = tmp_path / "fresh"
     venv.create(fresh, with_pip=False)  # pip runs from this venv, on the fresh interpreter
     python = fresh / "bin" / "python"

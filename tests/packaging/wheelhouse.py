@@ -10,6 +10,7 @@ file) back into wheels: the same versions the rest of the suite runs against, wi
 from __future__ import annotations
 
 import base64
+import email.parser
 import hashlib
 import re
 import subprocess
@@ -81,6 +82,14 @@ def requirement_closure(requirements: list[str]) -> list[str]:
 def fill(requirements: list[str], house: Path) -> list[Path]:
     house.mkdir(parents=True, exist_ok=True)
     return [repack(name, house) for name in requirement_closure(requirements)]
+
+
+def requires_dist(wheel: Path) -> list[str]:
+    """The Requires-Dist of a wheel's metadata (its base install: no extras)."""
+    with zipfile.ZipFile(wheel) as archive:
+        name = next(n for n in archive.namelist() if n.endswith(".dist-info/METADATA"))
+        metadata = email.parser.Parser().parsestr(archive.read(name).decode())
+    return [r for r in metadata.get_all("Requires-Dist") or [] if "extra ==" not in r]
 
 
 def build_wheel(project: Path, out: Path) -> Path:

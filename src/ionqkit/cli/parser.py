@@ -61,7 +61,11 @@ def _generate(parser: argparse.ArgumentParser) -> None:
         "--spec", type=Path, help="generate from this one spec instead of the configured ones"
     )
     parser.add_argument("--overlay", type=Path, help="overlay applied to --spec")
-    parser.add_argument("--out", type=Path, help="output folder for --spec (the package goes inside it)")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        help="output folder for --spec: a standalone project (pyproject.toml, README.md, the package)",
+    )
     parser.add_argument("--package", help="package name for --spec, e.g. ionq_v0_4")
     parser.add_argument(
         "--version",
