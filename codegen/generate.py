@@ -100,7 +100,7 @@ def collect_inputs(target: Target, options: Options, with_templates: bool) -> ma
                 continue  # not rendered without a project
             files[f"template:{name}"] = (_relative(path, options.project_root), manifest.sha256_file(path))
     project = options.project
-    if project is not None and project.standalone and with_templates:  # a JSON Schema: models alone
+    if project is not None and standalone(options) and with_templates:  # a JSON Schema: models alone
         from ionqkit.codegen.standalone import runtime_sha256
 
         files["runtime"] = ("ionqkit.runtime", runtime_sha256())
@@ -217,7 +217,7 @@ def other_files(prepared: Prepared, options: Options) -> Sources:
     api = prepared.api
     sources = Sources({})
     dist = None
-    if options.project is not None and options.project.standalone and api.kind == "openapi":
+    if options.project is not None and standalone(options) and api.kind == "openapi":
         from .standalone import RUNTIME_PACKAGE, distribution, runtime_files
 
         dist, note = distribution(api.package, api.version, options.project.version)
