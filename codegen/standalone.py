@@ -171,18 +171,20 @@ def runtime_files(dist: Distribution, command: str) -> dict[str, str]:
     from ionqkit import __version__
 
     header = (
-        f"# Copied by ionqkit {__version__} from ionqkit.runtime.{{module}}. Do not edit: regenerate with "
-        f"`{_comment(command)}`.\n"
+        f"# {{how}} by ionqkit {__version__} {{where}} ionqkit.runtime.{{module}}. Do not edit: regenerate "
+        f"with `{_comment(command)}`.\n"
     )
     files: dict[str, str] = {}
     for path in _runtime_sources():
         if path.name == HOST_MODULE:
             text = HOST.format(user_agent=f"{dist.name}/{dist.version}")
+            how, where = "Written", "in place of"
         else:
             text = path.read_text(encoding="utf-8")
             if _IONQKIT_IMPORT.search(text):
                 raise AssertionError(f"runtime/{path.name} imports ionqkit; only runtime/{HOST_MODULE} may")
-        files[f"{RUNTIME_PACKAGE}/{path.name}"] = header.format(module=path.stem) + text
+            how, where = "Copied", "from"
+        files[f"{RUNTIME_PACKAGE}/{path.name}"] = header.format(how=how, where=where, module=path.stem) + text
     return files
 
 

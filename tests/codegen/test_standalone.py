@@ -73,7 +73,7 @@ def test_the_project_holds_the_package_its_runtime_and_project_files(project: Pa
     # Every module but host.py is the runtime's own, under a header line saying where it came from.
     for path in RUNTIME_SOURCE.glob("*.py"):
         copied = files[f"names_sdk/_runtime/{path.name}"].decode()
-        assert copied.startswith("# Copied by ionqkit "), path.name
+        assert copied.startswith("# Written by " if path.name == "host.py" else "# Copied by "), path.name
         if path.name != "host.py":
             assert copied.split("\n", 1)[1] == path.read_text(encoding="utf-8"), path.name
     host = ast.parse(files["names_sdk/_runtime/host.py"].decode())
