@@ -18,7 +18,10 @@ import signal
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from ionqkit.codegen.class_names import ClassNames
 
 Rendered = tuple[str, list[str]]  # models.py text, the generator's warnings
 
@@ -29,6 +32,8 @@ class Request:
     kind: Literal["openapi", "jsonschema"]
     source: str
     class_name: str | None = None
+    command: str = "ionqkit generate"  # what regenerates the package, for the file's header
+    class_names: ClassNames | None = None  # overrides of inline schemas' class names
 
 
 def render(request: Request) -> Rendered:
@@ -36,7 +41,12 @@ def render(request: Request) -> Rendered:
     from ionqkit.codegen.emit_models import render_models
 
     return render_models(
-        request.data, kind=request.kind, source=request.source, class_name=request.class_name
+        request.data,
+        kind=request.kind,
+        source=request.source,
+        class_name=request.class_name,
+        command=request.command,
+        class_names=request.class_names,
     )
 
 

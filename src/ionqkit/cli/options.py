@@ -35,6 +35,9 @@ class SingleSpec:
     out: Path
     package: str
     overlay: Path | None = None
+    version: str | None = None  # --version of the distribution (standalone output)
+    class_names: Path | None = None  # --class-names FILE
+    shared_runtime: bool = False  # --shared-runtime: no standalone project, ionqkit.runtime imported
 
 
 @dataclass(frozen=True)
@@ -54,9 +57,31 @@ class GenerateOptions:
         if args.spec is not None:
             if args.out is None or args.package is None:
                 raise InputError("--spec needs --out and --package", file=COMMAND_LINE)
-            single = SingleSpec(spec=args.spec, out=args.out, package=args.package, overlay=args.overlay)
-        elif args.overlay or args.out or args.package:
-            raise InputError("--overlay, --out and --package go with --spec", file=COMMAND_LINE)
+            single = SingleSpec(
+                spec=args.spec,
+                out=args.out,
+                package=args.package,
+                overlay=args.overlay,
+                version=args.dist_version,
+                class_names=args.class_names,
+                shared_runtime=args.shared_runtime,
+            )
+            if args.shared_runtime and args.dist_version:
+                raise InputError(
+                    "--version is the standalone project's; not with --shared-runtime", file=COMMAND_LINE
+                )
+        elif (
+            args.overlay
+            or args.out
+            or args.package
+            or args.dist_version
+            or args.class_names
+            or args.shared_runtime
+        ):
+            raise InputError(
+                "--overlay, --out, --package, --version, --class-names and --shared-runtime go with --spec",
+                file=COMMAND_LINE,
+            )
         return cls(
             config=args.config,
             single=single,

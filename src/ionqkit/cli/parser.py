@@ -63,8 +63,30 @@ def _generate(parser: argparse.ArgumentParser) -> None:
         "--spec", type=Path, help="generate from this one spec instead of the configured ones"
     )
     parser.add_argument("--overlay", type=Path, help="overlay applied to --spec")
-    parser.add_argument("--out", type=Path, help="output folder for --spec (the package goes inside it)")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        help="output folder for --spec: a standalone project (pyproject.toml, README.md, the package)",
+    )
     parser.add_argument("--package", help="package name for --spec, e.g. ionq_v0_4")
+    parser.add_argument(
+        "--version",
+        dest="dist_version",
+        metavar="VERSION",
+        help="version of the distribution --spec makes (default: the spec's info.version, 'v0.4' -> 0.4)",
+    )
+    parser.add_argument(
+        "--shared-runtime",
+        action="store_true",
+        help="with --spec: write the package alone, importing ionqkit.runtime (no runtime copy, no "
+        "pyproject.toml or README.md; for use where ionqkit is installed)",
+    )
+    parser.add_argument(
+        "--class-names",
+        type=Path,
+        metavar="FILE",
+        help="YAML or JSON mapping of schema name -> class name, overriding the derived names (--spec)",
+    )
     parser.add_argument(
         "--templates",
         type=Path,
