@@ -48,7 +48,9 @@ def test_a_spec_without_a_job_type_gives_a_linter_without_it(tmp_path: Path) -> 
     older = tmp_path / "older.json"
     older.write_text(json.dumps(data))
     assert "ionq.qasm3.v1" not in compiled(older)["payloads"]
-    qasm3 = json.dumps({"type": "ionq.qasm3.v1", "backend": "simulator", "input": {"data": "OPENQASM 3.0;"}})
+    qasm3 = json.dumps(
+        {"type": "ionq.qasm3.v1", "backend": "simulator", "input": {"data": "OPENQASM 3.0; qubit[1] q;"}}
+    )
     assert [(d.code, d.pointer) for d in lint(qasm3, spec=older)] == [("IQ104", "/type")]
     assert lint(qasm3) == []
 
