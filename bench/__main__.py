@@ -16,7 +16,7 @@ PACKAGE = "_ionqkit_bench"
 
 SUITES = ("generate_bench", "diff_bench")
 # Suites that print their own report (medians and ratios) rather than returning rows.
-REPORTS = ("lint_bench", "memory_bench", "startup_bench")
+REPORTS = ("lint_bench", "memory_bench", "schema_bench", "startup_bench")
 
 
 def load(module: str) -> ModuleType:

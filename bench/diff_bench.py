@@ -21,9 +21,9 @@ V04 = REPO / "specs" / "ionq-v0.4.openapi.yaml"
 RENAMES = REPO / "specs" / "renames" / "ionq-v0.3-to-v0.4.yaml"
 
 
-def _rebuild_tool() -> ModuleType:
+def _seed_tool() -> ModuleType:
     spec = importlib.util.spec_from_file_location(
-        "_ionqkit_tools_rebuild_v04", REPO / "tools" / "specs" / "rebuild_v04.py"
+        "_ionqkit_tools_restore_seed003", REPO / "tools" / "specs" / "restore_seed003.py"
     )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
@@ -60,7 +60,7 @@ def run(repeat: int = 3) -> list[Row]:
     whole = median_time(lambda: run_command(command), repeat)
     rows.append(Row("diff", "ionqkit diff v0.3 v0.4 (process)", whole, repeat, "parse v0.3 + v0.4 (floor)"))
     if (SHARED / "seeds").is_dir():
-        tool = _rebuild_tool()
+        tool = _seed_tool()
         full_path = SHARED / tool.FULL_NAME
         full_text = full_path.read_text(encoding="utf-8")
         restored, _ = tool.restore_seed((SHARED / tool.SEED_NAME).read_text(encoding="utf-8"), full_text)

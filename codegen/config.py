@@ -5,11 +5,14 @@ from __future__ import annotations
 import keyword
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ionqkit.errors import InputError
 from ionqkit.spec.inputs import read_text_file
+
+from .class_names import NONE, ClassNames, check_table, load_file
 
 PACKAGE_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
 
@@ -19,6 +22,7 @@ class Target:
     spec: Path
     overlay: Path | None
     package: str
+    class_names: ClassNames = field(default=NONE)  # the class-name override table (codegen/class_names.py)
 
 
 MAX_PACKAGE_NAME = 100  # with the suffix of a temporary name it must fit in 255 bytes
@@ -66,7 +70,21 @@ def load_targets(pyproject: Path) -> tuple[list[Target], Path]:
         seen.add(package)
         overlay = raw.get("overlay")
         targets.append(
-            Target(root / raw["spec"], root / overlay if isinstance(overlay, str) else None, package)
+            Target(
+                root / raw["spec"],
+                root / overlay if isinstance(overlay, str) else None,
+                package,
+                _class_names(raw.get("class_names"), root, where),
+            )
         )
     out = root / str(section.get("out", "generated"))
     return targets, out
+
+
+def _class_names(value: Any, root: Path, where: str) -> ClassNames:
+    """A target's `class_names`: an inline table, or the path of a YAML/JSON file with one."""
+    if value is None:
+        return NONE
+    if isinstance(value, str):
+        return load_file(root / value)
+    return check_table(value, f"{where}.class_names")

@@ -33,6 +33,7 @@ from ionqkit.paths import TEMPLATES_DIR
 
 from .build_ir import snake_case
 from .ir import Api, Operation, Parameter, Response, SecurityScheme
+from .standalone import Distribution, is_project_template
 
 #: Attributes of the runtime client classes that an operation method must not shadow.
 RESERVED_METHOD_NAMES = frozenset(
@@ -131,6 +132,7 @@ class ClientOperation:
     iter_params: tuple[ClientParameter, ...]  # keyword_params minus the cursor
     item_annotation: str | None  # annotation of one paginated item
     auth_header: str  # the header that carries the key, which `extra_headers` may not set
+    lints_by_default: bool = True  # False in a standalone package: no linter unless one is given
 
     @functools.cached_property
     def doc(self) -> OperationDoc:
@@ -162,6 +164,35 @@ def pyrepr(value: object) -> str:
     if isinstance(value, jinja2.Undefined):  # say which name is undefined, not "Undefined"
         value._fail_with_undefined_error()
     raise TypeError(f"pyrepr renders strings and scalars only, not {type(value).__name__}")
+
+
+def toml(value: object) -> str:
+    """A TOML literal for a string (a basic string), number or bool: how spec strings (a title,
+    a description) reach pyproject.toml. Every control character is escaped, so no value can end
+    the string or start a table."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str):
+        out = []
+        for char in value:
+            if char in ('"', "\\"):
+                out.append("\\" + char)
+            elif char == "\n":
+                out.append("\\n")
+            elif char == "\t":
+                out.append("\\t")
+            elif ord(char) < 0x20 or ord(char) == 0x7F:
+                out.append(f"\\u{ord(char):04x}")
+            elif 0xD800 <= ord(char) <= 0xDFFF:  # a lone surrogate is no character TOML can hold
+                out.append(f"\\\\u{ord(char):04x}")
+            else:
+                out.append(char)
+        return '"' + "".join(out) + '"'
+    if isinstance(value, jinja2.Undefined):  # say which name is undefined
+        value._fail_with_undefined_error()
+    raise TypeError(f"toml renders strings, integers and bools only, not {type(value).__name__}")
 
 
 def _escape_doc_char(char: str) -> str:
@@ -403,9 +434,14 @@ def _operation_doc(item: ClientOperation) -> OperationDoc:
     if op.deprecated:
         notes.append("Deprecated: the spec marks this operation as deprecated.")
     if item.creates_job:
+        linted = (
+            "The payload is linted first (validate=False skips that)"
+            if item.lints_by_default
+            else "The payload is linted first only by a client given a linter (Client(linter=...))"
+        )
         notes.append(
-            "The payload is linted first (validate=False skips that); not retried unless the client has "
-            "retry_create=True, since a repeated POST can run and bill a job twice."
+            f"{linted}; not retried unless the client has retry_create=True, since a repeated POST can "
+            "run and bill a job twice."
         )
     args = [DocEntry(p.param.python_name, _param_doc(p.param)) for p in item.path_params]
     if item.body_arg:
@@ -476,7 +512,7 @@ def _operation_doc(item: ClientOperation) -> OperationDoc:
 
 
 def _client_operation(
-    op: Operation, taken: set[str], aliases: Mapping[str, str], auth_header: str
+    op: Operation, taken: set[str], aliases: Mapping[str, str], auth_header: str, lints: bool
 ) -> ClientOperation:
     op = resource_id_names(op)
     _check_names(op)
@@ -528,14 +564,15 @@ def _client_operation(
         iter_params=iter_params,
         item_annotation=item_annotation,
         auth_header=auth_header,
+        lints_by_default=lints,
     )
 
 
-def client_operations(api: Api) -> list[ClientOperation]:
+def client_operations(api: Api, *, standalone: bool = False) -> list[ClientOperation]:
     taken = {op.python_name for op in api.operations}
     aliases = model_aliases(api)
     header = _auth_header(api)
-    return [_client_operation(op, taken, aliases, header) for op in api.operations]
+    return [_client_operation(op, taken, aliases, header, not standalone) for op in api.operations]
 
 
 def find_job_getter(operations: Sequence[ClientOperation]) -> ClientOperation | None:
@@ -588,9 +625,32 @@ def _uses(operations: Sequence[ClientOperation], job_getter: ClientOperation | N
     )
 
 
-def template_context(api: Api) -> dict[str, Any]:
-    """The variables every client template receives (documented in templates/README.md)."""
-    operations = client_operations(api)
+@dataclass(frozen=True)
+class Settings:
+    """What the template context says beyond the IR: how the output is built and regenerated."""
+
+    regenerate: str = "ionqkit generate"  # the command that regenerates the output
+    runtime: str = "ionqkit.runtime"  # the module the client imports its runtime from
+    project: Distribution | None = None  # standalone output: the distribution the project files describe
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """Rendered templates: package files (P/NAME) and project files (beside the package)."""
+
+    package: dict[str, str]
+    project: dict[str, str]
+    skipped: tuple[str, ...]  # project templates of the user's not rendered: there is no project
+
+
+#: Files the generator writes itself: a template may not produce them.
+RESERVED_OUTPUTS = frozenset({"models.py", "py.typed", "MANIFEST.json", "spec.snapshot.json", "CHANGES.md"})
+
+
+def template_context(api: Api, settings: Settings | None = None) -> dict[str, Any]:
+    """The variables every template receives (documented in templates/README.md)."""
+    settings = settings or Settings()
+    operations = client_operations(api, standalone=settings.project is not None)
     job_getter = find_job_getter(operations)
     scheme = auth_scheme(api)
     return {
@@ -602,6 +662,10 @@ def template_context(api: Api) -> dict[str, Any]:
         "auth_prefix": scheme.prefix if scheme else "apiKey ",
         "aliases": model_aliases(api),
         "uses": _uses(operations, job_getter),
+        "regenerate": settings.regenerate,
+        "runtime": settings.runtime,
+        "standalone": settings.project is not None,
+        "project": settings.project,
     }
 
 
@@ -617,33 +681,62 @@ def make_environment(template_dirs: Sequence[Path]) -> jinja2.Environment:
     )
     env.filters["pyrepr"] = pyrepr
     env.filters["docstring"] = docstring
+    env.filters["toml"] = toml
     return env
 
 
+def is_helper(name: str) -> bool:
+    """`_macros.jinja` is a helper (imported or included, no output); `__init__.py.jinja` is not."""
+    return name.startswith("_") and not name.startswith("__")
+
+
 def output_templates(env: jinja2.Environment) -> list[str]:
-    """Top-level `*.py.jinja` templates (not `_helpers`) across all search dirs, by name."""
-    names = env.list_templates(filter_func=lambda name: name.endswith(".py.jinja"))
-    return sorted(name for name in names if "/" not in name and not name.startswith("_"))
+    """Top-level `*.jinja` templates (not helpers, not in subfolders) across all search dirs."""
+    names = env.list_templates(filter_func=lambda name: name.endswith(".jinja"))
+    return sorted(name for name in names if "/" not in name and not is_helper(name))
 
 
 def render_clients(api: Api, template_dirs: Sequence[Path] = ()) -> dict[str, str]:
-    """Render every output template for `api`: relative file name -> file text."""
+    """The package files the templates make for `api` (see render_templates)."""
+    return render_templates(api, template_dirs).package
+
+
+def render_templates(
+    api: Api, template_dirs: Sequence[Path] = (), settings: Settings | None = None
+) -> Rendered:
+    """Render every output template for `api`: `*.py.jinja` (and `*.pyi.jinja`) into the package,
+    any other into the project beside it, which only standalone output has (settings.project)."""
+    settings = settings or Settings()
     for directory in template_dirs:
         if not Path(directory).is_dir():
             raise InputError("template directory does not exist", file=str(directory))
     env = make_environment(template_dirs)
-    context = template_context(api)
-    files: dict[str, str] = {}
+    context = template_context(api, settings)
+    package: dict[str, str] = {}
+    project: dict[str, str] = {}
+    skipped: list[str] = []
     for name in output_templates(env):
+        output = name.removesuffix(".jinja")
+        into_project = is_project_template(name)
+        if into_project and settings.project is None:
+            if not _template_path(env, name).startswith(str(TEMPLATES_DIR)):
+                skipped.append(name)
+            continue
+        if output in RESERVED_OUTPUTS or (into_project and output == api.package):
+            raise InputError(
+                f"template {name} would write {output}, which ionqkit writes itself; rename the template",
+                file=_template_path(env, name),
+            )
         try:
-            files[name.removesuffix(".jinja")] = env.get_template(name).render(context)
+            text = env.get_template(name).render(context)
         except jinja2.TemplateSyntaxError as exc:
             raise InputError(
                 f"template syntax: {exc.message}", file=exc.filename or name, line=exc.lineno
             ) from None
         except Exception as exc:  # an undefined name, a filter given the wrong thing: the template's
             raise template_error(exc, env, name) from None
-    return files
+        (project if into_project else package)[output] = text
+    return Rendered(package, project, tuple(skipped))
 
 
 def template_error(exc: Exception, env: jinja2.Environment, name: str) -> InputError:

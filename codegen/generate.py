@@ -19,8 +19,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from ionqkit.codegen import manifest, writer
+from ionqkit.codegen.class_names import ClassNames
 from ionqkit.codegen.config import Target
 from ionqkit.codegen.ir import Api
+from ionqkit.codegen.standalone import Project
 from ionqkit.errors import InputError
 from ionqkit.paths import SPECS_DIR, TEMPLATES_DIR
 from ionqkit.pausepoints import point
@@ -45,6 +47,17 @@ class Options:
     force: bool = False
     allow_breaking: bool = False  # regenerate even when the spec diff has breaking changes
     overwrite: bool = False  # replace a package folder that ionqkit did not generate
+    project: Project | None = None  # --spec: the command; project.standalone: runtime bundled, project files
+
+
+def standalone(options: Options) -> bool:
+    """Whether the output is a standalone project (runtime bundled, project files beside)."""
+    return options.project is not None and options.project.standalone
+
+
+def regenerate_command(options: Options) -> str:
+    """The command that regenerates the output, as the generated files say it."""
+    return options.project.command() if options.project is not None else "ionqkit generate"
 
 
 @dataclass
@@ -79,10 +92,25 @@ def collect_inputs(target: Target, options: Options, with_templates: bool) -> ma
             _relative(target.overlay, options.project_root),
             manifest.sha256_file(target.overlay),
         )
+    names = target.class_names
+    if names.table:
+        shown = _relative(names.path, options.project_root) if names.path else names.source
+        files["class_names"] = (shown, names.sha256())
     if with_templates:
         files["catalog"] = (_relative(CATALOG, options.project_root), manifest.sha256_file(CATALOG))
+        from ionqkit.codegen.standalone import is_project_template
+
         for name, path in template_files(options.template_dirs).items():
+            if not standalone(options) and is_project_template(name) and not name.startswith("_"):
+                continue  # not rendered without a project
             files[f"template:{name}"] = (_relative(path, options.project_root), manifest.sha256_file(path))
+    project = options.project
+    if project is not None and standalone(options) and with_templates:  # a JSON Schema: models alone
+        from ionqkit.codegen.standalone import runtime_sha256
+
+        files["runtime"] = ("ionqkit.runtime", runtime_sha256())
+        if project.version is not None:
+            files["version"] = ("--version", manifest.sha256_bytes(project.version.encode()))
     return manifest.Inputs(files, manifest.generator_fingerprint())
 
 
@@ -111,6 +139,7 @@ class Prepared:
     schema_names: dict[str, str]  # original schema name -> class in models.py
     api: Api
     notes: tuple[str, ...]
+    inline_names: ClassNames  # the overrides left for inline schemas, which the model generator names
     lint_facts: str | None = None  # lint_facts.json, for specs that define POST /jobs payloads
 
 
@@ -139,12 +168,18 @@ def prepare(target: Target, options: Options, loaded: LoadedSpec | None = None) 
         for pointer, name in normalize.hoist_inline_schemas(data):
             notes.append(f"model {name} for the inline schema at {pointer}")
         normalize.inline_scalar_refs(data, ("components", "schemas"))
-        schema_names = normalize.safe_schema_names(data, ("components", "schemas"))
+        schemas_pointer: tuple[str, ...] = ("components", "schemas")
     else:
-        defs_key = "$defs" if "$defs" in data else "definitions"
-        normalize.inline_scalar_refs(data, (defs_key,))
-        schema_names = normalize.safe_schema_names(data, (defs_key,))
+        schemas_pointer = ("$defs" if "$defs" in data else "definitions",)
+        normalize.inline_scalar_refs(data, schemas_pointer)
         root_model = normalize.class_name_for(str(data.get("title") or target.package))
+    names = target.class_names
+    try:
+        schema_names = normalize.safe_schema_names(data, schemas_pointer, names.table)
+    except normalize.NameConflictError as clash:
+        raise names.error(str(clash), clash.key) from None
+    used = {normalize.override_key(original, names.table) for original in schema_names}
+    inline_names = dataclasses.replace(names, table={k: v for k, v in names.table.items() if k not in used})
     api = build_ir(
         data,
         package=target.package,
@@ -154,7 +189,7 @@ def prepare(target: Target, options: Options, loaded: LoadedSpec | None = None) 
         schema_names=schema_names,
         root_model=root_model,
     )
-    return Prepared(data, loaded.kind, schema_names, api, tuple(notes), _lint_facts(loaded))
+    return Prepared(data, loaded.kind, schema_names, api, tuple(notes), inline_names, _lint_facts(loaded))
 
 
 def _lint_facts(loaded: LoadedSpec) -> str | None:
@@ -169,30 +204,63 @@ def _lint_facts(loaded: LoadedSpec) -> str | None:
     return jobfacts.dumps(facts) if facts["payloads"] else None
 
 
-def model_request(prepared: Prepared) -> Request:
+def model_request(prepared: Prepared, options: Options) -> Request:
     from ionqkit.codegen.model_worker import Request
 
     api = prepared.api
-    return Request(prepared.data, prepared.kind, api.spec_name, api.root_model)
+    return Request(
+        prepared.data,
+        prepared.kind,
+        api.spec_name,
+        api.root_model,
+        command=regenerate_command(options),
+        class_names=prepared.inline_names,
+    )
 
 
-def other_files(prepared: Prepared, options: Options) -> dict[str, str]:
-    """Every file of the package but models.py: clients (OpenAPI only) and __init__.py."""
+@dataclass
+class Sources:
+    """A package's files before formatting: the package's own (models.py added later) and the
+    project files beside it (standalone output only), with notes for the user."""
+
+    package: dict[str, str]
+    project: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+def other_files(prepared: Prepared, options: Options) -> Sources:
+    """Every file but models.py: from the templates (OpenAPI only) the clients, `__init__.py` and,
+    for standalone output, the project files; a JSON Schema's package gets a fixed `__init__.py`.
+    Standalone output also gets the runtime's copy (codegen/standalone.py)."""
     api = prepared.api
-    files: dict[str, str] = {}
-    exports = ["models"]
-    if api.kind == "openapi":
-        from .emit_clients import render_clients
+    sources = Sources({})
+    dist = None
+    if options.project is not None and standalone(options) and api.kind == "openapi":
+        from .standalone import RUNTIME_PACKAGE, distribution, runtime_files
 
-        rendered = render_clients(api, list(options.template_dirs))
-        _check_rendered_python(rendered, api.package, options)
-        files.update(rendered)
-        if "client.py" in files:
-            exports = ["AsyncClient", "Client", "models"]
-    files["__init__.py"] = _init_text(api.title, api.version, exports)
-    if prepared.lint_facts is not None:
-        files[LINT_FACTS] = prepared.lint_facts
-    return files
+        dist, note = distribution(api.package, api.version, options.project.version)
+        sources.notes.extend([note] if note else [])
+        sources.package.update(runtime_files(dist, regenerate_command(options)))
+    if api.kind == "openapi":
+        from .emit_clients import Settings, render_templates
+        from .standalone import project_note
+
+        settings = Settings(
+            regenerate=regenerate_command(options),
+            runtime="ionqkit.runtime" if dist is None else f".{RUNTIME_PACKAGE}",
+            project=dist,
+        )
+        rendered = render_templates(api, list(options.template_dirs), settings)
+        _check_rendered_python(rendered.package, api.package, options)
+        sources.package.update(rendered.package)
+        sources.project.update(rendered.project)
+        if rendered.skipped:
+            sources.notes.append(project_note(rendered.skipped))
+    else:
+        sources.package["__init__.py"] = _init_text(api.title, api.version, regenerate_command(options))
+    if prepared.lint_facts is not None and dist is None:  # what `ionqkit lint` reads; no use standalone
+        sources.package[LINT_FACTS] = prepared.lint_facts
+    return sources
 
 
 def _shown(path: Path) -> str:
@@ -224,8 +292,10 @@ def _check_rendered_python(rendered: dict[str, str], package: str, options: Opti
             ) from None
 
 
-def package_notes(prepared: Prepared, generator_notes: Sequence[str]) -> list[str]:
-    return [*prepared.notes, *(f"datamodel-code-generator: {n}" for n in generator_notes)]
+def package_notes(
+    prepared: Prepared, generator_notes: Sequence[str], other_notes: Sequence[str] = ()
+) -> list[str]:
+    return [*prepared.notes, *(f"datamodel-code-generator: {n}" for n in generator_notes), *other_notes]
 
 
 def render_package(
@@ -236,25 +306,28 @@ def render_package(
     from ionqkit.codegen.model_worker import render
 
     prepared = prepare(target, options, loaded)
-    models_text, generator_notes = render(model_request(prepared))
-    files = {"models.py": models_text, **other_files(prepared, options)}
-    return files, package_notes(prepared, generator_notes)
+    models_text, generator_notes = render(model_request(prepared, options))
+    sources = other_files(prepared, options)
+    files = {"models.py": models_text, **sources.package}  # the project files (standalone) left out
+    return files, package_notes(prepared, generator_notes, sources.notes)
 
 
-def _init_text(title: str, version: str, exports: list[str]) -> str:
+def _init_text(title: str, version: str, command: str) -> str:
+    """A JSON Schema package's `__init__.py` (an OpenAPI package's comes from __init__.py.jinja)."""
     heading = " ".join(f"{title} {version}".split()).replace('"""', "'''").replace("\\", "/")
+    shown = " ".join(command.split()).replace('"""', "'''").replace("\\", "/")
     lines = [
-        f'"""Generated package for {heading}. Do not edit: run `make generate`.',
+        f'"""Generated package for {heading}. Do not edit: regenerate with `{shown}`.',
         "",
         "Responses are read leniently: a field or a string-enum value the spec does not list is kept",
-        "(`model.model_extra`; the enum member keeps its string) instead of failing the call. Requests",
-        "are strict: models built in code refuse what the spec does not allow, and job payloads are",
-        'linted before they are sent."""',
+        "(`model.model_extra`; the enum member keeps its string) instead of failing the call. Models",
+        'built in code are strict: they refuse what the spec does not allow."""',
+        "",
+        "from . import models",
+        "",
+        '__all__ = ["models"]',
         "",
     ]
-    if "Client" in exports:
-        lines.append("from .client import AsyncClient, Client")
-    lines += ["from . import models", "", f"__all__ = {exports!r}", ""]
     return "\n".join(lines)
 
 
@@ -360,13 +433,21 @@ def _run_locked(
         return [outcomes[target.package] for target in targets]
     packages, summaries = rendered
     point("generate:rendered")
-    for target, _, _ in stale:  # again, just before writing: the folders may have changed meanwhile
+    for (target, _, _), built in zip(stale, packages, strict=True):
+        # Again, just before writing: the folders may have changed meanwhile.
         writer.refuse_unless_replaceable(options.out_root / target.package, overwrite=options.overwrite)
-    for (target, inputs, reasons), (files, notes) in zip(stale, packages, strict=True):
-        files[manifest.MANIFEST] = manifest.render(inputs, files)
+        writer.refuse_foreign_project_files(
+            options.out_root, target.package, sorted(built.project), overwrite=options.overwrite
+        )
+    for (target, inputs, reasons), built in zip(stale, packages, strict=True):
+        files = built.files
+        files[manifest.MANIFEST] = manifest.render(inputs, files, built.project)
         with writer.staged(options.out_root, target.package, files) as staging:
             writer.swap_in(staging, options.out_root / target.package)
-        outcomes[target.package] = Outcome(target.package, "regenerated", reasons, notes)
+        # After the package, whose manifest lists them: a run killed in between leaves them stale
+        # (`generate --check` says so) and ours, and the next run writes them.
+        writer.write_project_files(options.out_root, built.project)
+        outcomes[target.package] = Outcome(target.package, "regenerated", reasons, built.notes)
     for summary in summaries:  # only now true: "spec snapshot recorded"
         report(summary)
     return [outcomes[target.package] for target in targets]
@@ -391,13 +472,22 @@ def _invalid_spec_first(specs: Sequence[LoadedSpec], renderer: ModelRenderer) ->
         raise
 
 
+@dataclass
+class Built:
+    """A package ready to write: its files, formatted; the project files beside it; notes."""
+
+    files: dict[str, bytes]
+    project: dict[str, bytes]
+    notes: list[str]
+
+
 def _render_all(
     stale: Sequence[tuple[Target, manifest.Inputs, list[str]]],
     options: Options,
     report: Report,
     renderer: ModelRenderer,
     outcomes: dict[str, Outcome],
-) -> tuple[list[tuple[dict[str, bytes], list[str]]], list[str]] | None:
+) -> tuple[list[Built], list[str]] | None:
     """Formatted files and notes for every stale package, and the spec reviews' summaries to
     print once the packages are written; or None (and the outcomes filled in, and the reviews'
     diffs reported) when a breaking spec change blocks regeneration.
@@ -425,20 +515,21 @@ def _render_all(
         return None
     with _invalid_spec_first(loaded, renderer):
         prepared = [prepare(target, options, spec) for target, spec in pairs]
-        renderer.submit([model_request(p) for p in prepared])
+        renderer.submit([model_request(p, options) for p in prepared])
         others = [other_files(p, options) for p in prepared]
     _validate_all(loaded)
     models = renderer.results()
     sources = {
-        target.package: {"models.py": text, **files}
-        for (target, _, _), (text, _), files in zip(stale, models, others, strict=True)
+        target.package: {"models.py": text, **other.package}
+        for (target, _, _), (text, _), other in zip(stale, models, others, strict=True)
     }
     formatted = format_packages(sources)
-    result: list[tuple[dict[str, bytes], list[str]]] = []
-    for (target, _, _), p, (_, generator_notes) in zip(stale, prepared, models, strict=True):
+    result: list[Built] = []
+    for (target, _, _), p, (_, generator_notes), other in zip(stale, prepared, models, others, strict=True):
         files = formatted[target.package]
         review = reviews[target.package]
         if review is not None:
             files.update(review.files)
-        result.append((files, package_notes(p, generator_notes)))
+        project = {name: text.encode("utf-8", "backslashreplace") for name, text in other.project.items()}
+        result.append(Built(files, project, package_notes(p, generator_notes, other.notes)))
     return result, [review.summary() for review in reviews.values() if review is not None]

@@ -3,8 +3,10 @@
 `inputs` holds the sha256 of every input (spec, overlay, templates) and `generator` the versions
 of everything that shapes the bytes (ionqkit's codegen sources, datamodel-code-generator, ruff).
 `outputs` holds the sha256 of every generated file, so `--check` can tell an edited file from a
-stale input without regenerating. Paths are relative to the project root and sorted, and there
-is no timestamp: the manifest is byte-identical wherever it is made.
+stale input without regenerating; `project`, in standalone output only, that of every project
+file written beside the package (`pyproject.toml`, `README.md`, named relative to the output
+folder). Paths are relative to the project root and sorted, and there is no timestamp: the
+manifest is byte-identical wherever it is made.
 """
 
 from __future__ import annotations
@@ -79,12 +81,14 @@ class Inputs:
         }
 
 
-def render(inputs: Inputs, outputs: Mapping[str, bytes]) -> bytes:
-    document = {
+def render(inputs: Inputs, outputs: Mapping[str, bytes], project: Mapping[str, bytes] | None = None) -> bytes:
+    document: dict[str, Any] = {
         "format": FORMAT_VERSION,
         **inputs.as_json(),
         "outputs": {name: sha256_bytes(data) for name, data in sorted(outputs.items())},
     }
+    if project:
+        document["project"] = {name: sha256_bytes(data) for name, data in sorted(project.items())}
     return (json.dumps(document, indent=2, sort_keys=False, ensure_ascii=False) + "\n").encode()
 
 
@@ -129,4 +133,18 @@ def stale_files(package_dir: Path, inputs: Inputs) -> list[str]:
             problems.append(f"{package_dir.name}/{name} (missing)")
         elif sha256_file(path) != outputs[name]:
             problems.append(f"{package_dir.name}/{name} (edited)")
+    project = recorded.get("project")
+    for name, digest in sorted(project.items() if isinstance(project, dict) else []):
+        path = package_dir.parent / name
+        if not path.is_file() or path.is_symlink():
+            problems.append(f"{name} (missing)")
+        elif sha256_file(path) != digest:
+            problems.append(f"{name} (edited)")
     return problems
+
+
+def project_files(package_dir: Path) -> set[str]:
+    """The project files the package's manifest says ionqkit wrote beside it."""
+    recorded = read(package_dir)
+    project = recorded.get("project") if recorded is not None else None
+    return set(project) if isinstance(project, dict) else set()

@@ -18,7 +18,10 @@ import signal
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from ionqkit.codegen.class_names import ClassNames
 
 Rendered = tuple[str, list[str]]  # models.py text, the generator's warnings
 
@@ -29,6 +32,8 @@ class Request:
     kind: Literal["openapi", "jsonschema"]
     source: str
     class_name: str | None = None
+    command: str = "ionqkit generate"  # what regenerates the package, for the file's header
+    class_names: ClassNames | None = None  # overrides of inline schemas' class names
 
 
 def render(request: Request) -> Rendered:
@@ -36,7 +41,12 @@ def render(request: Request) -> Rendered:
     from ionqkit.codegen.emit_models import render_models
 
     return render_models(
-        request.data, kind=request.kind, source=request.source, class_name=request.class_name
+        request.data,
+        kind=request.kind,
+        source=request.source,
+        class_name=request.class_name,
+        command=request.command,
+        class_names=request.class_names,
     )
 
 
@@ -48,6 +58,7 @@ def _serve(receiver: Any, sender: Any, parent_ends: tuple[Any, ...]) -> None:
         end.close()
     # Ctrl-C reaches the whole process group; the parent handles it, and its exit ends this one.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked by the parent across fork
     from ionqkit.codegen import emit_models
 
     emit_models.warm_up()  # what this process exists for: the import, while the parent loads
@@ -107,7 +118,14 @@ class ModelRenderer:
         self._process = context.Process(
             target=_serve, args=(child_requests, child_results, parent_ends), daemon=True
         )
-        self._process.start()
+        # SIGINT is blocked across the fork: the child starts with it blocked and ignores it before
+        # unblocking, so a Ctrl-C in that window cannot make the child print a traceback; here it
+        # stays pending and is delivered to this process once unblocked.
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            self._process.start()
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
         child_requests.close()
         child_results.close()
 

@@ -31,6 +31,7 @@ from __future__ import annotations
 import builtins
 import copy
 import keyword
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -113,11 +114,15 @@ def discriminate(doc: Document) -> tuple[Any, list[Discriminated]]:
 
 
 def drop_no_op_keywords(data: Any) -> Any:
-    """Remove `nullable: false` (the OpenAPI 3.0 default) in place.
+    """Remove `nullable: false` (the OpenAPI 3.0 default) and write `additionalProperties: {}` as
+    `true` beside declared properties, in place. Neither changes what is valid.
 
     datamodel-code-generator renders an optional single-value enum that says `nullable: false` as
     `Literal["qis"] = None`, which is not type-correct; without the keyword it renders
-    `Literal["qis"] | None = None`. Dropping the keyword changes nothing about what is valid.
+    `Literal["qis"] | None = None`. For a model with properties and `additionalProperties: {}` (the
+    September 2026 v0.4 spec has two) it writes an `__annotations__` block typed with the deprecated
+    `typing.Dict`, which our own ruff check of generated/ refuses; for `true` it writes the same model
+    with `extra="allow"` alone. (An object with no properties stays as it is: it is a plain dict.)
     """
     stack = [data]
     while stack:
@@ -125,6 +130,8 @@ def drop_no_op_keywords(data: Any) -> Any:
         if isinstance(node, dict):
             if node.get("nullable") is False:
                 del node["nullable"]
+            if node.get("properties") and node.get("additionalProperties") == {}:
+                node["additionalProperties"] = True
             stack.extend(node.values())
         elif isinstance(node, list):
             stack.extend(node)
@@ -181,12 +188,33 @@ def _rewrite_refs(node: Any, renames: dict[str, str]) -> None:
             stack.extend(current)
 
 
-def safe_schema_names(data: Any, schemas_pointer: tuple[str, ...]) -> dict[str, str]:
+class NameConflictError(ValueError):
+    """An override gives a schema a class name that another schema has."""
+
+    def __init__(self, key: str, name: str, other: str) -> None:
+        super().__init__(f"class name {name!r} for {key!r} is the class of schema {other!r}")
+        self.key, self.name, self.other = key, name, other
+
+
+def override_key(original: str, overrides: Mapping[str, str]) -> str | None:
+    """The key of `overrides` that names this schema: its spec name, or the class it would get."""
+    for key in (original, class_name_for(original)):
+        if key in overrides:
+            return key
+    return None
+
+
+def safe_schema_names(
+    data: Any, schemas_pointer: tuple[str, ...], overrides: Mapping[str, str] | None = None
+) -> dict[str, str]:
     """Rename the schemas under `schemas_pointer` to unique class names, in place.
 
     Returns {original schema name: class name}. Every $ref and discriminator mapping is rewritten,
-    so the generated class for a schema is exactly the name recorded here.
+    so the generated class for a schema is exactly the name recorded here. `overrides` (the
+    class-names table, codegen/class_names.py) chooses the name of the schemas it names; a name
+    it gives that another schema has raises NameConflictError.
     """
+    overrides = overrides or {}
     container = data
     for token in schemas_pointer:
         container = container.get(token, {}) if isinstance(container, dict) else {}
@@ -194,14 +222,25 @@ def safe_schema_names(data: Any, schemas_pointer: tuple[str, ...]) -> dict[str, 
         return {}
     prefix = "#/" + "/".join(schemas_pointer) + "/"
     names: dict[str, str] = {}
-    taken: set[str] = set()
+    chosen = {
+        original: (key, overrides[key])
+        for original in container
+        if (key := override_key(original, overrides)) is not None
+    }
+    taken: dict[str, str] = {name.lower(): original for original, (_, name) in chosen.items()}
     for original in container:
+        if original in chosen:
+            names[original] = chosen[original][1]
+            continue
         base = class_name_for(original)
+        if taken.get(base.lower()) in chosen:
+            key, name = chosen[taken[base.lower()]]
+            raise NameConflictError(key, name, original)
         candidate, n = base, 1
         while candidate.lower() in taken:  # case-insensitive: file systems and readers both
             n += 1
             candidate = f"{base}{n}"
-        taken.add(candidate.lower())
+        taken[candidate.lower()] = original
         names[original] = candidate
     renamed = {names[k]: v for k, v in container.items()}
     container.clear()

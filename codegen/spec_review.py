@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 SNAPSHOT = "spec.snapshot.json"
 CHANGES = "CHANGES.md"
-CHANGES_TITLE = "# API changes\n\nOne section per spec change, newest last (written by `make generate`).\n"
+CHANGES_TITLE = "# API changes\n\nOne section per spec change, newest last (written by `ionqkit generate`).\n"
 
 
 @dataclass

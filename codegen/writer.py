@@ -19,6 +19,12 @@
 
 Readers therefore see the old package or the new one, never a mix, and never a missing one
 except between the two renames of a run that was killed there.
+
+Standalone output also has project files beside the package (`pyproject.toml`, `README.md`).
+refuse_foreign_project_files() refuses to replace one that the package's manifest does not list
+(a user's own pyproject.toml, or another package's), unless `--overwrite`; write_project_files()
+replaces each atomically after the package is swapped in. The new manifest already lists them, so
+a run killed between the two leaves them ours and stale, and the next run rewrites them.
 """
 
 from __future__ import annotations
@@ -34,6 +40,7 @@ from ionqkit.codegen import manifest
 from ionqkit.errors import InputError
 from ionqkit.pausepoints import point
 from ionqkit.spec import tempentries
+from ionqkit.spec.atomic import write_file_atomically
 
 _held_locks: set[int] = set()
 
@@ -204,3 +211,30 @@ def swap_in(staging: Path, target: Path) -> None:
     finally:  # the swap is done: the old copy goes even if Ctrl-C came just now
         if backup is not None:
             tempentries.remove_entry(backup)
+
+
+def refuse_foreign_project_files(out_root: Path, package: str, names: list[str], *, overwrite: bool) -> None:
+    """Raise InputError unless each of `names` in `out_root` is absent or a file the manifest of
+    `package` lists (with `overwrite`, any regular file); a link or a folder there is refused."""
+    ours = manifest.project_files(out_root / package)
+    for name in names:
+        path = out_root / name
+        try:
+            info = os.lstat(path)
+        except FileNotFoundError:
+            continue
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(
+                "is not a regular file where generate writes a project file; move it away", file=str(path)
+            )
+        if name not in ours and not overwrite:
+            raise InputError(
+                f"not written by ionqkit for package {package}; not replacing it: give --out a folder "
+                "of its own, or pass --overwrite to replace it",
+                file=str(path),
+            )
+
+
+def write_project_files(out_root: Path, files: Mapping[str, bytes]) -> None:
+    for name, content in sorted(files.items()):
+        write_file_atomically(out_root / name, content)

@@ -56,3 +56,14 @@ def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., CliResult]:
         return code, captured.out, captured.err
 
     return run
+
+
+@pytest.fixture(scope="session")
+def _cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cache")
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(_cache_folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`lint --spec` caches compiled facts in the user's cache folder: never the real one in tests."""
+    monkeypatch.setenv("IONQKIT_CACHE_DIR", str(_cache_folder))

@@ -1,4 +1,4 @@
-"""tools/ is a folder of standalone scripts run by path (e.g. `python tools/specs/rebuild_v04.py`).
+"""tools/ is a folder of standalone scripts run by path (e.g. `python tools/specs/restore_seed003.py`).
 
 Without this file the folder would still import from the repo root as a namespace package named
 `tools`, a generic top-level name the project does not own (tests/test_architecture.py checks).

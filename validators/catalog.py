@@ -46,7 +46,6 @@ class Catalog:
     nullable_noise_seed: bool
     qasm3_input_fields: frozenset[str]
     open_object_fields: Mapping[str, frozenset[str]]  # object (as `settings.compilation`) -> keys clients add
-    job_types_beyond_spec: Mapping[str, Mapping[str, Any]]
     v03: Mapping[str, Any]
     operands: Mapping[str, Mapping[str, Mapping[str, Any]]]  # gateset -> gate -> requirements
     source: str = "specs/backends.yaml"
@@ -107,7 +106,6 @@ def from_data(data: Mapping[str, Any], source: str) -> Catalog:
         open_object_fields={
             where: frozenset(keys) for where, keys in ext.get("open_object_fields", {}).items()
         },
-        job_types_beyond_spec=data["job_types_beyond_spec"],
         v03=data["v0.3"],
         operands={gs: dict(gates) for gs, gates in data["operands"].items()},
         source=source,

@@ -38,6 +38,7 @@ from ionqkit.validators.registry import (
     IQ212,
     IQ213,
     IQ303,
+    IQ401,
 )
 
 GATE = "gate"  # the field that names the gate
@@ -91,7 +92,9 @@ class Columns:
 class Pool:
     """The gates the screen checks together: circuits that share a gateset and a qubit count."""
 
-    qubits: int | None  # the declared qubit count that applies to them
+    # Every index must be below this: the declared qubit count that applies to the circuits, or
+    # for circuits that declare none the target's (IQ401); None if neither is known.
+    qubits: int | None
     indices: list[list[Any]] = field(default_factory=list)  # every qubit index, column by column
 
 
@@ -150,6 +153,8 @@ class QubitOperands(Constraint):
     ) -> None:
         seen: dict[int, tuple[str, str]] = {}  # index -> (field, pointer) where first seen
         limit = circuit.qubits
+        # Without a declared count, the circuit needs its highest index + 1 qubits (IQ401).
+        cap = ctx.qubit_cap if limit is None and not ctx.cap_reported else None
         for key, here, value in self._operands(gate, pointer, ctx):
             index = _index(value, here, ctx)
             if index is None:
@@ -161,6 +166,14 @@ class QubitOperands(Constraint):
                     f"qubit {index} is outside input.qubits={limit} (valid 0..{limit - 1})",
                     f"raise `qubits` to {index + 1} or use a lower index",
                 )
+            elif cap is not None and index >= cap.count:
+                ctx.emit(
+                    IQ401,
+                    here,
+                    f"qubit {index} needs {index + 1} qubits: exceeds {cap.count}, {cap.source}",
+                    "the circuit declares no `qubits`, so its highest index + 1 is what it needs",
+                )
+                ctx.cap_reported, cap = True, None
             if index in seen:
                 earlier_key, earlier = seen[index]
                 if earlier_key != key and self.operand(earlier_key) == self.operand(key):

@@ -41,6 +41,14 @@ class CircuitView:
         return f"{self.holder.removesuffix('/circuits')}/qubits"
 
 
+@dataclass(frozen=True, slots=True)
+class QubitCap:
+    """The most qubits a job's target holds (IQ401), and which limit that is, for messages."""
+
+    count: int
+    source: str  # "the qubit count of qpu.aria-1", "the limit of simulator with noise model 'aria-1'"
+
+
 @dataclass
 class JobView:
     data: dict[str, Any]
@@ -66,6 +74,8 @@ class Context:
     # Per-job answers several gate rules share (e.g. which two-qubit native gate the target runs).
     two_qubit_gate: str | None = None
     two_qubit_reason: str = ""
+    qubit_cap: QubitCap | None = None  # None: no count is known for the target
+    cap_reported: bool = False  # IQ401 for a qubit index is reported once per job, at the first one
 
     def emit(self, rule: Rule, pointer: str, message: str, hint: str | None = None) -> None:
         """Report `rule` (a constant of validators/registry.py, e.g. `IQ207`) at `pointer`."""

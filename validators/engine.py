@@ -67,6 +67,7 @@ def _lint_data(data: Any, config: LintConfig, ctx: Context) -> int | None:
     view = build(data, detected, ctx)
     version.check(view, ctx, requested)
     native.prepare(view, ctx)
+    targets.prepare(view, ctx)
     for check in DOCUMENT_CHECKS:
         check(view, ctx)
     return _check_gates(view, ctx)

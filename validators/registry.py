@@ -148,9 +148,8 @@ IQ104 = RULES.add(
         "unknown-job-type",
         E,
         "`type` is not a job type the spec defines.",
-        "Job types are the `type` enums of the spec's creation payloads, plus types a newer "
-        "spec defines that real clients send (specs/backends.yaml `job_types_beyond_spec`: "
-        "`ionq.qasm3.v1`).",
+        "Job types are the `type` enums of the spec's creation payloads, compiled into the lint "
+        "facts: the linter knows the types of the spec it was generated from, or of `--spec`.",
         (S05, S09, QISKIT),
     )
 )
@@ -446,12 +445,20 @@ IQ401 = RULES.add(
         "too-many-qubits",
         E,
         "The circuit needs more qubits than the target has.",
-        "`input.qubits` (or the highest index used + 1) must not exceed the backend's qubits: "
-        "simulator 29, Aria 25, Forte-1 36; with a noise model, the modelled QPU's limit "
-        "(aria 25, forte-1 29, harmony 11). Unknown counts are not checked.",
-        (NOISE_DOCS,),
+        "What a job needs: its `input.qubits` and each circuit's own `qubits`; for a circuit that "
+        "declares none, its highest qubit index + 1 (reported at the first operand past the limit); "
+        "for an OpenQASM job (`input.data`), the qubits its program declares (`qubit[n]`, `qubit`, "
+        "`qreg name[n]`, or physical `$n` as highest index + 1) and its `input.qubits`, which "
+        "qiskit-ionq sends. What the target has: the backend's count (simulator 29, Aria 25, "
+        "Forte-1 36); on the simulator with a noise model, the modelled system's limit if lower "
+        "(aria 25, forte-1 29, harmony 11). A noise model without a count (forte-enterprise-1) "
+        "leaves the simulator's own 29. The message names the limit that applied. A backend without "
+        "a count (qpu.forte-enterprise-1) is not checked.",
+        (NOISE_DOCS, QISKIT, S09),
         "Counts come from specs/backends.yaml; `backends-file` (a saved GET /backends "
-        "response) or `[tool.ionqkit.lint.backends]` override them.",
+        "response) or `[tool.ionqkit.lint.backends]` override them. A noise model's missing count "
+        "does not switch the check off: the simulator caps every job at its own count (noise-model "
+        "guide: the ideal simulator runs up to 29 qubits, each noise model up to its system's).",
     )
 )
 IQ402 = RULES.add(
@@ -537,6 +544,22 @@ IQ407 = RULES.add(
         "`noise_seed_min = -2147483648` under `[tool.ionqkit.lint.limits]`. A null seed (qiskit-ionq "
         "sends it when none is set) is accepted as 'no seed'.",
         limits=("noise_seed_min", "noise_seed_max"),
+    )
+)
+IQ408 = RULES.add(
+    Rule(
+        "IQ408",
+        "qubits-not-counted",
+        W,
+        "The qubits of an OpenQASM program could not be counted, so IQ401 did not check them.",
+        "The linter reads a program's global qubit declarations without running it. A size that is "
+        "an expression or names something other than a `const` set to an integer literal, an "
+        "unterminated comment or string, a declaration without its `;`, declared qubits mixed with "
+        "physical `$n` qubits, or a program that declares no qubits at all is reported here, with "
+        "the line, instead of a count.",
+        (S09,),
+        "A warning, not an error: the program may be valid for IonQ's compiler; only the count is "
+        "unknown. Comments, strings, pragmas and annotations are never read as declarations.",
     )
 )
 # -- IQ5xx: shots and debiasing -----------------------------------------------------------

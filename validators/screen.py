@@ -14,6 +14,8 @@ Each distinct gate *shape* (name + keys) is checked once against the table and r
 values of a shape are then checked in bulk, column by column. A pool that is not clean is halved
 until the circuits that need gate-by-gate checks are found, so a job with one bad gate in 5,000
 circuits costs a few pooled passes, not 5,000 small ones.
+A pool's qubit indices are range-checked together, against the count its circuits declare or, if
+they declare none, the target's qubit count (IQ401: highest index + 1 is then what they need).
 tests/validators/test_screen.py and test_gatespec.py check that lint reports exactly the same
 with the screen switched off.
 """
@@ -90,7 +92,9 @@ class _Pools:
         assert first.gateset is not None
         gateset = self.table.gatesets[first.gateset.name]
         lists = [circuits[i].gates for i in indices]
-        count = self._screen(lists, gateset, Pool(first.qubits))
+        cap = self.ctx.qubit_cap
+        bound = first.qubits if first.qubits is not None or cap is None else cap.count
+        count = self._screen(lists, gateset, Pool(bound))
         if count is not None:
             self.result.gate_keys += count
             self.result.clean.extend(circuits[i] for i in indices)

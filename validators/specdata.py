@@ -69,6 +69,7 @@ class SpecFacts:
     max_circuits: int | None
     catalog: Catalog = field(repr=False)  # specs/backends.yaml as compiled with these facts
     definitions: Mapping[str, Any] = field(repr=False)
+    spec: Mapping[str, str] = field(default_factory=dict, repr=False)  # the spec's title, version, sha256
 
     @property
     def circuit_types(self) -> frozenset[str]:
@@ -143,6 +144,7 @@ def from_json(data: Mapping[str, Any], source: str) -> SpecFacts:
         max_circuits=data["max_circuits"],
         catalog=from_data(data["catalog"], f"{source} (catalog)"),
         definitions=data["definitions"],
+        spec={str(k): str(v) for k, v in data.get("spec", {}).items()},
     )
     # The fields a gate object may carry, once its schema can be resolved.
     resolved = {

@@ -45,6 +45,7 @@ HEAVY = (
     "ionqkit.spec.yaml_constructor",
     "ionqkit.findings.sarif",
     "ionqkit.findings.github",
+    "ionqkit.validators.qasm3",  # OpenQASM programs: qasm3 jobs only
     "ionqkit.cli.generate",
     "ionqkit.cli.diff",
     "ionqkit.cli.migrate",

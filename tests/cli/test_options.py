@@ -119,13 +119,22 @@ def test_generate_allow_breaking_from_the_environment(
     assert parse(["generate", "--allow-breaking"]) == GenerateOptions(allow_breaking=True)
 
 
+GO_WITH_SPEC = "--overlay, --out, --package, --version, --class-names and --shared-runtime go with --spec"
+
+
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
         (["generate", "--spec", "s.yaml", "--out", "out"], "--spec needs --out and --package"),
         (["generate", "--spec", "s.yaml", "--package", "p"], "--spec needs --out and --package"),
-        (["generate", "--out", "out"], "--overlay, --out and --package go with --spec"),
-        (["generate", "--overlay", "o.yaml"], "--overlay, --out and --package go with --spec"),
+        (["generate", "--out", "out"], GO_WITH_SPEC),
+        (["generate", "--overlay", "o.yaml"], GO_WITH_SPEC),
+        (["generate", "--class-names", "c.yaml"], GO_WITH_SPEC),
+        (["generate", "--shared-runtime"], GO_WITH_SPEC),
+        (
+            ["generate", "--spec", "s", "--out", "o", "--package", "p", "--shared-runtime", "--version", "1"],
+            "--version is the standalone project's; not with --shared-runtime",
+        ),
     ],
 )
 def test_generate_arguments_that_go_together(argv: list[str], message: str) -> None:
@@ -135,7 +144,7 @@ def test_generate_arguments_that_go_together(argv: list[str], message: str) -> N
 
 def test_a_rule_between_arguments_is_one_error_line_and_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["generate", "--out", "out"]) == 2
-    assert capsys.readouterr().err == "error: <command line>: --overlay, --out and --package go with --spec\n"
+    assert capsys.readouterr().err == f"error: <command line>: {GO_WITH_SPEC}\n"
 
 
 def test_no_command_is_no_options() -> None:

@@ -240,7 +240,7 @@ def test_a_user_template_overrides_the_built_in_one_by_file_name(tmp_path: Path)
     )
     (tmp_path / "extra.py.jinja").write_text("VERSION = {{ api.version | pyrepr }}\n", encoding="utf-8")
     files = render_clients(sample_api(), [tmp_path])
-    assert sorted(files) == ["client.py", "extra.py"]
+    assert sorted(files) == ["__init__.py", "client.py", "extra.py"]
     assert files["client.py"].splitlines()[:3] == [
         "# sample_v0_4: 7 operations",
         "get_jobs = '/jobs'",

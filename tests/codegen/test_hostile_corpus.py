@@ -147,7 +147,17 @@ def packages(tmp_path_factory: pytest.TempPathFactory) -> Path:
         path = root / f"{name}.json"
         path.write_text(json.dumps(build(), ensure_ascii=False), encoding="utf-8")
         code = main(
-            ["generate", "--spec", str(path), "--out", str(root / "out"), "--package", f"evil_{name}", "-q"]
+            [
+                "generate",
+                "--spec",
+                str(path),
+                "--out",
+                str(root / "out"),
+                "--package",
+                f"evil_{name}",
+                "-q",
+                "--shared-runtime",
+            ]  # several packages in one folder, on ionqkit.runtime: no project files
         )
         assert code == 0, name
         assert (root / "out" / f"evil_{name}" / "client.py").is_file(), f"{name}: no client rendered"
@@ -209,7 +219,11 @@ def test_nothing_injected_runs_on_import_or_on_calling_every_client_method(
 
 
 def test_injected_strings_survive_as_data(packages: Path, tmp_path: Path) -> None:
-    probe = "import json\nfrom evil_values import models\nprint(json.dumps([m.value for m in models.Choice]))"
+    # The inline enum of Values.choice is named after its place.
+    probe = (
+        "import json\nfrom evil_values import models\n"
+        "print(json.dumps([m.value for m in models.ValuesChoice]))"
+    )
     result = subprocess.run(
         [sys.executable, "-c", probe], cwd=tmp_path, env={"PYTHONPATH": str(packages)},
         capture_output=True, text=True, check=False,

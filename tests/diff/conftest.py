@@ -17,6 +17,7 @@ from ionqkit.spec.loader import Document, load_bytes
 
 REPO = Path(__file__).resolve().parents[2]
 REFERENCE_V04 = Path("reference") / "ionq-v0.4-2026-05.openapi.yml"
+UPSTREAM_V04 = Path("reference") / "ionq-v0.4-2026-09.openapi.json"  # what specs/ follows
 RENAMES_V03_V04 = REPO / "specs" / "renames" / "ionq-v0.3-to-v0.4.yaml"
 
 DocFactory = Callable[..., Document]
@@ -58,10 +59,10 @@ def v03_fragment(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> Path
 def restored_seed_003(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Seed 003 with its YAML indentation restored by aligning it to the full spec.
 
-    The alignment is tools/specs/rebuild_v04.restore_seed (the spec rebuild uses the same one).
+    The alignment is tools/specs/restore_seed003.restore_seed.
     """
-    module_path = REPO / "tools" / "specs" / "rebuild_v04.py"
-    spec = importlib.util.spec_from_file_location("rebuild_v04", module_path)
+    module_path = REPO / "tools" / "specs" / "restore_seed003.py"
+    spec = importlib.util.spec_from_file_location("_ionqkit_tools_restore_seed003", module_path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

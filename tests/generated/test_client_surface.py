@@ -33,7 +33,7 @@ def spec_job() -> dict[str, Any]:
     """The spec's own example answer to GET /jobs/{UUID}, with our job id."""
     spec = json.loads((REPO / "generated/ionq_v0_4/spec.snapshot.json").read_text(encoding="utf-8"))
     get_job = spec["paths"]["/jobs/{UUID}"]["get"]["responses"]["200"]["content"]["application/json"]
-    job: dict[str, Any] = get_job["examples"]["Example 1"]["value"]
+    job: dict[str, Any] = get_job["examples"]["Single Circuit"]["value"]
     return {**job, "id": JOB_ID, "status": "completed"}
 
 
@@ -102,9 +102,19 @@ def test_no_method_returns_a_root_model_that_only_wraps_another_model(package: M
                 assert not (isinstance(root, type) and issubclass(root, BaseModel)), (name, returned, root)
 
 
-def test_get_job_returns_the_job_model_itself() -> None:
+def test_get_job_returns_the_union_of_the_job_kinds_the_spec_lists() -> None:
+    """Since September 2026 GET /jobs/{UUID} answers one of four job shapes (GetJobResponse is their
+    anyOf, not an alias of one model), so the job is `.root` of what get_job returns."""
+    models = ionq_v0_4.models
     returned = typing.get_type_hints(ionq_v0_4.Client.get_job)["return"]
-    assert returned is ionq_v0_4.models.GetCircuitJobResponse  # what GetJobResponse names
+    assert returned is models.GetJobResponse
+    kinds = typing.get_args(returned.model_fields["root"].annotation)
+    assert kinds == (
+        models.SingleCircuitJob,
+        models.MultiCircuitJob,
+        models.QaoaJob,
+        models.QuantumFunctionJob,
+    )
     assert typing.get_type_hints(ionq_v0_4.AsyncClient.wait_for_job)["return"] is returned
 
 
@@ -144,7 +154,7 @@ def test_get_job_accepts_a_timeout_and_extra_headers_and_sends_them() -> None:
     with injected, ionq_v0_4.Client(KEY, http_client=injected) as ionq:
         job = ionq.get_job(JOB_ID, timeout=5, extra_headers={"X-Trace": "t-1"})
         done = ionq.wait_for_job(job_id=JOB_ID, request_timeout=4, extra_headers={"X-Trace": "t-2"})
-    assert job.status == done.status == ionq_v0_4.models.JobStatus.COMPLETED
+    assert job.root.status == done.root.status == ionq_v0_4.models.JobStatus.COMPLETED
     assert [str(request.url) for request in sent] == [f"https://staging.invalid/v0.4/jobs/{JOB_ID}"] * 2
     assert [request.headers["x-trace"] for request in sent] == ["t-1", "t-2"]
     assert [request.extensions["timeout"]["read"] for request in sent] == [5.0, 4.0]
@@ -162,7 +172,7 @@ def test_an_injected_base_url_is_used_and_the_default_never(
     injected = httpx.Client(base_url=staging.url + "/v0.4", headers={"X-Env": "staging"})
     with injected, ionq_v0_4.Client(KEY, http_client=injected, retry=NO_RETRY) as ionq:
         job = ionq.get_job(JOB_ID)
-    assert isinstance(job, ionq_v0_4.models.GetCircuitJobResponse)
+    assert isinstance(job.root, ionq_v0_4.models.SingleCircuitJob)
     assert decoy.requests == []
     [request] = staging.requests
     headers = {name.lower(): value for name, value in request.headers.items()}
@@ -188,7 +198,7 @@ def test_an_injected_async_base_url_is_used_and_the_default_never(
     assert decoy.requests == []
     assert len(staging.requests) == 2
     assert all(r.headers.get("X-Env") == "staging" for r in staging.requests)
-    assert raw.parse().status == ionq_v0_4.models.JobStatus.COMPLETED
+    assert raw.parse().root.status == ionq_v0_4.models.JobStatus.COMPLETED
 
 
 def test_with_raw_response_on_the_generated_client(servers: tuple[FaultServer, FaultServer]) -> None:
@@ -198,7 +208,7 @@ def test_with_raw_response_on_the_generated_client(servers: tuple[FaultServer, F
         raw = ionq.with_raw_response.get_job(JOB_ID, timeout=10)
     assert (raw.status_code, raw.request_id) == (200, "req-9")
     job = raw.parse()
-    assert isinstance(job, ionq_v0_4.models.GetCircuitJobResponse) and job.id == JOB_ID
+    assert isinstance(job.root, ionq_v0_4.models.SingleCircuitJob) and job.root.id == JOB_ID
 
 
 def test_with_raw_response_over_an_in_memory_transport_reports_zero_elapsed() -> None:
@@ -208,4 +218,4 @@ def test_with_raw_response_over_an_in_memory_transport_reports_zero_elapsed() ->
         raw = client.with_raw_response.get_job(JOB_ID)
     assert raw.status_code == 200
     assert raw.elapsed.total_seconds() == 0
-    assert raw.parse().id == JOB_ID
+    assert raw.parse().root.id == JOB_ID

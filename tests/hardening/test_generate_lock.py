@@ -40,7 +40,7 @@ def test_a_second_run_exits_2_while_one_runs_and_both_leave_the_package_whole(cl
         code, rest = first.resume()
         assert code == 0, rest
     assert generate(cli, out, "--check")[0] == 0
-    assert sorted(os.listdir(out)) == ["p"]
+    assert sorted(os.listdir(out)) == ["README.md", "p", "pyproject.toml"]  # --spec: a standalone project
 
 
 def test_the_model_renderer_does_not_hold_the_lock_after_its_parent_dies(cli: Cli, out: Path) -> None:
@@ -92,4 +92,4 @@ def test_check_after_an_interrupted_swap_reports_it_and_writes_nothing(cli: Cli,
     assert code == 0, err
     assert "restored p from an interrupted run" in out_text
     assert generate(cli, out, "--check")[0] == 0
-    assert sorted(os.listdir(out)) == ["p"]
+    assert sorted(os.listdir(out)) == ["README.md", "p", "pyproject.toml"]  # --spec: a standalone project

@@ -140,7 +140,8 @@ def test_recovery_removes_no_entry_a_user_made(
     code, _, err = generate(cli, out, "--force")  # a replacing run: recovery and a swap
     assert code == 0, err
     assert {k: v for k, v in listing(out).items() if k in before} == before
-    assert set(os.listdir(out)) == {name for name in before if "/" not in name} | {"p"}
+    project = {"p", "pyproject.toml", "README.md"}  # --spec output: the package and its project files
+    assert set(os.listdir(out)) == {name for name in before if "/" not in name} | project
 
 
 def test_recovery_removes_our_stale_entries_but_not_one_in_use(tmp_path: Path) -> None:
@@ -215,7 +216,10 @@ def test_generated_folders_and_files_honour_the_umask(
     out = tmp_path / "u"
     assert generate(cli, out)[0] == 0
     assert stat.S_IMODE((out / "p").stat().st_mode) == folder_mode  # was 0700 (mkdtemp)
-    assert {stat.S_IMODE(p.stat().st_mode) for p in (out / "p").iterdir()} == {file_mode}
+    written = [p for p in out.rglob("*") if "__pycache__" not in p.parts]
+    assert {stat.S_IMODE(p.stat().st_mode) for p in written if p.is_dir()} == {folder_mode}
+    assert {stat.S_IMODE(p.stat().st_mode) for p in written if p.is_file()} == {file_mode}
+    assert (out / "pyproject.toml").is_file() and (out / "p" / "_runtime").is_dir()
     new_file = tmp_path / "new" / "file.json"
     write_file_atomically(new_file, b"{}\n")  # the one file writer: a new file, like any other
     assert stat.S_IMODE(new_file.stat().st_mode) == file_mode  # was 0600 (mkstemp)

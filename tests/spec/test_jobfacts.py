@@ -10,6 +10,7 @@ from ionqkit.paths import GENERATED_DIR
 from ionqkit.spec import jobfacts
 from ionqkit.spec.loader import load_path
 from ionqkit.spec.specload import load_spec
+from ionqkit.validators import lint
 
 REPO = Path(__file__).resolve().parents[2]
 CATALOG = REPO / "specs" / "backends.yaml"
@@ -36,9 +37,9 @@ def test_the_september_spec_gives_each_job_type_its_input_shapes(shared: Path) -
     assert "pauliexp" in facts["gatesets"]["qis"]["gates"]
 
 
-def test_a_job_type_the_spec_lacks_comes_from_the_catalog_as_program_source(tmp_path: Path) -> None:
-    # A spec that predates ionq.qasm3.v1 (as May 2026's did): the catalog's job_types_beyond_spec
-    # supplies the type, shaped like its sibling, taking program source.
+def test_a_spec_without_a_job_type_gives_a_linter_without_it(tmp_path: Path) -> None:
+    # The linter follows the spec it is given: drop ionq.qasm3.v1 (as May 2026's spec lacked it)
+    # and a qasm3 job is an unknown type there, while our spec accepts it.
     data = load_path(REPO / "specs" / "ionq-v0.4.openapi.yaml").data
     for schema in data["components"]["schemas"].values():
         enum = schema.get("properties", {}).get("type", {}).get("enum")
@@ -46,9 +47,12 @@ def test_a_job_type_the_spec_lacks_comes_from_the_catalog_as_program_source(tmp_
             enum.remove("ionq.qasm3.v1")
     older = tmp_path / "older.json"
     older.write_text(json.dumps(data))
-    facts = compiled(older)
-    assert kinds(facts, "ionq.qasm3.v1") == [("source", (), "data")]
-    assert facts["payloads"]["ionq.qasm3.v1"] == facts["payloads"]["ionq.circuit.v1"]
+    assert "ionq.qasm3.v1" not in compiled(older)["payloads"]
+    qasm3 = json.dumps(
+        {"type": "ionq.qasm3.v1", "backend": "simulator", "input": {"data": "OPENQASM 3.0; qubit[1] q;"}}
+    )
+    assert [(d.code, d.pointer) for d in lint(qasm3, spec=older)] == [("IQ104", "/type")]
+    assert lint(qasm3) == []
 
 
 def test_prose_is_dropped_but_a_field_named_description_is_kept() -> None:

@@ -1,4 +1,5 @@
-"""Overlay 1.0: JSONPath targets, recursive update, append to arrays, remove, loud misses."""
+"""Overlay 1.0: JSONPath targets, recursive update, append to arrays, remove, loud misses; and
+check_overlay, which lists every action that no longer matches instead of stopping at the first."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import pytest
 
 from ionqkit.errors import SpecError
 from ionqkit.spec.loader import Document, load_bytes
-from ionqkit.spec.overlay import apply_overlay
+from ionqkit.spec.overlay import apply_overlay, check_overlay
 
 SPEC = load_bytes(
     "a:\n  props:\n    x: {type: number, format: double}\n    y: {type: number}\n  tags: [one]\nb: gone\n",
@@ -52,3 +53,39 @@ def test_action_that_matches_nothing_is_an_error_at_its_target() -> None:
 def test_malformed_actions_are_refused(actions: str, message: str) -> None:
     with pytest.raises(SpecError, match=message):
         apply_overlay(SPEC, overlay(actions))
+
+
+def test_check_overlay_lists_every_action_that_matches_nothing_and_applies_the_rest() -> None:
+    result = check_overlay(
+        SPEC,
+        overlay(
+            "- target: $.c\n  description: fixed upstream\n  remove: true\n"
+            "- target: $.a.props.x\n  update: {type: integer}\n"
+            "- target: $.a.props.z\n  description: moved\n  update: {type: integer}\n"
+        ),
+    )
+    assert [(a.index, a.target, a.description) for a in result.unmatched] == [
+        (0, "$.c", "fixed upstream"),
+        (2, "$.a.props.z", "moved"),
+    ]
+    assert not result.clean
+    assert [a.index for a in result.applied] == [1]
+    assert result.data["a"]["props"]["x"] == {"type": "integer", "format": "double"}
+
+
+def test_check_overlay_names_an_update_that_changes_nothing() -> None:
+    """An update the spec already carries: upstream may have fixed that defect."""
+    result = check_overlay(
+        SPEC,
+        overlay(
+            "- target: $.a.props.y\n  update: {type: number}\n"
+            "- target: $.a.props.x\n  update: {type: integer}\n"
+        ),
+    )
+    assert result.clean
+    assert [a.target for a in result.unchanged] == ["$.a.props.y"]
+
+
+def test_check_overlay_refuses_malformed_actions_as_apply_overlay_does() -> None:
+    with pytest.raises(SpecError, match="invalid JSONPath"):
+        check_overlay(SPEC, overlay("- target: $.a[\n  remove: true\n"))

@@ -56,6 +56,9 @@ NATIVE: dict[str, Any] = {
     },
 }
 
+# An OpenQASM 3 job as qiskit-ionq sends it (`qubit[2] q;`, with input.qubits).
+QASM3: dict[str, Any] = json.loads((CORPUS / "v0.4" / "qiskit-ionq-qasm3-mid-measure.json").read_text())
+
 MULTI: dict[str, Any] = {
     "type": "ionq.multi-circuit.v1",
     "backend": "simulator",

@@ -14,7 +14,7 @@ import pytest
 from ionqkit.validators import Diagnostic, LintConfig, lint
 from ionqkit.validators.config import load
 from ionqkit.validators.registry import RULES
-from tests.validators.samples import BELL, CORPUS, MULTI, NATIVE, dumps, payload, position
+from tests.validators.samples import BELL, CORPUS, MULTI, NATIVE, QASM3, dumps, payload, position
 
 Edit = Callable[[dict[str, Any]], None]
 
@@ -225,6 +225,30 @@ HITS = [
         says="zz is not available on qpu.aria-1",
     ),
     Hit("IQ401", BELL, put("/input/qubits", 26), "/input/qubits", '"qubits"', says="exceeds 25"),
+    Hit(
+        "IQ401",
+        BELL,
+        both(drop("/input/qubits"), gate(1, {"gate": "cnot", "control": 0, "target": 30})),
+        "/input/circuit/1/target",
+        '"target": 30',
+        says="qubit 30 needs 31 qubits: exceeds 25",
+    ),
+    Hit(
+        "IQ401",
+        QASM3,
+        both(put("/backend", "qpu.aria-1"), put("/input/data", "qubit[40] q;")),
+        "/input/data",
+        '"data"',
+        says="declares 40 qubits",
+    ),
+    Hit(
+        "IQ401",
+        BELL,
+        both(SIM, put("/noise", {"model": "forte-enterprise-1"}), put("/input/qubits", 100)),
+        "/input/qubits",
+        '"qubits"',
+        says="exceeds 29, the qubit count of simulator",
+    ),
     Hit("IQ402", BELL, put("/backend", "qpu.nowhere-1"), "/backend", '"backend"'),
     Hit("IQ403", BELL, put("/backend", "qpu.tempo-1"), "/backend", '"backend"'),
     Hit(
@@ -235,6 +259,7 @@ HITS = [
     Hit("IQ405", BELL, put("/noise", {"model": "aria-1"}), "/noise", '"noise"'),
     Hit("IQ406", BELL, both(SIM, put("/noise", {"model": "aria-9"})), "/noise/model", '"model"'),
     Hit("IQ407", BELL, both(SIM, put("/noise", {"model": "aria-1", "seed": 0})), "/noise/seed", '"seed"'),
+    Hit("IQ408", QASM3, put("/input/data", "qubit[n] q;"), "/input/data", '"data"', says="line 1: the size"),
     Hit("IQ501", BELL, put("/shots", 0), "/shots", '"shots"', says="shots=0 is outside 1..1000000"),
     Hit("IQ501", BELL, put("/shots", 2.5), "/shots", '"shots"'),
     Hit("IQ502", BELL, put("/shots", "1000"), "/shots", '"shots"'),

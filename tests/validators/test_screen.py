@@ -80,6 +80,28 @@ def test_shortcuts_report_exactly_what_the_full_rules_report(job: dict[str, Any]
     assert lint(job) == lint_without_shortcuts(job)
 
 
+@st.composite
+def undeclared_job(draw: st.DrawFn) -> dict[str, Any]:
+    """A multi-circuit job on qpu.aria-1 (25 qubits) that declares no `qubits`: the indices, up to
+    30, are checked against the backend's count (IQ401), in bulk by the screen."""
+    circuits = [
+        {"circuit": draw(st.lists(qis_gate(31), min_size=0, max_size=6))}
+        for _ in range(draw(st.integers(1, 8)))
+    ]
+    return {
+        "type": "ionq.multi-circuit.v1",
+        "backend": "qpu.aria-1",
+        "input": {"gateset": "qis", "circuits": circuits},
+    }
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(undeclared_job())
+def test_shortcuts_agree_on_circuits_that_declare_no_qubits(job: dict[str, Any]) -> None:
+    raw = json.dumps(job)
+    assert lint(raw) == lint_without_shortcuts(raw)
+
+
 def many_circuits(count: int) -> dict[str, Any]:
     bell = [{"gate": "h", "target": 0}, {"gate": "cnot", "control": 0, "target": 1}]
     circuits = [{"name": f"c{i}", "circuit": copy.deepcopy(bell)} for i in range(count)]

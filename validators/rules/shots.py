@@ -7,6 +7,8 @@ from typing import Any
 from ionqkit.validators.context import Context, JobView, show
 from ionqkit.validators.registry import IQ501, IQ502, IQ503, IQ504
 
+DEFAULT_SHOTS = 100  # what a job without `shots` runs (the spec's default); debiasing counts it
+
 
 def shot_bounds(view: JobView, ctx: Context) -> tuple[int | None, int | None]:
     payload = ctx.facts.payloads.get(view.job_type) if isinstance(view.job_type, str) else None
@@ -46,7 +48,7 @@ def check(view: JobView, ctx: Context) -> None:
             )
             count = None
     else:
-        count = 100  # the spec's default
+        count = DEFAULT_SHOTS
     if view.debias is not True or view.debias_pointer is None:
         return
     minimum = int(ctx.limit("debias_min_shots"))

@@ -1,9 +1,9 @@
-"""IQ401-IQ407: qubit counts, the backend string, the noise settings."""
+"""IQ401-IQ408: qubit counts, the backend string, the noise settings."""
 
 from __future__ import annotations
 
-from ionqkit.validators.context import Context, JobView, field_name, show
-from ionqkit.validators.registry import IQ103, IQ401, IQ402, IQ403, IQ404, IQ405, IQ406, IQ407
+from ionqkit.validators.context import Context, JobView, QubitCap, field_name, show
+from ionqkit.validators.registry import IQ103, IQ401, IQ402, IQ403, IQ404, IQ405, IQ406, IQ407, IQ408
 
 
 def check_backend(view: JobView, ctx: Context) -> None:
@@ -78,27 +78,74 @@ def check_noise(view: JobView, ctx: Context) -> None:
         ctx.emit(IQ407, "/noise/seed", f"noise seed {show(seed)} is not an integer in [{low}, {high}]")
 
 
-def check_qubit_count(view: JobView, ctx: Context) -> None:
-    """IQ401 against the backend's (or the noise model's) qubit count."""
+def prepare(view: JobView, ctx: Context) -> None:
+    """Find the job's qubit cap once: the per-gate and bulk index checks read it too."""
+    ctx.qubit_cap = qubit_cap(view, ctx)
+
+
+def qubit_cap(view: JobView, ctx: Context) -> QubitCap | None:
+    """The most qubits the job's target holds: the backend's count, or on the simulator the noise
+    model's if it is lower. A model without a count leaves the simulator's own: it never lifts it."""
     if not isinstance(view.backend, str):
-        return
-    catalog = ctx.catalog
-    backend = catalog.backend(view.backend)
+        return None
+    backend = ctx.catalog.backend(view.backend)
     if backend is None:
+        return None  # IQ402/IQ403 report the backend
+    own = None if backend.qubits is None else QubitCap(backend.qubits, f"the qubit count of {backend.name}")
+    name = view.noise.get("model") if isinstance(view.noise, dict) else None
+    model = ctx.catalog.noise_models.get(name) if isinstance(name, str) else None
+    if backend.kind != "simulator" or model is None:
+        return own  # noise models apply to the simulator only (IQ405)
+    if model.qubits is None:
+        if own is None:
+            return None
+        why = f"noise model {model.name!r} has no published limit of its own"
+        return QubitCap(own.count, f"{own.source} ({why})")
+    if own is not None and own.count < model.qubits:
+        return own
+    return QubitCap(model.qubits, f"the limit of {backend.name} with noise model {model.name!r}")
+
+
+def check_qubit_count(view: JobView, ctx: Context) -> None:
+    """IQ401 for the declared counts: `input.qubits`, a circuit's own `qubits`, an OpenQASM program's
+    declarations (IQ408 if they cannot be counted). Circuits that declare no count are checked by
+    their indices, with the gates (constraints.QubitOperands)."""
+    inp = view.input
+    if not isinstance(inp, dict):
         return
-    limit, what = backend.qubits, view.backend
-    if backend.kind == "simulator" and isinstance(view.noise, dict):
-        name = view.noise.get("model")
-        model = catalog.noise_models.get(name) if isinstance(name, str) else None
-        if model is not None:
-            limit, what = model.qubits, f"the simulator with noise model {model.name!r}"
-    if limit is None:
+    cap = ctx.qubit_cap
+    program = inp.get("data")
+    if isinstance(program, str):
+        _check_program(program, f"{view.input_pointer}/data", cap, ctx)
+    if cap is None:
         return
+    qubits = inp.get("qubits")
+    if type(qubits) is int and qubits > cap.count:  # qiskit-ionq sends it with qasm3 jobs too
+        pointer = f"{view.input_pointer}/qubits"
+        ctx.emit(IQ401, pointer, f"input.qubits={qubits} exceeds {cap.count}, {cap.source}")
     for circuit in view.circuits:
-        if circuit.qubits is not None and circuit.qubits > limit and circuit.qubits_pointer:
+        if circuit.own_qubits and circuit.qubits is not None and circuit.qubits > cap.count:
             ctx.emit(
                 IQ401,
                 circuit.qubits_pointer,
-                f"input.qubits={circuit.qubits} exceeds {limit}, the qubit count of {what}",
+                f"{field_name(circuit.qubits_pointer)}={circuit.qubits} exceeds {cap.count}, {cap.source}",
             )
             return
+
+
+def _check_program(program: str, pointer: str, cap: QubitCap | None, ctx: Context) -> None:
+    # Imported by the jobs that carry a program: its patterns and tables are not every lint's.
+    from ionqkit.validators.qasm3 import Unreadable, declared_qubits
+
+    count = declared_qubits(program)
+    if isinstance(count, Unreadable):
+        ctx.emit(
+            IQ408,
+            pointer,
+            f"cannot count the qubits of this OpenQASM program ({count}), so their number is not checked",
+            "declare qubits as `qubit[N] name;` with an integer N",
+        )
+    elif cap is not None and count > cap.count:
+        ctx.emit(
+            IQ401, pointer, f"the OpenQASM program declares {count} qubits: exceeds {cap.count}, {cap.source}"
+        )

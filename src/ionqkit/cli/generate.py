@@ -44,9 +44,24 @@ def execute(options: GenerateOptions) -> int:
         if not folder.is_dir():
             raise InputError("template folder does not exist", file=str(folder))
     single = options.single
+    project = None
     if single is not None:
-        targets = [Target(single.spec, single.overlay, check_package_name(single.package))]
+        from ionqkit.codegen.class_names import NONE, load_file
+        from ionqkit.codegen.standalone import Project, check_version
+
+        names = NONE if single.class_names is None else load_file(single.class_names)
+        package = check_package_name(single.package)
+        targets = [Target(single.spec, single.overlay, package, names)]
         out_root, project_root = single.out, single.spec.parent
+        project = Project(
+            spec=single.spec,
+            package=package,
+            overlay=single.overlay,
+            templates=options.templates,
+            class_names=single.class_names,
+            version=None if single.version is None else check_version(single.version),
+            standalone=not single.shared_runtime,
+        )
     else:
         targets, out_root = load_targets(options.config)
         project_root = options.config.parent
@@ -57,6 +72,7 @@ def execute(options: GenerateOptions) -> int:
         force=options.force,
         overwrite=options.overwrite,
         allow_breaking=options.allow_breaking,
+        project=project,
     )
 
     def say(line: str) -> None:
@@ -80,7 +96,8 @@ def execute(options: GenerateOptions) -> int:
             for reason in outcome.reasons:
                 print(f"stale: {reason}", file=sys.stderr)
     if stale:
-        print(f"{len(stale)} package(s) out of date: run `make generate`", file=sys.stderr)
+        command = project.command() if project is not None else "ionqkit generate"
+        print(f"{len(stale)} package(s) out of date: run `{command}`", file=sys.stderr)
         return 1
     if all(o.action == "up to date" for o in outcomes):
         say(f"all {len(outcomes)} package(s) up to date")

@@ -35,6 +35,9 @@ class SingleSpec:
     out: Path
     package: str
     overlay: Path | None = None
+    version: str | None = None  # --version of the distribution (standalone output)
+    class_names: Path | None = None  # --class-names FILE
+    shared_runtime: bool = False  # --shared-runtime: no standalone project, ionqkit.runtime imported
 
 
 @record(frozen=True)
@@ -54,9 +57,31 @@ class GenerateOptions:
         if args.spec is not None:
             if args.out is None or args.package is None:
                 raise InputError("--spec needs --out and --package", file=COMMAND_LINE)
-            single = SingleSpec(spec=args.spec, out=args.out, package=args.package, overlay=args.overlay)
-        elif args.overlay or args.out or args.package:
-            raise InputError("--overlay, --out and --package go with --spec", file=COMMAND_LINE)
+            single = SingleSpec(
+                spec=args.spec,
+                out=args.out,
+                package=args.package,
+                overlay=args.overlay,
+                version=args.dist_version,
+                class_names=args.class_names,
+                shared_runtime=args.shared_runtime,
+            )
+            if args.shared_runtime and args.dist_version:
+                raise InputError(
+                    "--version is the standalone project's; not with --shared-runtime", file=COMMAND_LINE
+                )
+        elif (
+            args.overlay
+            or args.out
+            or args.package
+            or args.dist_version
+            or args.class_names
+            or args.shared_runtime
+        ):
+            raise InputError(
+                "--overlay, --out, --package, --version, --class-names and --shared-runtime go with --spec",
+                file=COMMAND_LINE,
+            )
         return cls(
             config=args.config,
             single=single,
@@ -141,7 +166,70 @@ class MigrateOptions:
         return cls(payloads=tuple(args.payloads), to=args.to, write=args.write)
 
 
-Options = GenerateOptions | LintOptions | RulesOptions | DiffOptions | MigrateOptions
+@record(frozen=True)
+class SpecUpdateOptions:
+    """`spec update NEW --spec FILE`: move a spec file to a new upstream version."""
+
+    new: str  # the upstream spec: a path, or "-" for stdin
+    spec: Path
+    overlay: Path | None = None
+    check: bool = False
+    allow_stale_overlay: bool = False  # write the spec even when the overlay no longer applies
+    source: str | None = None  # how the header names the upstream (default: NEW's file name)
+
+    @classmethod
+    def from_namespace(cls, args: argparse.Namespace) -> SpecUpdateOptions:
+        if args.check and args.allow_stale_overlay:
+            raise InputError(
+                "--check writes nothing; --allow-stale-overlay is for a write", file=COMMAND_LINE
+            )
+        return cls(
+            new=args.new,
+            spec=args.spec,
+            overlay=args.overlay,
+            check=args.check,
+            allow_stale_overlay=args.allow_stale_overlay,
+            source=args.source,
+        )
+
+
+@record(frozen=True)
+class SchemaOptions:
+    api_version: str = "v0.4"
+    spec: Path | None = None  # None: the spec facts compiled into the installed package
+    overlay: Path | None = None
+    config: Path | None = None  # None: the nearest pyproject.toml (its lint limits and backends apply)
+    output: Path | None = None  # None (or "-"): stdout
+
+    @classmethod
+    def from_namespace(cls, args: argparse.Namespace) -> SchemaOptions:
+        if args.overlay is not None and args.spec is None:
+            raise InputError("--overlay goes with --spec (the spec it applies to)", file=COMMAND_LINE)
+        output = None if args.output in (None, "-") else Path(args.output)
+        return cls(
+            api_version=args.api_version,
+            spec=args.spec,
+            overlay=args.overlay,
+            config=args.config,
+            output=output,
+        )
+
+
+Options = (
+    GenerateOptions
+    | LintOptions
+    | RulesOptions
+    | DiffOptions
+    | MigrateOptions
+    | SpecUpdateOptions
+    | SchemaOptions
+)
 OptionsType = (
-    type[GenerateOptions] | type[LintOptions] | type[RulesOptions] | type[DiffOptions] | type[MigrateOptions]
+    type[GenerateOptions]
+    | type[LintOptions]
+    | type[RulesOptions]
+    | type[DiffOptions]
+    | type[MigrateOptions]
+    | type[SpecUpdateOptions]
+    | type[SchemaOptions]
 )

@@ -28,6 +28,8 @@ from ionqkit.cli.options import (
     Options,
     OptionsType,
     RulesOptions,
+    SchemaOptions,
+    SpecUpdateOptions,
 )
 from ionqkit.findings.formats import DIFF_FORMATS, LINT_FORMATS
 from ionqkit.records import record
@@ -62,8 +64,30 @@ def _generate(parser: argparse.ArgumentParser) -> None:
         "--spec", type=Path, help="generate from this one spec instead of the configured ones"
     )
     parser.add_argument("--overlay", type=Path, help="overlay applied to --spec")
-    parser.add_argument("--out", type=Path, help="output folder for --spec (the package goes inside it)")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        help="output folder for --spec: a standalone project (pyproject.toml, README.md, the package)",
+    )
     parser.add_argument("--package", help="package name for --spec, e.g. ionq_v0_4")
+    parser.add_argument(
+        "--version",
+        dest="dist_version",
+        metavar="VERSION",
+        help="version of the distribution --spec makes (default: the spec's info.version, 'v0.4' -> 0.4)",
+    )
+    parser.add_argument(
+        "--shared-runtime",
+        action="store_true",
+        help="with --spec: write the package alone, importing ionqkit.runtime (no runtime copy, no "
+        "pyproject.toml or README.md; for use where ionqkit is installed)",
+    )
+    parser.add_argument(
+        "--class-names",
+        type=Path,
+        metavar="FILE",
+        help="YAML or JSON mapping of schema name -> class name, overriding the derived names (--spec)",
+    )
     parser.add_argument(
         "--templates",
         type=Path,
@@ -156,6 +180,58 @@ def _migrate(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _spec(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_subparsers(
+        dest="spec_command", metavar="SUBCOMMAND", required=True, parser_class=_Parser
+    )
+    update_help = (
+        "move a spec file to a new upstream version (normalize, keep our descriptions, check the overlay)"
+    )
+    update = group.add_parser("update", help=update_help, description=update_help)
+    update.add_argument("new", metavar="NEW", help="the new upstream spec, JSON or YAML (- for stdin)")
+    update.add_argument("--spec", type=Path, required=True, metavar="FILE", help="our spec file to update")
+    update.add_argument(
+        "--overlay",
+        type=Path,
+        metavar="FILE",
+        help="overlay to check against the new spec (reports stale actions)",
+    )
+    update.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 if the spec file would change"
+    )
+    update.add_argument(
+        "--allow-stale-overlay",
+        action="store_true",
+        help="write the spec even when overlay actions no longer match (exit 1 still: fix the overlay next)",
+    )
+    update.add_argument(
+        "--source",
+        metavar="TEXT",
+        help="how the file's header names the upstream source (default: NEW's file name)",
+    )
+
+
+def _schema(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--api-version", choices=("v0.4",), default="v0.4", help="API version (default v0.4)")
+    parser.add_argument(
+        "--spec",
+        type=Path,
+        metavar="FILE",
+        help="describe payloads of this v0.4-shaped OpenAPI spec instead of the installed one",
+    )
+    parser.add_argument("--overlay", type=Path, metavar="FILE", help="an OpenAPI Overlay applied to --spec")
+    parser.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help="TOML file with a [tool.ionqkit.lint] table whose limits and backends apply "
+        "(default: nearest pyproject.toml)",
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write the schema to FILE (atomically) instead of stdout"
+    )
+
+
 def _jobs(text: str) -> int:
     try:
         value = int(text)
@@ -206,6 +282,21 @@ COMMANDS = (
         _migrate,
         MigrateOptions,
         "ionqkit.cli.migrate",
+    ),
+    Command(
+        "spec",
+        "maintain the spec files: `spec update NEW --spec FILE` moves one to a new upstream version",
+        _spec,
+        SpecUpdateOptions,
+        "ionqkit.cli.spec",
+    ),
+    Command(
+        "schema",
+        "write a JSON Schema of job payloads for editors and validators (what lint checks, where "
+        "JSON Schema can say it)",
+        _schema,
+        SchemaOptions,
+        "ionqkit.cli.schema",
     ),
 )
 

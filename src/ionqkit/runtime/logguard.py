@@ -59,7 +59,9 @@ def unregister(secret: str) -> None:
         _registry.update()
 
 
-_MARK = "_ionqkit_masks_keys"
+# Per copy of this module: a standalone package's runtime is a copy with its own registry, and it
+# must wrap the factory too when ionqkit's (or another copy's) wrapper is already in place.
+_MARK = "_masks_keys_" + __name__.replace(".", "_")
 
 
 def _guarded(previous: Callable[..., logging.LogRecord]) -> Callable[..., logging.LogRecord]:

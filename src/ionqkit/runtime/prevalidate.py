@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from enum import Enum
 from typing import Any
 
+from . import host
 from .errors import PayloadValidationError
 
 #: Takes the JSON-ready payload, returns findings (objects with a `severity`).
@@ -23,14 +24,16 @@ LINTED_VERSIONS = frozenset({"v0.3", "v0.4"})
 
 
 @functools.cache
-def default_linter(api_version: str = "auto") -> Linter:
-    """ionqkit's job-payload linter for one API version (the linter ships with the runtime).
+def default_linter(api_version: str = "auto") -> Linter | None:
+    """The linter of the package the runtime ships in, for one API version (runtime/host.py):
+    ionqkit's own; None in a standalone package, which lints only with `Client(linter=...)`.
 
     Imported on first use, not at client construction: the linter and its rule tables are loaded
     only by a client that sends a job.
     """
-    from ionqkit.validators import lint
-
+    lint = host.load_linter()
+    if lint is None:
+        return None
     version = api_version if api_version in LINTED_VERSIONS else "auto"
     return functools.partial(lint, api_version=version)
 

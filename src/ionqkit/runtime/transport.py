@@ -33,9 +33,7 @@ import httpx
 import orjson
 from pydantic import TypeAdapter, ValidationError
 
-from ionqkit import __version__
-
-from . import encoding
+from . import encoding, host
 from .auth import ApiKeyAuth, Secret, redact_headers
 from .errors import (
     APIConnectionError,
@@ -58,7 +56,7 @@ from .retry import RETRY_EXCEPTIONS, RetryPolicy, parse_retry_after
 T = TypeVar("T")
 _E = TypeVar("_E", bound=IonQAPIError)
 
-logger = logging.getLogger("ionqkit.runtime")
+logger = logging.getLogger(__name__.rpartition(".")[0])  # "ionqkit.runtime", or a standalone copy's
 
 ParamLocation = Literal["path", "query", "header", "cookie"]
 ResponseKind = Literal["json", "text", "bytes", "none"]
@@ -146,8 +144,10 @@ class _ClientCore:
     attempt and wait included (default DEADLINE_FACTOR x the longest timeout; `math.inf` turns it
     off); `max_response_bytes`, the largest response body read (default MAX_RESPONSE_BYTES);
     `retry` and `retry_create`, the RetryPolicy; `validate`, whether job payloads are linted
-    before they are sent; `headers`, sent with every request; `http_client`, an httpx client to
-    send with instead of the client's own.
+    before they are sent, and `linter`, what lints them (default: ionqkit's linter; a standalone
+    package has none, so it lints only with one given here, e.g. `ionqkit.validators.lint`);
+    `headers`, sent with every request; `http_client`, an httpx client to send with instead of the
+    client's own.
 
     An injected `http_client` keeps its settings: requests go to its `base_url`, carry its
     headers, cookies and query params, pass through its auth, transport and event hooks, and use
@@ -203,8 +203,8 @@ class _ClientCore:
             policy = replace(policy, retry_create=retry_create)
         self.retry = policy
         self.validate = validate
-        self._linter = linter  # None: ionqkit's own linter, looked up when first needed
-        self._defaults = {"User-Agent": f"ionqkit/{__version__}", "Accept": "application/json"}
+        self._linter = linter  # None: the host's linter (runtime/host.py), looked up when first needed
+        self._defaults = {"User-Agent": host.USER_AGENT, "Accept": "application/json"}
         self._headers = dict(headers or {})
         if max_response_bytes < 1:
             raise ValueError(f"max_response_bytes must be at least 1, not {max_response_bytes}")

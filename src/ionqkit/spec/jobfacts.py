@@ -119,7 +119,6 @@ class _Compiler:
             for job_type in types:
                 payloads[job_type] = self.keep(branch)
                 inputs[job_type] = variants
-        self.beyond_spec(catalog, payloads, inputs)
         narrowed = catalog.get("job_type_inputs", {})
         for job_type, kinds in narrowed.items():
             if job_type in inputs:
@@ -201,25 +200,6 @@ class _Compiler:
             )
             entry["circuit_schema" if circuit else "input_schema"] = self.keep(branch)
         return names
-
-    def beyond_spec(
-        self, catalog: Mapping[str, Any], payloads: dict[str, Any], inputs: dict[str, list[dict[str, Any]]]
-    ) -> None:
-        """Job types the catalog knows IonQ accepts but this (older) spec lacks: a payload like a
-        sibling type's, taking program source (`input_required`) instead of a gate list."""
-        for job_type, how in catalog.get("job_types_beyond_spec", {}).items():
-            like = how.get("like")
-            if job_type in payloads or like not in payloads:
-                continue
-            required = list(how.get("input_required", ["data"]))
-            schema = {
-                "type": "object",
-                "properties": {name: {"type": "string"} for name in required},
-                "required": required,
-                "additionalProperties": False,
-            }
-            payloads[job_type] = payloads[like]
-            inputs[job_type] = [{"kind": "source", "field": required[0], "schema": schema}]
 
 
 def _is_source(schema: Schema, r: Any) -> bool:

@@ -5,16 +5,19 @@ objects are merged recursively (scalars and arrays inside them are replaced), an
 itself is an array the update is appended to it. Actions apply in order, on a copy.
 
 An action whose target matches nothing is an error: it means the upstream spec changed under the
-overlay, and silently generating from an unpatched spec is how defects come back.
+overlay, and silently generating from an unpatched spec is how defects come back. `check_overlay`
+applies the same actions without stopping at the first such action: it lists every one that
+matches nothing, and every update that matches but changes nothing (upstream may have fixed that
+defect), for `ionqkit spec update` to report together.
 
 Bounded work. An update is copied into every node its target matches, so a 549 KB update aimed at
-`$..[?@.type]` (432 matches in the v0.4 spec) meant some 23 million node copies: past 100 s, with
+`$..[?@.type]` (432 matches in the May 2026 v0.4 spec) meant some 23 million node copies: past 100 s, with
 memory growing all the while. So an overlay gets a budget of MAX_WORK nodes, summed over its
 actions: every node a target's JSONPath visits, every match removed, and for an update, its size
 in nodes once per match (the most that merging or appending copies). Each action is charged
 before it changes anything (visits as they happen), and the first action over budget is refused
 with its index and target. MAX_WORK is the loader's MAX_NODES, 2,000,000: an overlay may visit or
-add as many nodes as the largest document the loader accepts has. Our own overlays spend 86
+add as many nodes as the largest document the loader accepts has. Our own overlays spend 196
 (v0.4), 43 (v0.3) and 24 (job schema); an overlay spending all of it takes about 2 s and 200 MB.
 
 The budget cannot see inside a filter's own queries, which the JSONPath library evaluates on
@@ -49,6 +52,20 @@ class AppliedAction:
     target: str
     description: str
     matches: tuple[str, ...]  # JSON pointers of the nodes it changed
+
+
+@dataclass(frozen=True)
+class OverlayCheck:
+    """An overlay applied to a spec without stopping at an action that matches nothing."""
+
+    data: Any  # the patched copy (the actions that matched nothing left out)
+    applied: tuple[AppliedAction, ...]
+    unmatched: tuple[AppliedAction, ...]  # matched nothing: retarget or drop each
+    unchanged: tuple[AppliedAction, ...]  # updates that matched but changed nothing
+
+    @property
+    def clean(self) -> bool:
+        return not self.unmatched
 
 
 def _merge(target: dict[str, Any], update: dict[str, Any]) -> None:
@@ -164,12 +181,44 @@ def _size(value: Any) -> int:
 
 
 def apply_overlay(spec: Document, overlay: Document) -> tuple[Any, list[AppliedAction]]:
-    """Return (patched copy of spec.data, what each action changed)."""
+    """Return (patched copy of spec.data, what each action changed); SpecError, located in the
+    overlay, at the first action that matches nothing."""
+    result = _apply(spec, overlay, strict=True)
+    return result.data, list(result.applied)
+
+
+def check_overlay(spec: Document, overlay: Document) -> OverlayCheck:
+    """Apply `overlay` to `spec`, skipping (and listing) every action that matches nothing."""
+    return _apply(spec, overlay, strict=False)
+
+
+def _would_change(target: Any, update: Any) -> bool:
+    """Whether merging `update` into `target` (or appending it) changes anything; costs at most the
+    update's size, which the budget has already paid for."""
+    if isinstance(target, list):
+        return True
+    if not isinstance(target, dict) or not isinstance(update, dict):
+        return True
+    for key, value in update.items():
+        if key not in target:
+            return True
+        if isinstance(value, dict) and isinstance(target[key], dict):
+            if _would_change(target[key], value):
+                return True
+        elif target[key] != value or type(target[key]) is not type(value):
+            return True
+    return False
+
+
+def _apply(spec: Document, overlay: Document, *, strict: bool) -> OverlayCheck:
     actions = _check_shape(overlay)
     data = copy.deepcopy(spec.data)
     applied: list[AppliedAction] = []
+    unmatched: list[AppliedAction] = []
+    unchanged: list[AppliedAction] = []
     budget = _Budget()
     for index, action in enumerate(actions):
+        description = str(action.get("description", ""))
         where = f"/actions/{index}/target"
         target = action["target"]
         try:
@@ -193,6 +242,9 @@ def apply_overlay(spec: Document, overlay: Document) -> tuple[Any, list[AppliedA
                 where,
                 SpecError,
             ) from None
+        if not nodes and not strict:
+            unmatched.append(AppliedAction(index, target, description, ()))
+            continue
         if not nodes:
             raise overlay.error(
                 f"target {target!r} matches nothing in {spec.name}; the spec changed under the overlay"
@@ -214,6 +266,8 @@ def apply_overlay(spec: Document, overlay: Document) -> tuple[Any, list[AppliedA
                     del parent[key]
         else:
             update = action["update"]
+            if not strict and not any(_would_change(node.value, update) for node in nodes):
+                unchanged.append(AppliedAction(index, target, description, pointers))
             for node in nodes:
                 value = node.value
                 if isinstance(value, list):
@@ -228,5 +282,5 @@ def apply_overlay(spec: Document, overlay: Document) -> tuple[Any, list[AppliedA
                         where,
                         SpecError,
                     )
-        applied.append(AppliedAction(index, target, str(action.get("description", "")), pointers))
-    return data, applied
+        applied.append(AppliedAction(index, target, description, pointers))
+    return OverlayCheck(data, tuple(applied), tuple(unmatched), tuple(unchanged))
