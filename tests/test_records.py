@@ -9,6 +9,7 @@ __dataclass_params__), pickling, __post_init__, and a subclass that is no datacl
 from __future__ import annotations
 
 import dataclasses
+import inspect
 import pickle
 import subprocess
 import sys
@@ -113,6 +114,7 @@ def test_the_dataclass_api_works(frozen: bool, slots: bool) -> None:
     plain, fast = _both(frozen, slots)  # (is_dataclass narrowed their types)
     assert [f.name for f in dataclasses.fields(fast)] == [f.name for f in dataclasses.fields(plain)]
     assert fast.__match_args__ == plain.__match_args__
+    assert str(inspect.signature(fast)) == str(inspect.signature(plain))
     params = fast.__dataclass_params__
     assert (params.init, params.repr, params.eq, params.frozen) == (True, True, True, frozen)
     item = fast("a", 1, ["t"])

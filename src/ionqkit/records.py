@@ -23,6 +23,7 @@ accept them; the call fails at import). Use `dataclasses.dataclass` for those.
 from __future__ import annotations
 
 import dataclasses
+import inspect  # dataclasses imports it: no cost
 import reprlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -32,6 +33,16 @@ __all__ = ["record"]
 T = TypeVar("T")
 
 _NO_DEFAULT: Any = dataclasses.MISSING
+
+
+class _Factory:
+    """A default made by a factory, as a signature shows it."""
+
+    def __repr__(self) -> str:
+        return "<factory>"
+
+
+_FACTORY = _Factory()
 
 
 def _record(cls: type[T] | None = None, /, *, frozen: bool = False, slots: bool = False) -> Any:
@@ -162,6 +173,26 @@ def _init(cls: Any, fields: tuple[dataclasses.Field[Any], ...], frozen: bool) ->
             )
             raise TypeError(f"{type(self).__qualname__}.__init__() {said} {name!r}")
 
+    # What inspect.signature shows (help(), IDEs, code that reads a class's parameters): the
+    # parameters dataclass's own __init__ would have, not (*args, **kwargs).
+    keyword = inspect.Parameter.POSITIONAL_OR_KEYWORD
+    init.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [
+            inspect.Parameter("self", keyword),
+            *(
+                inspect.Parameter(
+                    f.name,
+                    keyword,
+                    default=_FACTORY
+                    if f.name in factories
+                    else defaults.get(f.name, inspect.Parameter.empty),
+                    annotation=f.type,
+                )
+                for f in given
+            ),
+        ],
+        return_annotation=None,
+    )
     return init
 
 
