@@ -1,0 +1,106 @@
+"""`ionqkit lint --fix [--unsafe-fixes] PATH...` and `ionqkit lint --diff PATH...`.
+
+--fix writes each file's fixes (validators/fixfiles.py: atomically, and not over a file changed
+meanwhile), re-lints, and reports what is left in the chosen format; a line on stderr says how many
+findings were fixed. Exit as lint does, by what is left: 0 without errors, 1 with errors, 2 if a
+path could not be read or a file could not be written.
+
+With `-` (then the only PATH), the fixed payload goes to stdout, whole, fixed or not, and the
+report of what is left to stderr: an editor or a shell pipe can use it as a filter.
+
+--diff writes nothing: it prints each file's fixes as a unified diff and exits 1 if anything
+would change, 0 if nothing would; 2 if a path could not be read or a file cannot be fixed because
+its text does not parse (or has duplicate keys): `error: FILE:LINE:COL: CODE cause`.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ionqkit.cli.options import LintOptions
+
+if TYPE_CHECKING:
+    from ionqkit.validators.config import LintConfig
+    from ionqkit.validators.fixer import Fixed
+
+
+def execute_fix(
+    options: LintOptions, config: LintConfig, api_version: str, files: list[str], problems: list[str]
+) -> int:
+    from ionqkit.errors import InputError
+    from ionqkit.escape import printable
+    from ionqkit.spec.inputs import read_stdin
+    from ionqkit.validators.api import fix
+    from ionqkit.validators.batch import STDIN
+    from ionqkit.validators.fixer import Fixed
+    from ionqkit.validators.fixfiles import FileFix, encode, fix_file, unfixable, unified_diff
+    from ionqkit.validators.render import RENDERERS, LintReport
+
+    def fixer(raw: bytes, name: str) -> Fixed:
+        return fix(raw, unsafe_fixes=options.unsafe_fixes, api_version=api_version, config=config, name=name)
+
+    unread = len(problems)
+    results: list[FileFix] = []
+    cleaned: set[Path] = set()
+    for name in files:
+        if name == STDIN:
+            try:
+                raw = read_stdin()
+            except InputError as exc:
+                problems.append(str(exc))
+                unread += 1
+                continue
+            results.append(FileFix("<stdin>", fixer(raw, "<stdin>")))
+            continue
+        result = fix_file(name, fixer, write=not options.diff, cleaned=cleaned)
+        if result.fixed is None:
+            unread += 1
+        if result.problem is not None:
+            problems.append(result.problem)
+        results.append(result)
+    fixed = [(r.name, r.fixed) for r in results if r.fixed is not None]
+    err = sys.stderr
+    if options.diff:
+        for name, outcome in fixed:
+            sys.stdout.write(unified_diff(printable(name), outcome))
+            problems.extend(f"{d.where()}: {d.code} {d.message}; not fixed" for d in unfixable(outcome)[:1])
+    elif files == [STDIN] and fixed:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(encode(fixed[0][1].after))
+        sys.stdout.buffer.flush()
+    if not options.diff:
+        report = LintReport([d for _, outcome in fixed for d in outcome.diagnostics], len(fixed), unread)
+        out = err if files == [STDIN] else sys.stdout
+        out.write(RENDERERS.render(report, options.format))
+    _summary(options, [outcome for _, outcome in fixed], [name for name, outcome in fixed if outcome.reverted])
+    for problem in problems:
+        print(f"error: {printable(problem)}", file=err)
+    if problems:
+        return 2
+    if options.diff:
+        return 1 if any(outcome.changed for _, outcome in fixed) else 0
+    return 1 if any(d.is_error for _, outcome in fixed for d in outcome.diagnostics) else 0
+
+
+def _summary(options: LintOptions, done: list[Fixed], reverted: list[str]) -> None:
+    """One line on stderr: how many findings were (or would be) fixed, and how many unsafe fixes wait."""
+    from ionqkit.escape import printable
+
+    count = sum(len(o.applied) for o in done)
+    files = sum(o.changed for o in done)
+    waiting = 0 if options.unsafe_fixes else sum(o.unsafe_left for o in done)
+    for name in reverted:
+        print(
+            printable(f"warning: {name}: not fixed, since the result would have more errors (please report this)"),
+            file=sys.stderr,
+        )
+    if not count and not waiting:
+        return
+    verb = "Would fix" if options.diff else "Fixed"
+    noun = "file" if files == 1 else "files"
+    line = f"{verb} {count} finding(s) in {files} {noun}."
+    if waiting:
+        line += f" {waiting} more with --unsafe-fixes."
+    print(line, file=sys.stderr)
