@@ -14,4 +14,15 @@ from ionqkit.validators.diagnostics import Diagnostic, PayloadError
 from ionqkit.validators.fixer import Fixed
 from ionqkit.validators.fixes import Edit, Fix
 
-__all__ = ["Diagnostic", "Edit", "Fix", "Fixed", "LintConfig", "PayloadError", "Severity", "check", "fix", "lint"]
+__all__ = [
+    "Diagnostic",
+    "Edit",
+    "Fix",
+    "Fixed",
+    "LintConfig",
+    "PayloadError",
+    "Severity",
+    "check",
+    "fix",
+    "lint",
+]

@@ -20,7 +20,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ionqkit.validators.diagnostics import Diagnostic
-from ionqkit.validators.fixes import Edit, Fix, FixConflict, RemoveBom, apply_changes, apply_edits, overlaps, same
+from ionqkit.validators.fixes import (
+    Edit,
+    Fix,
+    FixConflictError,
+    RemoveBom,
+    apply_changes,
+    apply_edits,
+    overlaps,
+    same,
+)
 from ionqkit.validators.parse import parse
 from ionqkit.validators.registry import IQ003
 
@@ -129,7 +138,7 @@ def _checked(text: str, name: str, diagnostics: Sequence[Diagnostic]) -> str | N
     try:
         expected = apply_changes(before.data, changes)
         result = apply_edits(text, [edit for fix in fixes for edit in fix.edits])
-    except FixConflict:
+    except FixConflictError:
         return None
     after = parse(result, name)
     bom_left = any(code == IQ003.code for code, *_ in before.findings) and not any(

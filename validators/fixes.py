@@ -104,7 +104,7 @@ class Fix:
         return max(edit.end for edit in self.edits)
 
 
-class FixConflict(ValueError):
+class FixConflictError(ValueError):
     """A change does not fit the data (the member is missing, the key already exists)."""
 
 
@@ -115,7 +115,7 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     at = 0
     for edit in ordered:
         if edit.start < at or edit.end < edit.start or edit.end > len(text):
-            raise FixConflict(f"overlapping or out-of-range edit at {edit.start}..{edit.end}")
+            raise FixConflictError(f"overlapping or out-of-range edit at {edit.start}..{edit.end}")
         out.append(text[at : edit.start])
         out.append(edit.replacement)
         at = edit.end
@@ -140,7 +140,7 @@ def overlaps(edits: Sequence[Edit], taken: Sequence[Edit]) -> bool:
 def apply_changes(data: Any, changes: Iterable[Change]) -> Any:
     """A copy of `data` with `changes` made; every pointer is read in the original `data`, so a
     renamed object's members are still named by their old pointers (as the text edits are).
-    FixConflict if a change does not fit."""
+    FixConflictError if a change does not fit."""
     result = copy.deepcopy(data)
     # Resolve every target first: renames and removals must not move what later changes name.
     resolved: list[tuple[Change, Any, str]] = []
@@ -152,25 +152,25 @@ def apply_changes(data: Any, changes: Iterable[Change]) -> Any:
             continue
         tokens = split_pointer(change.pointer)
         if not tokens:
-            raise FixConflict("a change to the whole payload")
+            raise FixConflictError("a change to the whole payload")
         resolved.append((change, _node(result, tokens[:-1]), tokens[-1]))
     for change, holder, key in resolved:
         if isinstance(change, AddMember):
             if not isinstance(holder, dict) or key in holder:
-                raise FixConflict(f"cannot add {key!r} at {change.pointer or '/'}")
+                raise FixConflictError(f"cannot add {key!r} at {change.pointer or '/'}")
             holder[key] = copy.deepcopy(change.value)
         elif isinstance(holder, list) and isinstance(change, SetValue):
             index = _index(holder, key)
             holder[index] = copy.deepcopy(change.value)
         elif not isinstance(holder, dict) or key not in holder:
-            raise FixConflict(f"nothing at {change.pointer}")
+            raise FixConflictError(f"nothing at {change.pointer}")
         elif isinstance(change, SetValue):
             holder[key] = copy.deepcopy(change.value)
         elif isinstance(change, RemoveMember):
             del holder[key]
         elif isinstance(change, RenameKey):
             if change.key in holder:
-                raise FixConflict(f"{change.key!r} already exists beside {change.pointer}")
+                raise FixConflictError(f"{change.key!r} already exists beside {change.pointer}")
             holder[change.key] = holder.pop(key)
     return result
 
@@ -183,13 +183,13 @@ def _node(data: Any, tokens: list[str]) -> Any:
         elif isinstance(node, list):
             node = node[_index(node, token)]
         else:
-            raise FixConflict(f"no {token!r} in the payload")
+            raise FixConflictError(f"no {token!r} in the payload")
     return node
 
 
 def _index(items: list[Any], token: str) -> int:
     if not token.isdigit() or int(token) >= len(items):
-        raise FixConflict(f"no item {token!r}")
+        raise FixConflictError(f"no item {token!r}")
     return int(token)
 
 

@@ -44,8 +44,9 @@ def attach_fixes(
         rule = RULES[diagnostic.code].fix
         edits = edits_for(changes, doc) if changes and rule is not None else None
         if edits and rule is not None:
-            diagnostic = replace(diagnostic, fix=Fix(edits, rule.safety, changes))
-        out.append(diagnostic)
+            out.append(replace(diagnostic, fix=Fix(edits, rule.safety, changes)))
+        else:
+            out.append(diagnostic)
     return out
 
 

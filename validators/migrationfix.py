@@ -16,7 +16,7 @@ from ionqkit.spec.loader import join_pointer
 from ionqkit.validators.fixes import (
     AddMember,
     Change,
-    FixConflict,
+    FixConflictError,
     RemoveMember,
     RenameKey,
     SetValue,
@@ -45,12 +45,12 @@ def migration_changes(data: Any) -> tuple[Change, ...] | None:
     try:
         if not same(apply_changes(data, changes), migration.payload):
             return None
-    except FixConflict:
+    except FixConflictError:
         return None
     return tuple(changes)
 
 
-def _diff(old: Any, new: Any, pointer: str, renames: set[tuple[str, str | None]], out: list[Change]) -> bool:
+def _diff(old: Any, new: Any, pointer: str, renames: set[tuple[str, str]], out: list[Change]) -> bool:
     """Append the changes from `old` to `new` at `pointer`; False if the root itself would change."""
     if same(old, new):
         return True
@@ -61,8 +61,8 @@ def _diff(old: Any, new: Any, pointer: str, renames: set[tuple[str, str | None]]
             if key in new:
                 _diff(old[key], new[key], here, renames, out)
                 continue
-            target = next(
-                (a for a in added if (here, join_pointer(pointer, a)) in renames or same(old[key], new[a])), None
+            target = _renamed_to(
+                old[key], here, [(a, join_pointer(pointer, a), new[a]) for a in added], renames
             )
             if target is None:
                 out.append(RemoveMember(here))
@@ -80,3 +80,16 @@ def _diff(old: Any, new: Any, pointer: str, renames: set[tuple[str, str | None]]
         return False
     out.append(SetValue(pointer, new))
     return True
+
+
+def _renamed_to(
+    value: Any, here: str, added: list[tuple[str, str, Any]], renames: set[tuple[str, str]]
+) -> str | None:
+    """The added key (of `added`: key, pointer, value) that member `here` became: one with the same
+    value, else one the rewriter's notes name (`/body -> /input`) that holds the same kind of value
+    (a note may also say what a member's content became: `/body -> /type` for its format)."""
+    exact = [key for key, _, new in added if same(value, new)]
+    if exact:
+        return exact[0]
+    noted = [(key, new) for key, there, new in added if (here, there) in renames]
+    return next((key for key, new in noted if type(new) is type(value)), None)

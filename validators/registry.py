@@ -207,7 +207,7 @@ IQ111 = RULES.add(
         "Recognised as v0.3 and linted as such; a warning because v0.3 accepted it.",
         fix=Fixable(
             "safe",
-            "rename `body` to `input` and remove `lang`, where `lang` is \"json\", `body` an object, "
+            'rename `body` to `input` and remove `lang`, where `lang` is "json", `body` an object, '
             "and the payload still reads as v0.3 without them (it has `target`, `error_mitigation` or "
             "`input.format`, or v0.3 was asked for)",
             always=False,

@@ -93,7 +93,13 @@ class _Builder:
         return (None if top.pointer is None else join_pointer(top.pointer, top.index)), None
 
     def push(
-        self, pointer: str | None, key: tuple[int, int] | None, start: int, inner_start: int, *, is_object: bool
+        self,
+        pointer: str | None,
+        key: tuple[int, int] | None,
+        start: int,
+        inner_start: int,
+        *,
+        is_object: bool,
     ) -> None:
         prev_end = self.stack[-1].last_end if self.stack else None
         self.stack.append(_Frame(is_object, pointer, start, inner_start, key, prev_end))
@@ -123,7 +129,9 @@ class _Builder:
         inner = None if frame.block else (frame.inner_start, inner_end)
         for child in frame.wanted_children:
             child.parent_inner = inner
-        span = Span(frame.start, end, frame.key, frame.prev_end, inner=inner, first=frame.first, container=True)
+        span = Span(
+            frame.start, end, frame.key, frame.prev_end, inner=inner, first=frame.first, container=True
+        )
         self.done(frame.pointer, span)
 
 
@@ -196,7 +204,6 @@ def yaml_spans(text: str, wanted: Collection[str]) -> dict[str, Span]:
         MappingStartEvent,
         ScalarEvent,
         SequenceEndEvent,
-        SequenceStartEvent,
     )
 
     builder = _Builder(wanted)

@@ -34,7 +34,6 @@ def execute_fix(
     from ionqkit.spec.inputs import read_stdin
     from ionqkit.validators.api import fix
     from ionqkit.validators.batch import STDIN
-    from ionqkit.validators.fixer import Fixed
     from ionqkit.validators.fixfiles import FileFix, encode, fix_file, unfixable, unified_diff
     from ionqkit.validators.render import RENDERERS, LintReport
 
@@ -74,7 +73,9 @@ def execute_fix(
         report = LintReport([d for _, outcome in fixed for d in outcome.diagnostics], len(fixed), unread)
         out = err if files == [STDIN] else sys.stdout
         out.write(RENDERERS.render(report, options.format))
-    _summary(options, [outcome for _, outcome in fixed], [name for name, outcome in fixed if outcome.reverted])
+    _summary(
+        options, [outcome for _, outcome in fixed], [name for name, outcome in fixed if outcome.reverted]
+    )
     for problem in problems:
         print(f"error: {printable(problem)}", file=err)
     if problems:
@@ -93,14 +94,16 @@ def _summary(options: LintOptions, done: list[Fixed], reverted: list[str]) -> No
     waiting = 0 if options.unsafe_fixes else sum(o.unsafe_left for o in done)
     for name in reverted:
         print(
-            printable(f"warning: {name}: not fixed, since the result would have more errors (please report this)"),
+            printable(
+                f"warning: {name}: not fixed, since the result would have more errors (please report this)"
+            ),
             file=sys.stderr,
         )
-    if not count and not waiting:
-        return
-    verb = "Would fix" if options.diff else "Fixed"
-    noun = "file" if files == 1 else "files"
-    line = f"{verb} {count} finding(s) in {files} {noun}."
+    parts = []
+    if count:
+        verb = "Would fix" if options.diff else "Fixed"
+        parts.append(f"{verb} {count} finding(s) in {files} {'file' if files == 1 else 'files'}.")
     if waiting:
-        line += f" {waiting} more with --unsafe-fixes."
-    print(line, file=sys.stderr)
+        parts.append(f"{waiting} {'more ' if count else ''}fixable with --unsafe-fixes.")
+    if parts:
+        print(" ".join(parts), file=sys.stderr)

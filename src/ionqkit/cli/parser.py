@@ -131,7 +131,8 @@ def _lint(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--diff",
         action="store_true",
-        help="print what --fix would change as a unified diff, write nothing; exit 1 if anything would change",
+        help="print what --fix would change as a unified diff and write nothing; exit 1 if anything "
+        "would change",
     )
     parser.add_argument(
         "-j",

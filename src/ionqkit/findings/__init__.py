@@ -2,8 +2,8 @@
 
     Severity            info < warning < error (findings.severity)
     Rule, Registry      a code's name, default severity, summary, doc, message and hint templates,
-                        and whether its findings can be fixed (Fixable) (findings.rules); lint's registry is ionqkit.validators.registry, the
-                        differ's ionqkit.diff.checks
+                        and whether its findings can be fixed (Fixable) (findings.rules); lint's
+                        registry is ionqkit.validators.registry, the differ's ionqkit.diff.checks
     Located             a finding at one place (findings.located), what the shared renderers take:
     github, sarif       GitHub workflow commands and SARIF 2.1.0 (findings.github, findings.sarif)
     Renderers           format name -> renderer of one report kind (findings.formats)
