@@ -30,7 +30,7 @@ from ionqkit.validators.fixes import (
     overlaps,
     same,
 )
-from ionqkit.validators.parse import parse
+from ionqkit.validators.parse import Parsed, parse
 from ionqkit.validators.registry import IQ003
 
 MAX_ROUNDS = 10
@@ -115,26 +115,27 @@ def _fix(diagnostic: Diagnostic) -> Fix:
 def _apply(text: str, name: str, chosen: list[Diagnostic]) -> tuple[str, list[Diagnostic]]:
     """The text with the chosen fixes applied, and the ones that were: all of them if they check
     out together, else each one that checks out with those kept before it."""
-    together = _checked(text, name, chosen)
+    before = parse(text, name)
+    if not before.ok:
+        return text, []
+    together = _checked(text, name, before, chosen)
     if together is not None:
         return together, chosen
     accepted: list[Diagnostic] = []
     result = text
     for diagnostic in chosen:
-        trial = _checked(text, name, [*accepted, diagnostic])
+        trial = _checked(text, name, before, [*accepted, diagnostic])
         if trial is not None:
             accepted.append(diagnostic)
             result = trial
     return result, accepted
 
 
-def _checked(text: str, name: str, diagnostics: Sequence[Diagnostic]) -> str | None:
-    """`text` with the fixes applied, if the result parses to exactly what their changes describe."""
+def _checked(text: str, name: str, before: Parsed, diagnostics: Sequence[Diagnostic]) -> str | None:
+    """`text` (parsed: `before`) with the fixes applied, if the result parses to exactly what their
+    changes describe."""
     fixes = [_fix(d) for d in diagnostics]
     changes = [change for fix in fixes for change in fix.changes]
-    before = parse(text, name)
-    if not before.ok:
-        return None
     try:
         expected = apply_changes(before.data, changes)
         result = apply_edits(text, [edit for fix in fixes for edit in fix.edits])

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from ionqkit.spec import jsonscan
@@ -138,8 +138,10 @@ class _Builder:
 def json_spans(text: str, wanted: Collection[str]) -> dict[str, Span]:
     """Spans of the `wanted` pointers in JSON `text` (already known to parse)."""
     builder = _Builder(wanted)
-    tokens = jsonscan.tokens(text)
-    for match in tokens:
+    search = jsonscan.TOKEN.search
+    at = 0
+    while (match := search(text, at)) is not None:
+        at = match.end()
         first = text[match.start()]
         if first in "}]":
             builder.pop(match.start(), match.end())
@@ -161,7 +163,7 @@ def json_spans(text: str, wanted: Collection[str]) -> dict[str, Span]:
             if pointer is not None and pointer in builder.enter:
                 builder.push(pointer, key_span, match.start(), match.end(), is_object=first == "{")
                 continue
-            end = _skip(tokens, len(text))
+            end = at = _skip(text, at)
         else:
             end = match.end()
         prev_end = top.last_end if top is not None else None
@@ -169,18 +171,23 @@ def json_spans(text: str, wanted: Collection[str]) -> dict[str, Span]:
     return builder.out
 
 
-def _skip(tokens: Iterator[re.Match[str]], length: int) -> int:
-    """Consume a container's tokens after its opener; the offset just past its closer."""
+# Strings and brackets only: skipping a subtree passes over numbers, commas and colons inside
+# the regex engine (a circuit is mostly those), 3x faster than token by token.
+_BRACKET = re.compile(jsonscan.STRING + r"|[\[\]{}]")
+
+
+def _skip(text: str, at: int) -> int:
+    """Past the closer of the container whose opener ends at `at`."""
     depth = 1
-    for match in tokens:
-        first = match.string[match.start()]
+    for match in _BRACKET.finditer(text, at):
+        first = text[match.start()]
         if first in "{[":
             depth += 1
         elif first in "}]":
             depth -= 1
             if depth == 0:
                 return match.end()
-    return length  # not reached: the text parsed
+    return len(text)  # not reached: the text parsed
 
 
 _PROPERTY = re.compile(r"(?:[&!][^\s,\[\]{}]*\s*)+")

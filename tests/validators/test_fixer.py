@@ -20,6 +20,7 @@ from ionqkit.validators.fixes import Change, Edit, Fix, SetValue
 from ionqkit.validators.parse import parse
 from ionqkit.validators.spans import json_spans
 from tests.validators.samples import BELL, CORPUS, CORPUS_FILES, NATIVE, dumps, payload
+from tests.validators.test_properties import valid_job
 
 PROPERTY = settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
 
@@ -142,37 +143,44 @@ def test_fix_of_bytes_keeps_bytes_that_are_not_utf8() -> None:
 # -- properties ---------------------------------------------------------------------------------
 
 
-def _v04_corpus() -> list[Path]:
-    return [p for p in CORPUS_FILES if p.parent.name == "v0.4"]
+SOURCES = ["bell", "native", "generated", *(f"{p.parent.name}/{p.name}" for p in CORPUS_FILES)]
 
 
 @st.composite
 def defective(draw: st.DrawFn) -> tuple[dict[str, Any], dict[str, Any]]:
-    """(payload with fixable defects injected, the same payload without them)."""
-    source = draw(st.sampled_from(["bell", "native", *(p.name for p in _v04_corpus())]))
+    """(payload with fixable defects injected, the same payload without them): a sample, a
+    generated random circuit job, or a captured real-client payload (the corpus's own fixable
+    findings, cirq's string shots, `lang` and v0.3 `body`, are fixed in the clean one)."""
+    source = draw(st.sampled_from(SOURCES))
     if source == "bell":
         clean = payload(BELL)
     elif source == "native":
         clean = payload(NATIVE)
+    elif source == "generated":
+        clean = draw(valid_job())
     else:
-        clean = json.loads((CORPUS / "v0.4" / source).read_text())
-    # The corpus's own fixable findings (cirq's string shots and lang) are fixed in `clean`.
+        clean = json.loads((CORPUS / source).read_text())
+    v03 = "target" in clean
     clean.pop("lang", None)
+    if "body" in clean:
+        clean["input"] = clean.pop("body")
     if isinstance(clean.get("shots"), str):
         clean["shots"] = int(clean["shots"])
     bad = json.loads(json.dumps(clean))
     if "shots" in bad and draw(st.booleans()):
         bad["shots"] = draw(st.sampled_from([str(bad["shots"]), f" {bad['shots']}"]))
-    if draw(st.booleans()):
+    if v03 and draw(st.booleans()):  # older cirq-ionq's form: the circuit in `body`, with `lang`
+        bad = {("body" if key == "input" else key): value for key, value in bad.items()}
+        bad["lang"] = "json"
+    elif not v03 and draw(st.booleans()):  # cirq-ionq's `lang`, anywhere among the keys
         position = draw(st.integers(0, len(bad)))
         items = list(bad.items())
         items.insert(position, ("lang", "json"))
         bad = dict(items)
-    circuits = _gate_lists(bad)
-    for gates in circuits:
+    for gates in _gate_lists(bad):
         for gate in gates:
             for key in ("target", "control"):
-                if isinstance(gate.get(key), int) and draw(st.booleans()):
+                if type(gate.get(key)) is int and draw(st.booleans()):
                     gate[key] = float(gate[key])
             for key in ("targets", "controls"):
                 if isinstance(gate.get(key), list):
@@ -181,7 +189,7 @@ def defective(draw: st.DrawFn) -> tuple[dict[str, Any], dict[str, Any]]:
 
 
 def _gate_lists(data: dict[str, Any]) -> list[list[dict[str, Any]]]:
-    inp = data.get("input")
+    inp = data.get("input", data.get("body"))
     if not isinstance(inp, dict):
         return []
     lists = [inp["circuit"]] if isinstance(inp.get("circuit"), list) else []
@@ -189,15 +197,25 @@ def _gate_lists(data: dict[str, Any]) -> list[list[dict[str, Any]]]:
     return [[g for g in gates if isinstance(g, dict)] for gates in lists]
 
 
-def _yaml(data: dict[str, Any], comment_every: int) -> str:
+def _yaml(data: dict[str, Any], clean: dict[str, Any], comment_every: int, anchor: bool) -> str:
+    """Block YAML with comments, and with `anchor` the system's name anchored and reused as the
+    job's name (which `clean` then has too)."""
     yaml = YAML(typ="safe", pure=True)
     yaml.default_flow_style = False
     yaml.width = 1_000_000  # no folded lines
     out = io.StringIO()
     yaml.dump(data, out)
     lines = out.getvalue().splitlines()
+    system = "backend" if "backend" in data else "target"
+    if anchor and "name" not in data and isinstance(data.get(system), str):
+        lines = [
+            line.replace(f"{system}: ", f"{system}: &sys ", 1) if line.startswith(f"{system}: ") else line
+            for line in lines
+        ]
+        lines.append("name: *sys   # the job is named after its system")
+        clean["name"] = data[system]
     commented = [
-        f"{line}  # note {i}" if comment_every and i % comment_every == 0 else line
+        f"{line}  # note {i}" if comment_every and i % comment_every == 0 and "#" not in line else line
         for i, line in enumerate(lines)
     ]
     return "# a job payload kept in a repository\n" + "\n".join(commented) + "\n"
@@ -207,10 +225,11 @@ def _yaml(data: dict[str, Any], comment_every: int) -> str:
 def texts(draw: st.DrawFn) -> tuple[str, str, dict[str, Any]]:
     """(name, text, the clean data the fixed text must say)."""
     bad, clean = draw(defective())
+    bom = "\ufeff" if draw(st.integers(0, 4)) == 0 else ""
     if draw(st.booleans()):
-        return "job.yaml", _yaml(bad, draw(st.integers(0, 4))), clean
+        return "job.yaml", bom + _yaml(bad, clean, draw(st.integers(0, 4)), draw(st.booleans())), clean
     indent = draw(st.sampled_from([None, 2, 4, "\t"]))
-    return "job.json", json.dumps(bad, indent=indent, ensure_ascii=draw(st.booleans())), clean
+    return "job.json", bom + json.dumps(bad, indent=indent, ensure_ascii=draw(st.booleans())), clean
 
 
 @PROPERTY
