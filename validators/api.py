@@ -78,6 +78,8 @@ def fix(
     `Fixed.applied` the findings fixed and `Fixed.diagnostics` what is left. Only the fixed spans
     change; a payload that does not parse is returned as it was, with its findings.
     """
+    if not isinstance(payload, (str, bytes, bytearray, memoryview)):
+        raise TypeError("fix() edits a payload's text: pass its bytes or str, not the parsed data")
     text = payload if isinstance(payload, str) else bytes(payload).decode("utf-8", errors="surrogateescape")
 
     def linter(current: str) -> list[Diagnostic]:

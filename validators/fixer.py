@@ -49,6 +49,7 @@ class Fixed:
     applied: tuple[Diagnostic, ...]
     diagnostics: list[Diagnostic]
     found: list[Diagnostic]
+    refused: tuple[Diagnostic, ...] = ()  # fixes whose edited text did not say what they meant
     reverted: bool = False  # fixing would have added an error, so nothing was changed
 
     @property
@@ -67,7 +68,7 @@ def fix_text(text: str, name: str, linter: Linter, *, unsafe: bool = False) -> F
     diagnostics = first
     current = text
     applied: list[Diagnostic] = []
-    refused: set[tuple[str, str, str]] = set()
+    refused: dict[tuple[str, str, str], Diagnostic] = {}
     for _ in range(MAX_ROUNDS):
         candidates = [
             d
@@ -78,14 +79,16 @@ def fix_text(text: str, name: str, linter: Linter, *, unsafe: bool = False) -> F
             break
         chosen = _non_overlapping(candidates)
         result, accepted = _apply(current, name, chosen)
-        refused.update(_key(d) for d in chosen if d not in accepted)
+        refused.update((_key(d), d) for d in chosen if d not in accepted)
         if accepted:
             current = result
             applied.extend(accepted)
             diagnostics = linter(current)
     if current != text and _gained_errors(first, diagnostics):
         return Fixed(text, text, (), first, first, reverted=True)
-    return Fixed(text, current, tuple(applied), diagnostics, first)
+    left = {_key(d) for d in diagnostics}
+    still = tuple(d for key, d in refused.items() if key in left)
+    return Fixed(text, current, tuple(applied), diagnostics, first, still)
 
 
 def _key(diagnostic: Diagnostic) -> tuple[str, str, str]:

@@ -106,12 +106,13 @@ def _remove(span: Span, doc: TextDoc) -> Edit | None:
     assert span.key is not None
     key_start = span.key[0]
     if span.block:
+        if span.prev_end is None and span.next_start is None:  # the only member: leave `{}`
+            return Edit(key_start, span.end, "{}")
         line_start = text.rfind("\n", 0, key_start) + 1
         if not text[line_start:key_start].strip():
             return Edit(line_start, _line_end(text, span.end), "")
-        if span.next_start is not None:  # first member on a `- ` line: the next one moves up
-            return Edit(key_start, span.next_start, "")
-        return Edit(key_start, span.end, "{}")
+        # The first member after `- `: the next one moves up beside the dash.
+        return Edit(key_start, span.next_start, "") if span.next_start is not None else None
     if span.prev_end is not None:
         return Edit(span.prev_end, span.end, "")
     if span.next_start is not None:

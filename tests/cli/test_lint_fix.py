@@ -111,6 +111,18 @@ def test_fix_edits_only_the_fixed_spans_of_yaml(tmp_path: Path, capsys: pytest.C
     assert "All checks passed (1 file)." in capsys.readouterr().out
 
 
+def test_a_fix_that_would_change_an_anchors_other_uses_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "job.yaml"
+    text = YAML_JOB.replace("shots: '100'", "shots: &count '100'") + "name: *count\n"
+    path.write_text(text)
+    assert main(["lint", "--fix", str(path)]) == 0
+    err = capsys.readouterr().err
+    assert f"warning: {path}:15:1: IQ502 not fixed: the edited text would change more" in err
+    assert "shots: &count '100'" in path.read_text() and "lang:" not in path.read_text()
+
+
 def test_diff_prints_a_patch_that_makes_the_fix_and_writes_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -10,6 +10,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
@@ -111,7 +112,8 @@ def test_a_fix_that_breaks_a_yaml_alias_is_refused_and_the_others_still_apply() 
     # Removing `lang` would leave no anchor `l`? It is unused, so that is fine; changing the anchored
     # shots would change metadata.a too, which the check sees: that fix is refused.
     assert sorted(d.code for d in result.applied) == ["IQ113", "IQ206"]
-    assert "IQ502" in {d.code for d in result.diagnostics}  # the findings of the text as it was
+    assert [d.code for d in result.diagnostics] == ["IQ502"]
+    assert [d.code for d in result.refused] == ["IQ502"]
     assert result.after == text.replace("lang: &l json\n", "").replace("target: 0.0", "target: 0")
 
 
@@ -125,6 +127,11 @@ def test_fixing_that_would_add_an_error_changes_nothing() -> None:
     result = fix_text(text, "<payload>", linter)
     assert result.reverted and result.after == text and result.applied == ()
     assert "IQ502" in {d.code for d in result.diagnostics}  # the findings of the text as it was
+
+
+def test_fix_needs_the_text() -> None:
+    with pytest.raises(TypeError, match="bytes or str"):
+        fix(payload(BELL))  # type: ignore[arg-type]
 
 
 def test_text_that_does_not_parse_is_returned_as_it_was() -> None:

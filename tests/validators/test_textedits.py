@@ -89,6 +89,11 @@ def test_yaml_removal_of_the_first_member_of_a_sequence_item() -> None:
     )
 
 
+def test_yaml_removal_of_an_only_member_leaves_an_empty_mapping() -> None:
+    text = "settings:\n  lang: x   # gone\nshots: 1\n"
+    assert fixed(text, [RemoveMember("/settings/lang")], yaml=True) == "settings:\n  {}   # gone\nshots: 1\n"
+
+
 def test_yaml_value_edits_keep_quoting_anchors_and_line_endings() -> None:
     text = "a: &n '1'\r\nb: *n\r\n'body':\r\n  q: [1.0]\r\n"
     changes: list[Change] = [SetValue("/a", 1), RenameKey("/body", "input"), SetValue("/body/q/0", 1)]

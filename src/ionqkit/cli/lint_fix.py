@@ -8,6 +8,10 @@ path could not be read or a file could not be written.
 With `-` (then the only PATH), the fixed payload goes to stdout, whole, fixed or not, and the
 report of what is left to stderr: an editor or a shell pipe can use it as a filter.
 
+Files are fixed one after the other (--jobs is not used), so a file named twice, or through a
+link, is fixed once. A fix whose edited text would say more than it means (a YAML anchor whose
+other uses would change too) is not applied, and named on stderr.
+
 --diff writes nothing: it prints each file's fixes as a unified diff and exits 1 if anything
 would change, 0 if nothing would; 2 if a path could not be read or a file cannot be fixed because
 its text does not parse (or has duplicate keys): `error: FILE:LINE:COL: CODE cause`.
@@ -73,9 +77,7 @@ def execute_fix(
         report = LintReport([d for _, outcome in fixed for d in outcome.diagnostics], len(fixed), unread)
         out = err if files == [STDIN] else sys.stdout
         out.write(RENDERERS.render(report, options.format))
-    _summary(
-        options, [outcome for _, outcome in fixed], [name for name, outcome in fixed if outcome.reverted]
-    )
+    _summary(options, fixed)
     for problem in problems:
         print(f"error: {printable(problem)}", file=err)
     if problems:
@@ -85,20 +87,24 @@ def execute_fix(
     return 1 if any(d.is_error for _, outcome in fixed for d in outcome.diagnostics) else 0
 
 
-def _summary(options: LintOptions, done: list[Fixed], reverted: list[str]) -> None:
-    """One line on stderr: how many findings were (or would be) fixed, and how many unsafe fixes wait."""
+def _summary(options: LintOptions, fixed: list[tuple[str, Fixed]]) -> None:
+    """On stderr: the fixes that were refused, then one line saying how many findings were (or
+    would be) fixed and how many unsafe fixes wait."""
     from ionqkit.escape import printable
 
+    done = [outcome for _, outcome in fixed]
+    for name, outcome in fixed:
+        if outcome.reverted:
+            message = f"{name}: not fixed, since the result would have more errors (please report this)"
+            print(printable(f"warning: {message}"), file=sys.stderr)
+        for d in outcome.refused:  # e.g. a YAML anchor whose other uses the edit would change too
+            message = (
+                f"{d.where()}: {d.code} not fixed: the edited text would change more than the fix means to"
+            )
+            print(printable(f"warning: {message}"), file=sys.stderr)
     count = sum(len(o.applied) for o in done)
     files = sum(o.changed for o in done)
     waiting = 0 if options.unsafe_fixes else sum(o.unsafe_left for o in done)
-    for name in reverted:
-        print(
-            printable(
-                f"warning: {name}: not fixed, since the result would have more errors (please report this)"
-            ),
-            file=sys.stderr,
-        )
     parts = []
     if count:
         verb = "Would fix" if options.diff else "Fixed"
