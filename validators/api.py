@@ -84,10 +84,26 @@ def fix(
 
     def linter(current: str) -> list[Diagnostic]:
         return lint(
-            current, api_version=api_version, config=config, name=name, spec=spec, overlay=overlay, fixes=True
+            _exact_bytes(current),
+            api_version=api_version,
+            config=config,
+            name=name,
+            spec=spec,
+            overlay=overlay,
+            fixes=True,
         )
 
     return fix_text(text, name, linter, unsafe=unsafe_fixes)
+
+
+def _exact_bytes(text: str) -> bytes | str:
+    """The bytes `text` was read from (undecodable ones were kept as surrogate escapes), so a
+    finding about them names the byte the file has; a str given with other lone surrogates is
+    linted as given."""
+    try:
+        return text.encode("utf-8", errors="surrogateescape")
+    except UnicodeEncodeError:
+        return text
 
 
 def check(

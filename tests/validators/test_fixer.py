@@ -145,6 +145,7 @@ def test_fix_of_bytes_keeps_bytes_that_are_not_utf8() -> None:
     result = fix(raw)
     assert result.after.encode("utf-8", errors="surrogateescape") == raw
     assert [d.code for d in result.diagnostics] == ["IQ002"]
+    assert "byte 0xff at offset 12" in result.diagnostics[0].message  # the byte the file has
 
 
 # -- properties ---------------------------------------------------------------------------------
