@@ -23,7 +23,7 @@ from ionqkit.validators.spans import json_spans
 from tests.validators.samples import BELL, CORPUS, CORPUS_FILES, NATIVE, dumps, payload
 from tests.validators.test_properties import valid_job
 
-PROPERTY = settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+PROPERTY = settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
 
 
 def errors(diagnostics: list[Diagnostic]) -> Counter[str]:
