@@ -23,6 +23,7 @@ from typing import Any
 
 from ionqkit.findings import Rule
 from ionqkit.validators.context import CircuitView, Context, field_name, json_type, show
+from ionqkit.validators.fixes import RenameKey, SetValue
 from ionqkit.validators.registry import (
     IQ103,
     IQ203,
@@ -370,6 +371,7 @@ class Requires(Constraint):
                 f"{circuit.gateset.name} {name} gives its {wanted} as `{self.alias}`; "
                 f"the API names it `{wanted}`",
                 f"rename `{self.alias}` to `{wanted}`",
+                fix=(RenameKey(f"{pointer}/{self.alias}", wanted),),
             )
             return
         ctx.emit(IQ203, pointer, f"{name} gate has no {' or '.join(f'`{key}`' for key in self.fields)}")
@@ -567,7 +569,13 @@ def _index(value: Any, pointer: str, ctx: Context) -> int | None:
         if value >= 0:
             return value
     elif isinstance(value, float) and math.isfinite(value) and value.is_integer() and value >= 0:
-        ctx.emit(IQ206, pointer, f"qubit index {show(value)} is a float", f"write {int(value)}")
+        ctx.emit(
+            IQ206,
+            pointer,
+            f"qubit index {show(value)} is a float",
+            f"write {int(value)}",
+            fix=(SetValue(pointer, int(value)),),
+        )
         return int(value)
     ctx.emit(IQ205, pointer, f"qubit index {show(value)} is not a non-negative integer")
     return None
