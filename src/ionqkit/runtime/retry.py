@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 
 import httpx
 
+from ionqkit.numerals import ascii_digits
+
 from .errors import APIStatusError, IonQAPIError, RateLimitError
 
 RETRY_STATUSES = frozenset({429, 502, 503})
@@ -38,7 +40,7 @@ def parse_retry_after(value: str | None, now: float) -> float | None:
     if value is None:
         return None
     value = value.strip()
-    if value.isdigit():
+    if ascii_digits(value):
         return float(value)
     try:
         when = email.utils.parsedate_to_datetime(value)
