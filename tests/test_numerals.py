@@ -50,9 +50,13 @@ def _converting_isdigit_checks(path: Path) -> list[int]:
             for test in tests
             for n in ast.walk(test)
         )
-        if checks and any(
-            isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in ("int", "float")
-            for n in ast.walk(node)
+        if (
+            checks
+            and isinstance(node, ast.expr | ast.stmt)
+            and any(
+                isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in ("int", "float")
+                for n in ast.walk(node)
+            )
         ):
             found.append(node.lineno)
     return found

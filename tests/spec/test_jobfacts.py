@@ -48,7 +48,8 @@ def test_a_spec_without_a_job_type_gives_a_linter_without_it(tmp_path: Path) -> 
     older = tmp_path / "older.json"
     older.write_text(json.dumps(data))
     assert "ionq.qasm3.v1" not in compiled(older)["payloads"]
-    qasm3 = json.dumps({"type": "ionq.qasm3.v1", "backend": "simulator", "input": {"data": "OPENQASM 3.0;"}})
+    program = "OPENQASM 3.0;\nqubit[1] q;"  # declares its qubits: no IQ408 beside the finding
+    qasm3 = json.dumps({"type": "ionq.qasm3.v1", "backend": "simulator", "input": {"data": program}})
     assert [(d.code, d.pointer) for d in lint(qasm3, spec=older)] == [("IQ104", "/type")]
     assert lint(qasm3) == []
 
