@@ -400,7 +400,8 @@ class Arity(Constraint):
                 f"{pointer}/{self.single}",
                 f"{name} acts on {want} qubits; use `{self.field}` with {want}",
             )
-        elif isinstance(value, list) and value and len(value) != want:
+        # An empty qubit list (a field with a one-value spelling) is QubitOperands' "is empty".
+        elif isinstance(value, list) and len(value) != want and (value or self.single is None):
             ctx.emit(
                 IQ204,
                 f"{pointer}/{self.field}",

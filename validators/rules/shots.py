@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ionqkit.numerals import ascii_digits
 from ionqkit.validators.context import Context, JobView, show
 from ionqkit.validators.fixes import SetValue
 from ionqkit.validators.registry import IQ501, IQ502, IQ503, IQ504
@@ -26,7 +27,7 @@ def check(view: JobView, ctx: Context) -> None:
     count: int | None = None
     if "shots" in data:
         low, high = shot_bounds(view, ctx)
-        if isinstance(shots, str) and shots.strip().isdigit():
+        if isinstance(shots, str) and ascii_digits(shots.strip()):
             count = int(shots)
             # Certain only for ASCII digits: what IonQ makes of "١٠٠" is not documented.
             certain = shots.strip().isascii()
