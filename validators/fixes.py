@@ -24,6 +24,7 @@ from typing import Any
 import orjson
 
 from ionqkit.findings import Safety
+from ionqkit.numerals import ascii_digits
 from ionqkit.spec.loader import split_pointer
 
 
@@ -202,7 +203,7 @@ def _own_child(holder: Any, token: str, owned: set[int]) -> Any:
 
 
 def _index(items: list[Any], token: str) -> int:
-    if not token.isdigit() or int(token) >= len(items):
+    if not ascii_digits(token) or int(token) >= len(items):
         raise FixConflictError(f"no item {token!r}")
     return int(token)
 

@@ -9,24 +9,26 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from ionqkit.validators.registry import IQ005, IQ207, IQ208, IQ212, IQ401, IQ702, IQ704
+
 TITLE = "IonQ job payload (API {version})"
 
 # Rule code -> what the schema leaves to `ionqkit lint`, and why.
 NOT_EXPRESSED = {
-    "IQ005": "a key given twice in one object (a schema sees the parsed value, with one of them)",
-    "IQ207": "a qubit index below `input.qubits` (or the circuit's own `qubits`): JSON Schema cannot "
+    IQ005.code: "a key given twice in one object (a schema sees the parsed value, with one of them)",
+    IQ207.code: "a qubit index below `input.qubits` (or the circuit's own `qubits`): JSON Schema cannot "
     "compare a value with another value of the document",
-    "IQ208": "a qubit used twice in one gate across its fields (`control` also in `targets`); "
+    IQ208.code: "a qubit used twice in one gate across its fields (`control` also in `targets`); "
     "repeats within one list are caught here",
-    "IQ212": "a pauliexp term having one letter per target, and one coefficient per term (that each "
+    IQ212.code: "a pauliexp term having one letter per target, and one coefficient per term (that each "
     "term is made of I, X, Y and Z is checked here)",
-    "IQ401": "the qubits a job needs where it declares no count: a circuit without `qubits` needs its "
+    IQ401.code: "the qubits a job needs where it declares no count: a circuit without `qubits` needs its "
     "highest index + 1 (`lint` reports the first index past the target's count, once per job), an "
     "OpenQASM program the qubits its text declares in `input.data`; declared counts (`input.qubits`, "
     "a circuit's own `qubits`) are checked here, against the backend or, on the simulator, the noise "
     "model",
-    "IQ702": "the total number of gates over all circuits of a job (each gate list is bounded by it here)",
-    "IQ704": "the size of the request body",
+    IQ702.code: "the total number of gates over all circuits of a job (each gate list is bounded by it here)",
+    IQ704.code: "the size of the request body",
 }
 
 EDITOR_NOTES = (
