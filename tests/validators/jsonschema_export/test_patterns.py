@@ -91,5 +91,6 @@ def test_every_pattern_of_the_schema_escapes_only_what_ecma_262_unicode_mode_all
 
 def test_every_pattern_compiles_as_ecma_262() -> None:
     import regress  # check-jsonschema's engine (in the dev extra)
+
     for pattern in _patterns(schema_for()):
         regress.Regex(pattern, "u")
