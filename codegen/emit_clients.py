@@ -29,6 +29,7 @@ from typing import Any
 import jinja2
 
 from ionqkit.errors import InputError, SpecError
+from ionqkit.numerals import ascii_digits
 from ionqkit.paths import TEMPLATES_DIR
 
 from .build_ir import snake_case
@@ -393,7 +394,7 @@ def _error_class(status: str) -> str:
     """The runtime error class a status maps to (ionqkit.runtime.errors.status_error_class)."""
     from ionqkit.runtime.errors import APIStatusError, ServerError, status_error_class
 
-    if status.isdigit():
+    if ascii_digits(status):
         return status_error_class(int(status)).__name__
     return ServerError.__name__ if status.upper() == "5XX" else APIStatusError.__name__
 

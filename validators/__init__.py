@@ -4,11 +4,25 @@ from ionqkit.validators import lint, check
 for finding in lint(body_bytes):
     print(finding)          # file:line:col: IQ207 target 5 is outside input.qubits=5 (valid 0..4)
 check(payload_dict)         # raises PayloadError listing every error
+fixed = fix(body_text)      # fixed.after: the text with every safe fix applied (lint --fix)
 """
 
 from ionqkit.findings import Severity
-from ionqkit.validators.api import check, lint
+from ionqkit.validators.api import check, fix, lint
 from ionqkit.validators.config import LintConfig
 from ionqkit.validators.diagnostics import Diagnostic, PayloadError
+from ionqkit.validators.fixer import Fixed
+from ionqkit.validators.fixes import Edit, Fix
 
-__all__ = ["Diagnostic", "LintConfig", "PayloadError", "Severity", "check", "lint"]
+__all__ = [
+    "Diagnostic",
+    "Edit",
+    "Fix",
+    "Fixed",
+    "LintConfig",
+    "PayloadError",
+    "Severity",
+    "check",
+    "fix",
+    "lint",
+]

@@ -1,4 +1,5 @@
-"""The Python entry points: lint() returns every finding, check() raises if any is an error."""
+"""The Python entry points: lint() returns every finding, check() raises if any is an error,
+fix() applies the fixes (`ionqkit lint --fix`)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from ionqkit.findings import Severity
 from ionqkit.validators.config import API_VERSIONS, LintConfig
 from ionqkit.validators.diagnostics import Diagnostic, PayloadError
 from ionqkit.validators.engine import run
+from ionqkit.validators.fixer import Fixed, fix_text
 from ionqkit.validators.parse import Parsed, parse
 from ionqkit.validators.registry import IQ006
 
@@ -26,6 +28,7 @@ def lint(
     name: str = "<payload>",
     spec: str | os.PathLike[str] | None = None,
     overlay: str | os.PathLike[str] | None = None,
+    fixes: bool = False,
 ) -> list[Diagnostic]:
     """Every finding for one job payload, in document order.
 
@@ -33,6 +36,9 @@ def lint(
     `api_version` "auto" takes the version from the payload's shape; "v0.3"/"v0.4" insist on one.
     `spec` (and `overlay`) lint against that v0.4-shaped OpenAPI spec instead of the facts compiled
     into the installed package; its facts are compiled once and cached by content hash.
+    With `fixes`, each finding that can be fixed carries `fix`: the text edits (offsets into the
+    payload as a str) and whether they are safe (validators/fixes.py). Fixes need text: a
+    Mapping's findings carry none.
     """
     if api_version not in API_VERSIONS:
         raise ValueError(f"api_version must be one of {', '.join(API_VERSIONS)}, not {api_version!r}")
@@ -58,13 +64,57 @@ def lint(
             parsed = parse(payload if isinstance(payload, (str, Mapping)) else bytes(payload), name)
         except RecursionError:
             parsed = Parsed(name=name, findings=[(IQ006.code, "nesting is too deep to check", None, None)])
-        diagnostics = run(parsed, config)
+        diagnostics = run(parsed, config, fixes=fixes)
     finally:
         if collecting:
             gc.enable()
     if config.warnings_as_errors:
         diagnostics = [_as_error(d) for d in diagnostics]
     return diagnostics
+
+
+def fix(
+    payload: bytes | bytearray | memoryview | str,
+    *,
+    unsafe_fixes: bool = False,
+    api_version: str = "auto",
+    config: LintConfig | None = None,
+    name: str = "<payload>",
+    spec: str | os.PathLike[str] | None = None,
+    overlay: str | os.PathLike[str] | None = None,
+) -> Fixed:
+    """Apply every safe fix (and the unsafe ones too with `unsafe_fixes`) to a payload's text.
+
+    `Fixed.after` is the fixed text (bytes are read as UTF-8: encode it back to write it),
+    `Fixed.applied` the findings fixed and `Fixed.diagnostics` what is left. Only the fixed spans
+    change; a payload that does not parse is returned as it was, with its findings.
+    """
+    if not isinstance(payload, (str, bytes, bytearray, memoryview)):
+        raise TypeError("fix() edits a payload's text: pass its bytes or str, not the parsed data")
+    text = payload if isinstance(payload, str) else bytes(payload).decode("utf-8", errors="surrogateescape")
+
+    def linter(current: str) -> list[Diagnostic]:
+        return lint(
+            _exact_bytes(current),
+            api_version=api_version,
+            config=config,
+            name=name,
+            spec=spec,
+            overlay=overlay,
+            fixes=True,
+        )
+
+    return fix_text(text, name, linter, unsafe=unsafe_fixes)
+
+
+def _exact_bytes(text: str) -> bytes | str:
+    """The bytes `text` was read from (undecodable ones were kept as surrogate escapes), so a
+    finding about them names the byte the file has; a str given with other lone surrogates is
+    linted as given."""
+    try:
+        return text.encode("utf-8", errors="surrogateescape")
+    except UnicodeEncodeError:
+        return text
 
 
 def check(

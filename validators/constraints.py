@@ -24,6 +24,7 @@ from typing import Any
 from ionqkit.findings import Rule
 from ionqkit.records import record
 from ionqkit.validators.context import CircuitView, Context, field_name, json_type, show
+from ionqkit.validators.fixes import RenameKey, SetValue
 from ionqkit.validators.registry import (
     IQ103,
     IQ203,
@@ -371,6 +372,7 @@ class Requires(Constraint):
                 f"{circuit.gateset.name} {name} gives its {wanted} as `{self.alias}`; "
                 f"the API names it `{wanted}`",
                 f"rename `{self.alias}` to `{wanted}`",
+                fix=(RenameKey(f"{pointer}/{self.alias}", wanted),),
             )
             return
         ctx.emit(IQ203, pointer, f"{name} gate has no {' or '.join(f'`{key}`' for key in self.fields)}")
@@ -399,7 +401,8 @@ class Arity(Constraint):
                 f"{pointer}/{self.single}",
                 f"{name} acts on {want} qubits; use `{self.field}` with {want}",
             )
-        elif isinstance(value, list) and value and len(value) != want:
+        # An empty qubit list (a field with a one-value spelling) is QubitOperands' "is empty".
+        elif isinstance(value, list) and len(value) != want and (value or self.single is None):
             ctx.emit(
                 IQ204,
                 f"{pointer}/{self.field}",
@@ -568,7 +571,13 @@ def _index(value: Any, pointer: str, ctx: Context) -> int | None:
         if value >= 0:
             return value
     elif isinstance(value, float) and math.isfinite(value) and value.is_integer() and value >= 0:
-        ctx.emit(IQ206, pointer, f"qubit index {show(value)} is a float", f"write {int(value)}")
+        ctx.emit(
+            IQ206,
+            pointer,
+            f"qubit index {show(value)} is a float",
+            f"write {int(value)}",
+            fix=(SetValue(pointer, int(value)),),
+        )
         return int(value)
     ctx.emit(IQ205, pointer, f"qubit index {show(value)} is not a non-negative integer")
     return None

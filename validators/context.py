@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from ionqkit.findings import Rule
 from ionqkit.spec.loader import unescape_pointer_token
 from ionqkit.validators.catalog import Catalog
+from ionqkit.validators.fixes import Request
 from ionqkit.validators.specdata import Gateset, SpecFacts
 
-# (code, pointer, message, hint)
-Finding = tuple[str, str, str, str | None]
+# (code, pointer, message, hint, what would fix it: changes by pointer, or () for none)
+Finding = tuple[str, str, str, str | None, tuple[Request, ...]]
 
 
 @dataclass(slots=True)
@@ -77,9 +78,18 @@ class Context:
     qubit_cap: QubitCap | None = None  # None: no count is known for the target
     cap_reported: bool = False  # IQ401 for a qubit index is reported once per job, at the first one
 
-    def emit(self, rule: Rule, pointer: str, message: str, hint: str | None = None) -> None:
-        """Report `rule` (a constant of validators/registry.py, e.g. `IQ207`) at `pointer`."""
-        self.found.append((rule.code, pointer, message, hint))
+    def emit(
+        self, rule: Rule, pointer: str, message: str, hint: str | None = None, fix: Sequence[Request] = ()
+    ) -> None:
+        """Report `rule` (a constant of validators/registry.py, e.g. `IQ207`) at `pointer`.
+
+        `fix` lists the changes to the payload's data that fix this finding, for a rule the
+        registry declares fixable (validators/fixes.py); they become text edits only when fixes
+        are asked for.
+        """
+        if fix and rule.fix is None:
+            raise ValueError(f"{rule.code} offers a fix but the registry does not declare one")
+        self.found.append((rule.code, pointer, message, hint, tuple(fix)))
 
     def limit(self, name: str) -> Any:
         return self.catalog.limits[name]

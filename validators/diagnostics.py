@@ -8,11 +8,16 @@ from ionqkit.errors import IonqkitError
 from ionqkit.escape import printable
 from ionqkit.findings import Severity
 from ionqkit.records import record
+from ionqkit.validators.fixes import Fix
 
 
 @record(frozen=True, slots=True)
 class Diagnostic:
-    """One finding. `line`/`column` are 1-based and None when the payload had no text (a Mapping)."""
+    """One finding. `line`/`column` are 1-based and None when the payload had no text (a Mapping).
+
+    `fix` is set when fixes were asked for (`lint(..., fixes=True)`) and the finding has one: the
+    edits to the payload's text that fix it, and whether that is safe (validators/fixes.py).
+    """
 
     file: str
     code: str
@@ -22,6 +27,7 @@ class Diagnostic:
     column: int | None
     message: str
     hint: str | None = None
+    fix: Fix | None = None
 
     @property
     def is_error(self) -> bool:

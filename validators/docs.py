@@ -30,7 +30,25 @@ def as_dict(rule: Rule) -> dict[str, Any]:
         "sources": list(rule.sources),
         "decision": rule.decision,
         "limits": list(rule.limits),
+        "fix": None
+        if rule.fix is None
+        else {"safety": rule.fix.safety, "availability": rule.fix.availability, "title": rule.fix.title},
     }
+
+
+def fix_mark(rule: Rule) -> str:
+    """`safe fix`, `unsafe fix` or nothing: the column `ionqkit rules` lists."""
+    return "" if rule.fix is None else f"{rule.fix.safety} fix"
+
+
+def _fix_line(rule: Rule) -> str | None:
+    if rule.fix is None:
+        return None
+    flag = "" if rule.fix.safety == "safe" else " --unsafe-fixes"
+    return (
+        f"{rule.fix.safety} fix, {rule.fix.availability} available (`ionqkit lint --fix{flag}`): "
+        f"{rule.fix.title}."
+    )
 
 
 def explain(rule: Rule) -> str:
@@ -39,6 +57,9 @@ def explain(rule: Rule) -> str:
         lines += ["", f"Decision: {rule.decision}"]
     if rule.limits:
         lines += ["", "Configurable: " + ", ".join(f"[tool.ionqkit.lint.limits] {k}" for k in rule.limits)]
+    fix = _fix_line(rule)
+    if fix:
+        lines += ["", f"Fix: {fix}"]
     if rule.sources:
         lines += ["", "Sources: " + "; ".join(rule.sources)]
     return "\n".join(lines) + "\n"
@@ -56,10 +77,18 @@ def markdown(rules: Iterable[Rule] | None = None) -> str:
         "specs do not carry (qubit counts, two-qubit gate per family, limits) are in "
         "`specs/backends.yaml`.",
         "",
-        "| code | name | severity | summary |",
-        "| --- | --- | --- | --- |",
+        "`ionqkit lint --fix` applies the safe fixes, `--unsafe-fixes` the unsafe ones too (they may "
+        "change what IonQ runs, or the API version), and `--diff` shows them; each edits only the "
+        "fixed spans of the file.",
+        "",
+        "| code | name | severity | fix | summary |",
+        "| --- | --- | --- | --- | --- |",
     ]
-    out += [f"| [{r.code}](#{r.code.lower()}) | {r.name} | {r.severity.value} | {r.summary} |" for r in rules]
+    out += [
+        f"| [{r.code}](#{r.code.lower()}) | {r.name} | {r.severity.value} | "
+        f"{r.fix.safety if r.fix else ''} | {r.summary} |"
+        for r in rules
+    ]
     family = None
     for rule in rules:
         if rule.code[:3] != family:
@@ -77,6 +106,9 @@ def markdown(rules: Iterable[Rule] | None = None) -> str:
             out += ["", f"*Decision:* {rule.decision}"]
         if rule.limits:
             out += ["", "*Configurable:* " + ", ".join(f"`{k}`" for k in rule.limits)]
+        fix = _fix_line(rule)
+        if fix:
+            out += ["", f"*Fix:* {fix}"]
         if rule.sources:
             out += ["", "*Sources:* " + "; ".join(rule.sources)]
     return "\n".join(out) + "\n"

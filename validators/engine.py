@@ -10,8 +10,9 @@ from ionqkit.spec.loader import MAX_DEPTH, unescape_pointer_token
 from ionqkit.validators.config import LintConfig
 from ionqkit.validators.context import Context, JobView, json_type, show
 from ionqkit.validators.diagnostics import Diagnostic
+from ionqkit.validators.fixes import RemoveBom, Request
 from ionqkit.validators.parse import Parsed, duplicate_keys
-from ionqkit.validators.registry import IQ005, IQ006, IQ103, RULES
+from ionqkit.validators.registry import IQ003, IQ005, IQ006, IQ103, RULES
 from ionqkit.validators.rules import gates, metadata, multicircuit, native, shots, structure, targets, version
 from ionqkit.validators.screen import screen_circuits
 from ionqkit.validators.view import build, detect_version
@@ -28,9 +29,11 @@ DOCUMENT_CHECKS = (
 )
 
 
-def run(parsed: Parsed, config: LintConfig) -> list[Diagnostic]:
+def run(parsed: Parsed, config: LintConfig, *, fixes: bool = False) -> list[Diagnostic]:
+    """Every finding; with `fixes`, each fixable one carries its Fix (validators/fixes.py)."""
     ctx = Context(facts=config.facts(), catalog=config.catalog())
     text_findings = list(parsed.findings)
+    data = None
     if parsed.ok:
         ctx.body_bytes = len(parsed.raw) if parsed.raw is not None else None
         try:
@@ -40,7 +43,8 @@ def run(parsed: Parsed, config: LintConfig) -> list[Diagnostic]:
             ctx.emit(IQ006, _deep_pointer(parsed.data, set(), limit), f"nesting deeper than {limit} levels")
             key_count = None
         # The rules are done with the tree; drop it before locating findings decodes the text, so
-        # the two are never in memory together.
+        # the two are never in memory together (fixes need it: the migration rewrites it).
+        data = parsed.data if fixes else None
         parsed.data = None
         if key_count is not None:
             for pointer, (line, column) in duplicate_keys(parsed, key_count):
@@ -54,7 +58,12 @@ def run(parsed: Parsed, config: LintConfig) -> list[Diagnostic]:
                         column,
                     )
                 )
-    return _diagnostics(parsed, ctx, text_findings, config)
+    found = _diagnostics(parsed, ctx, text_findings, config)
+    if not fixes:
+        return [diagnostic for diagnostic, _ in found]
+    from ionqkit.validators.fixing import attach_fixes
+
+    return attach_fixes(parsed, data, found, text_findings)
 
 
 def _lint_data(data: Any, config: LintConfig, ctx: Context) -> int | None:
@@ -136,23 +145,25 @@ def _diagnostics(
     ctx: Context,
     text_findings: list[tuple[str, str, int | None, int | None]],
     config: LintConfig,
-) -> list[Diagnostic]:
+) -> list[tuple[Diagnostic, tuple[Request, ...]]]:
+    """Each enabled finding, located, with the changes that would fix it."""
     file = parsed.name
     wanted = [f for f in ctx.found if config.enabled(f[0], file)]
     positions = parsed.locate({f[1] for f in wanted}) if wanted else {}
-    out: list[Diagnostic] = []
+    out: list[tuple[Diagnostic, tuple[Request, ...]]] = []
     for code, message, line, column in text_findings:
         if config.enabled(code, file):
-            out.append(Diagnostic(file, code, RULES[code].severity, "", line, column, message))
+            requests: tuple[Request, ...] = (RemoveBom(),) if code == IQ003.code else ()
+            out.append((Diagnostic(file, code, RULES[code].severity, "", line, column, message), requests))
     seen: set[tuple[str, str, str]] = set()
-    for code, pointer, message, hint in wanted:
+    for code, pointer, message, hint, fix in wanted:
         if (code, pointer, message) in seen:
             continue
         seen.add((code, pointer, message))
         line, column = positions.get(pointer, (None, None))
         if line is None and parsed.raw is not None:
             line, column = 1, 1
-        out.append(Diagnostic(file, code, RULES[code].severity, pointer, line, column, message, hint))
+        out.append((Diagnostic(file, code, RULES[code].severity, pointer, line, column, message, hint), fix))
     # Document order; findings without a position (Mapping input) keep the order rules found them.
-    out.sort(key=lambda d: (d.line or 0, d.column or 0))
+    out.sort(key=lambda found: (found[0].line or 0, found[0].column or 0))
     return out

@@ -5,12 +5,16 @@ IQ0xx the JSON/YAML text itself, IQ1xx structure and API version, IQ2xx gatesets
 IQ3xx native-gate parameters, IQ4xx qubits/backend/noise, IQ5xx shots and debiasing, IQ6xx
 metadata, IQ7xx multi-circuit and request size. docs/rules.md is generated from this table.
 
+A rule whose findings `ionqkit lint --fix` can fix declares it here (`fix=Fixable(...)`), as ruff's
+rules do: safe where the payload IonQ runs stays the same, unsafe where it may not (or the API
+version changes). The rule that finds the fault says what to change (validators/fixes.py).
+
 Each rule is a constant named by its code: rule modules emit `IQ207`, not the string "IQ207".
 """
 
 from __future__ import annotations
 
-from ionqkit.findings import Registry, Rule, Severity
+from ionqkit.findings import Fixable, Registry, Rule, Severity
 
 E = Severity.ERROR
 W = Severity.WARNING
@@ -64,6 +68,7 @@ IQ003 = RULES.add(
         "RFC 8259 forbids a BOM in JSON text and many parsers (orjson, JavaScript's JSON.parse) "
         "reject it. The rest of the payload is still linted.",
         (RFC8259,),
+        fix=Fixable("safe", "remove the byte order mark"),
     )
 )
 IQ004 = RULES.add(
@@ -181,6 +186,12 @@ IQ110 = RULES.add(
         "only is that version; one with fields of both or neither is the version asked for "
         "(--api-version, api_version=), and v0.4 under auto. So this fires only when v0.4 is asked for "
         "and the payload has v0.3 fields only.",
+        fix=Fixable(
+            "unsafe",
+            "rewrite the payload for v0.4 as `ionqkit migrate` does, where it maps every field "
+            "(unsafe: it changes the API version)",
+            always=False,
+        ),
     )
 )
 IQ111 = RULES.add(
@@ -193,6 +204,13 @@ IQ111 = RULES.add(
         "API, which accepted it; the v0.3 docs and v0.4 use `input`.",
         (CIRQ,),
         "Recognised as v0.3 and linted as such; a warning because v0.3 accepted it.",
+        fix=Fixable(
+            "safe",
+            'rename `body` to `input` and remove `lang`, where `lang` is "json", `body` an object, '
+            "and the payload still reads as v0.3 without them (it has `target`, `error_mitigation` or "
+            "`input.format`, or v0.3 was asked for)",
+            always=False,
+        ),
     )
 )
 IQ112 = RULES.add(
@@ -220,6 +238,12 @@ IQ113 = RULES.add(
         "OpenQASM 3 jobs; IonQ accepts both, the spec does not describe them.",
         (CIRQ, QISKIT, S09),
         "A warning, not an error: rejecting what IonQ accepts would be a false alarm.",
+        fix=Fixable(
+            "safe",
+            "remove a top-level key IonQ ignores (cirq-ionq's `lang`); `input.qubits` of an OpenQASM 3 "
+            "job is kept, since what IonQ does with it is not documented",
+            always=False,
+        ),
     )
 )
 IQ114 = RULES.add(
@@ -318,6 +342,7 @@ IQ206 = RULES.add(
         "A qubit index written as an integral float (1.0).",
         "The spec types `targets` items as numbers, so 1.0 validates, and it denotes qubit 1; write 1.",
         (S05,),
+        fix=Fixable("safe", "write the integer"),
     )
 )
 IQ207 = RULES.add(
@@ -373,6 +398,10 @@ IQ211 = RULES.add(
         "cirq-ionq serialises ZZGate(theta) as `{gate: zz, phase: theta}`; the docs and the spec "
         "call the field `angle`. The value is treated as the angle.",
         (CIRQ, NATIVE_DOCS),
+        fix=Fixable(
+            "unsafe",
+            "rename `phase` to `angle` (unsafe: what IonQ does with `phase` on zz is not documented)",
+        ),
     )
 )
 IQ212 = RULES.add(
@@ -582,6 +611,7 @@ IQ502 = RULES.add(
         'cirq-ionq sends shots as a string such as "100" and IonQ accepts it; the spec says integer.',
         (CIRQ, S05),
         "A warning, since IonQ accepts it.",
+        fix=Fixable("safe", "write the integer, where the string is ASCII digits", always=False),
     )
 )
 IQ503 = RULES.add(

@@ -15,6 +15,8 @@ import os
 import signal
 import sys
 
+from ionqkit.numerals import ascii_digits
+
 POINTS = (
     # generate (codegen/generate.py, codegen/writer.py)
     "generate:locked",  # the output folder is locked; nothing recovered or written yet
@@ -32,7 +34,7 @@ POINTS = (
 
 _WANTED = os.environ.get("IONQKIT_PAUSE_AT") or None
 _name, _, _count = (_WANTED or "").partition("@")
-_hits_left = [int(_count) if _count.isdigit() else 1]
+_hits_left = [int(_count) if ascii_digits(_count) else 1]
 
 
 def point(name: str) -> None:

@@ -30,6 +30,29 @@ def test_lint_with_defaults() -> None:
     assert parse(["lint", "a.json", "jobs/"]) == LintOptions(paths=("a.json", "jobs/"))
 
 
+def test_lint_fix_options() -> None:
+    assert parse(["lint", "--fix", "a.json"]) == LintOptions(paths=("a.json",), fix=True)
+    assert parse(["lint", "--fix", "--unsafe-fixes", "-"]) == LintOptions(
+        paths=("-",), fix=True, unsafe_fixes=True
+    )
+    assert parse(["lint", "--diff", "--unsafe-fixes", "-", "b.yaml"]) == LintOptions(
+        paths=("-", "b.yaml"), diff=True, unsafe_fixes=True
+    )
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["lint", "--unsafe-fixes", "a.json"],
+        ["lint", "--fix", "-", "a.json"],
+        ["lint", "--fix", "a.json", "-"],
+    ],
+)
+def test_lint_fix_option_rules(argv: list[str]) -> None:
+    with pytest.raises(InputError):
+        parse(argv)
+
+
 def test_lint_selects_and_ignores_as_given() -> None:
     assert parse(
         ["lint", "-", "--select", "IQ2", "--ignore", "IQ201,IQ202", "--ignore", "IQ3"]

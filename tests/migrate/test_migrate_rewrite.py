@@ -114,6 +114,9 @@ def test_scalar_metadata_values_become_strings() -> None:
         ({"input": {"format": "openqasm", "data": "OPENQASM 2.0;"}}, "/input/format", "has no v0.4 job type"),
         ({"input": [{"format": "ionq.circuit.v0", "circuit": []}]}, "/input", "legacy list form"),
         ({"input": {"circuit": []}, "shots": 10.5}, "/shots", "not a whole number"),
+        # str.isdigit() is true for both: int() refused the first (exit 3) and read the second as 3.
+        ({"input": {"circuit": []}, "shots": "\u00b2"}, "/shots", "not a whole number"),
+        ({"input": {"circuit": []}, "shots": "\u0663"}, "/shots", "not a whole number"),
         ({"input": {"circuit": []}, "priority": "high"}, "/priority", "no v0.4 equivalent"),
         (
             {"target": "simulator", "backend": "qpu.aria-1", "input": {"circuit": []}},

@@ -34,6 +34,9 @@ def test_retry_after_as_http_date_is_measured_against_the_clock() -> None:
     assert parse_retry_after(header, now) == pytest.approx(7.0)
     assert parse_retry_after(email.utils.formatdate(now - 60, usegmt=True), now) == 0.0
     assert parse_retry_after("soon", now) is None
+    # Not numbers to HTTP: str.isdigit() is true for both, and float() refused the first (a crash).
+    assert parse_retry_after("\u00b2", now) is None
+    assert parse_retry_after("\u0663", now) is None
 
 
 def test_retry_after_longer_than_max_delay_is_handed_to_the_caller(server: FaultServer) -> None:

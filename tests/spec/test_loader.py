@@ -33,6 +33,14 @@ def test_pointer_tokens_are_escaped() -> None:
     assert split_pointer("#/paths/~1jobs") == ["paths", "/jobs"]
 
 
+@pytest.mark.parametrize("token", ["\u00b2", "\u0663", "01x"])
+def test_an_array_index_is_ascii_digits(token: str) -> None:
+    """A KeyError naming the token (a broken $ref), not int()'s ValueError or the element at 3."""
+    doc = load_bytes(b'{"a": [0, 1, 2, 3]}', name="x.json")
+    with pytest.raises(KeyError, match=token):
+        doc.resolve(f"/a/{token}")
+
+
 @pytest.mark.parametrize(
     ("raw", "where", "cause"),
     [

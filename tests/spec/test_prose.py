@@ -86,3 +86,4 @@ def test_reason_phrases() -> None:
         "Response",
         "Any other response",
     )
+    assert reason_phrase("\u0663\u0660\u0664") == "Response"  # int() would read it as 304

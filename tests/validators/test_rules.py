@@ -74,6 +74,7 @@ HITS = [
     Hit("IQ101", BELL, drop("/backend"), "", None, says="`backend`"),
     Hit("IQ102", BELL, put("/input/circuit/0/colour", "red"), "/input/circuit/0/colour", '"colour"'),
     Hit("IQ103", BELL, put("/name", 5), "/name", '"name"', says="must be a string, not integer 5"),
+    Hit("IQ103", BELL, put("/backend", None), "/backend", '"backend"', says="must be a string, not null"),
     Hit("IQ104", BELL, put("/type", "ionq.circuit.v9"), "/type", '"type"'),
     Hit("IQ105", BELL, put("/input/gateset", "nat"), "/input/gateset", '"gateset"'),
     Hit("IQ114", BELL, put("/type", "ionq.qasm3.v1"), "/input/circuit", '"circuit"', says="not a gate list"),
@@ -137,6 +138,14 @@ HITS = [
         "/input/circuit/0/targets",
         '"targets"',
         says="exactly 2 targets",
+    ),
+    Hit(
+        "IQ204",
+        NATIVE,
+        both(put("/backend", "qpu.aria-1"), gate(2, {"gate": "ms", "targets": [1, 2], "phases": []})),
+        "/input/circuit/2/phases",
+        '"phases"',
+        says="exactly 2 phases, not 0",
     ),
     Hit("IQ205", BELL, put("/input/circuit/0/target", 1.5), "/input/circuit/0/target", '"target"'),
     Hit("IQ205", BELL, put("/input/circuit/2/targets", [-1]), "/input/circuit/2/targets/0", "-1", 2),
@@ -249,6 +258,14 @@ HITS = [
         '"qubits"',
         says="exceeds 29, the qubit count of simulator",
     ),
+    Hit(
+        "IQ401",
+        QASM3,
+        both(put("/backend", "qpu.aria-1"), put("/input/qubits", 26)),
+        "/input/qubits",
+        '"qubits"',
+        says="input.qubits=26 exceeds 25",
+    ),
     Hit("IQ402", BELL, put("/backend", "qpu.nowhere-1"), "/backend", '"backend"'),
     Hit("IQ403", BELL, put("/backend", "qpu.tempo-1"), "/backend", '"backend"'),
     Hit(
@@ -262,6 +279,9 @@ HITS = [
     Hit("IQ408", QASM3, put("/input/data", "qubit[n] q;"), "/input/data", '"data"', says="line 1: the size"),
     Hit("IQ501", BELL, put("/shots", 0), "/shots", '"shots"', says="shots=0 is outside 1..1000000"),
     Hit("IQ501", BELL, put("/shots", 2.5), "/shots", '"shots"'),
+    # str.isdigit() is true for both; int() refuses the first and reads the second as 3.
+    Hit("IQ501", BELL, put("/shots", "\u00b2"), "/shots", '"shots"', says="must be an integer"),
+    Hit("IQ501", BELL, put("/shots", "\u0663"), "/shots", '"shots"', says="must be an integer"),
     Hit("IQ502", BELL, put("/shots", "1000"), "/shots", '"shots"'),
     Hit(
         "IQ503",
@@ -342,6 +362,7 @@ BOUNDARIES = [
     (BELL, gate(0, {"gate": "x", "controls": [0], "targets": [1]})),
     (BELL, gate(0, {"gate": "swap", "targets": [0, 1]})),
     (BELL, put("/backend", "qpu.forte-enterprise-1")),
+    (BELL, both(SIM, put("/noise", {"model": "forte-enterprise-1"}), put("/input/qubits", 29))),
 ]
 
 

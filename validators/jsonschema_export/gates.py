@@ -2,8 +2,9 @@
 
 validators/gatespec.py builds each gate's constraints from the spec and the catalog's `operands`;
 each constraint kind (validators/constraints.py) has one JSON Schema form here, or is named in
-CROSS_FIELD (checked at the payload's root, where the backend is visible). A kind with neither is
-an error, so a new kind cannot silently drop out of the export.
+CROSS_FIELD (checked at the payload's root, where the backend is visible) or in DESCRIBED (a
+warning, said in the gate's description). A kind with none of these is an error, so a new kind
+cannot silently drop out of the export.
 
 A gate object is dispatched on its `gate` name with if/then: the name is checked against the
 gateset's names, and the gate's own operand rules apply only once the name is known, so a wrong
@@ -13,7 +14,7 @@ operand is reported at that operand and an unknown name at `gate`.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,6 +39,8 @@ from ionqkit.validators.specdata import Gateset, SpecFacts
 
 # Constraint kinds that depend on more than the gate: the payload root expresses them (payload.py).
 CROSS_FIELD = (TwoQubitGate,)
+# Warnings the schema says once, in the gate object's description (the payload is valid).
+DESCRIBED = (OneSpelling,)
 
 PAULI_TERM = "^[IXYZ]+$"
 
@@ -75,7 +78,7 @@ def gate_schemas(facts: SpecFacts, catalog: Catalog, tr: Translator, defs: Defin
         gate = {
             "title": f"{gateset.name} gate",
             "description": f"One gate of the {gateset.name} gateset: its name in `gate`, the qubits "
-            "it acts on, and the parameters that gate takes.",
+            f"it acts on, and the parameters that gate takes.{_one_spelling(specs.values())}",
             "type": "object",
             "required": sorted({GATE, *gate_schema.get("required", ())}),
             "properties": {
@@ -149,9 +152,8 @@ class _Rules:
             self.max_operands(constraint)
         elif isinstance(constraint, NoOperands):
             self.needs.append(f"takes no `{constraint.many}` (`lint` warns)")
-        elif isinstance(constraint, OneSpelling):
-            # A warning in lint (IQ213): the payload is valid, so the schema only says it.
-            self.needs.append(f"`{constraint.single}` or `{constraint.many}`, not both (`lint` warns)")
+        elif isinstance(constraint, DESCRIBED):
+            pass  # said once for the whole gateset: _one_spelling
         elif isinstance(constraint, Requires):
             self.requires(constraint)
         elif isinstance(constraint, Arity):
@@ -244,6 +246,20 @@ class _Rules:
             target.update(bound)
         unit = f" {c.unit}" if c.unit else ""
         self.needs.append(f"`{c.field}` within [{bound['minimum']}, {bound['maximum']}]{unit}")
+
+
+def _one_spelling(specs: Iterable[gatespec.GateSpec]) -> str:
+    """The sentence on operands given in both spellings (IQ213, a warning: the payload is valid)."""
+    pairs = dict.fromkeys(
+        (c.single, c.many) for spec in specs for c in spec.constraints if isinstance(c, OneSpelling)
+    )
+    if not pairs:
+        return ""
+    either = ", ".join(f"`{single}` or `{many}`" for single, many in pairs)
+    return (
+        f" Give each qubit operand in one spelling ({either}), not both: which one IonQ reads is not "
+        "documented (`lint` warns)."
+    )
 
 
 def _number(value: float) -> float:

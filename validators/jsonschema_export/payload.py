@@ -14,7 +14,7 @@ as an error, where `lint` reports it:
   metadata are checked at the root, for any job type, as lint checks them;
 - checks that tie one field to another and that JSON Schema can still express are if/then rules
   at the root: the native two-qubit gate of the target's hardware family (IQ303), the declared qubit
-  count against the backend or noise model (IQ401), debiasing's minimum shots (IQ503).
+  counts against what the target holds (IQ401).
 """
 
 from __future__ import annotations
@@ -83,32 +83,22 @@ class _Payload:
         }
 
     def backend(self) -> Json:
-        """Listed systems that are not retired (and those the spec names), or a system of a known
-        family that ionqkit does not list (lint warns: IQ403)."""
+        """Listed systems that are not retired, and those the spec names. An unlisted system of a
+        known family is an error in lint (IQ403): a new system is configuration, and the schema
+        exported under that configuration lists it."""
         catalog = self.catalog
-        known = sorted(catalog.backends)
         listed = sorted(
             {name for name, b in catalog.backends.items() if not b.retired}
-            | (self.facts.spec_backends - set(known))
+            | (self.facts.spec_backends - set(catalog.backends))
         )
         retired = sorted(name for name, b in catalog.backends.items() if b.retired)
         gone = f" ({', '.join(retired)} retired)" if retired else ""
-        choices: list[Json] = [
-            {"enum": listed, "errorMessage": f"unknown backend{gone}; one of {', '.join(listed)}"}
-        ]
-        if catalog.family_patterns:
-            choices.append(
-                {
-                    "pattern": _any_of_globs(p for p, _ in catalog.family_patterns),
-                    "not": {"enum": known},
-                    "description": "A system of a known family that ionqkit does not list yet.",
-                }
-            )
         return {
             "title": "Backend",
             "description": self.words["backend"],
             "type": "string",
-            "anyOf": choices,
+            "enum": listed,
+            "errorMessage": f"unknown backend{gone}; one of {', '.join(listed)}",
         }
 
     def metadata(self) -> Json:
@@ -183,9 +173,6 @@ class _Payload:
             out["additionalProperties"] = False
         elif isinstance(additional, Mapping):
             out["additionalProperties"] = self.tr.schema(additional)
-        debias = self.debias_rule(job_type)
-        if debias is not None:
-            out["allOf"] = [debias]
         return out
 
     def noise_shape(self, sub: Any) -> Json:
@@ -223,57 +210,6 @@ class _Payload:
             out["maximum"] = high
         out["pattern"] = _digits(low, high) or "[^\\s\\S]"  # no string fits an empty range
         return out
-
-    def debias_rule(self, job_type: str) -> Json | None:
-        """IQ503 at `debiasing`, where lint reports it: debiasing with fewer shots than it needs
-        (an absent `shots` counts as the default; shots outside their bounds are IQ501 instead)."""
-        need = int(self.limits["debias_min_shots"])
-        low, high = self.shot_bounds(job_type)
-        top = need - 1 if high is None else min(need - 1, high)
-        few: list[Json] = []
-        number: Json = {"type": "integer", "maximum": top}
-        if low is not None:
-            number["minimum"] = low
-        if low is None or low <= top:
-            few.append(number)
-        digits = _digits(low, top)
-        if digits is not None:
-            few.append({"type": "string", "pattern": digits})
-        cases: list[Json] = [{"required": ["shots"], "properties": {"shots": {"anyOf": few}}}] if few else []
-        if need > DEFAULT_SHOTS:
-            cases.append({"not": {"required": ["shots"]}})
-        if not cases:
-            return None
-        on = {"required": ["debiasing"], "properties": {"debiasing": {"const": True}}}
-        return {
-            "if": {
-                "required": ["settings"],
-                "properties": {
-                    "settings": {
-                        "type": "object",
-                        "required": ["error_mitigation"],
-                        "properties": {"error_mitigation": {"type": "object", **on}},
-                    }
-                },
-                "anyOf": cases,
-            },
-            "then": {
-                "properties": {
-                    "settings": {
-                        "properties": {
-                            "error_mitigation": {
-                                "properties": {
-                                    "debiasing": reject(
-                                        f"debiasing needs at least {need} shots; raise `shots` or turn "
-                                        "debiasing off"
-                                    )
-                                }
-                            }
-                        }
-                    }
-                }
-            },
-        }
 
     # --- the input -------------------------------------------------------------------------------
 
@@ -560,61 +496,67 @@ class _Payload:
         }
 
     def qubit_count_rules(self) -> list[Json]:
-        """IQ401: the declared `qubits` of a gate list within the backend's qubit count (on a listed
-        simulator with a listed noise model: the model's), where the catalog gives one."""
-        catalog = self.catalog
-        by_count: dict[int, list[Json]] = {}
-        listed_models = sorted(catalog.noise_models)
-        for name, backend in sorted(catalog.backends.items()):
-            picked: Json = {"required": ["backend"], "properties": {"backend": {"const": name}}}
-            if backend.kind == "simulator":
-                if backend.qubits is not None:
-                    alone = {
-                        **picked,
-                        "not": {
-                            "required": ["noise"],
-                            "properties": {"noise": _noise_model_in(listed_models)},
-                        },
-                    }
-                    by_count.setdefault(backend.qubits, []).append(alone)
-                for model_name, model in sorted(catalog.noise_models.items()):
-                    if model.qubits is not None:
-                        with_model = {
-                            "required": ["backend", "noise"],
-                            "properties": {
-                                "backend": {"const": name},
-                                "noise": _noise_model_in([model_name]),
-                            },
-                        }
-                        by_count.setdefault(model.qubits, []).append(with_model)
-            elif backend.qubits is not None:
-                by_count.setdefault(backend.qubits, []).append(picked)
+        """IQ401 for the declared counts, against what the target holds (rules/targets.qubit_cap):
+        `input.qubits` of any job type (qiskit-ionq sends it with OpenQASM 3 jobs too) and each
+        circuit's own `qubits`. What a circuit without a count or a program needs is lint's alone."""
         rules = []
-        for count, cases in sorted(by_count.items()):
+        for count, cases in sorted(self.qubit_caps().items()):
             at_most = {"maximum": count}
-            inherits = {"type": "object", "required": ["circuit"], "not": {"required": ["qubits"]}}
             declared = {
-                "allOf": [
-                    {"if": {"required": ["circuit"]}, "then": {"properties": {"qubits": at_most}}},
-                    {
-                        "if": {"required": ["circuits"], "properties": {"circuits": {"contains": inherits}}},
-                        "then": {"properties": {"qubits": at_most}},
-                    },
-                    {
-                        "properties": {
-                            "circuits": {
-                                "items": {
-                                    "if": {"required": ["circuit"]},
-                                    "then": {"properties": {"qubits": at_most}},
-                                }
-                            }
+                "properties": {
+                    "qubits": at_most,
+                    "circuits": {
+                        "items": {
+                            "if": {"required": ["circuit"]},
+                            "then": {"properties": {"qubits": at_most}},
                         }
                     },
-                ]
+                }
             }
             condition = cases[0] if len(cases) == 1 else {"anyOf": cases}
             rules.append({"if": condition, "then": {"properties": {"input": declared}}})
         return rules
+
+    def qubit_caps(self) -> dict[int, list[Json]]:
+        """Qubit count -> the targets that hold that many: a backend with a count; on a simulator,
+        with a noise model whose limit is lower than the simulator's (or without a count of the
+        simulator's own), the model's. A model without a count leaves the simulator's own."""
+        catalog = self.catalog
+        by_count: dict[int, list[Json]] = {}
+        for name, backend in sorted(catalog.backends.items()):
+            picked: Json = {"required": ["backend"], "properties": {"backend": {"const": name}}}
+            if backend.kind != "simulator":
+                if backend.qubits is not None:
+                    by_count.setdefault(backend.qubits, []).append(picked)
+                continue
+            caps = {m: _lower(backend.qubits, model.qubits) for m, model in catalog.noise_models.items()}
+            changed = sorted(m for m, cap in caps.items() if cap != backend.qubits)
+            if backend.qubits is not None:
+                if changed:
+                    picked = {
+                        **picked,
+                        "not": {"required": ["noise"], "properties": {"noise": _noise_model_in(changed)}},
+                    }
+                by_count.setdefault(backend.qubits, []).append(picked)
+            by_model: dict[int, list[str]] = {}
+            for model_name in changed:
+                cap = caps[model_name]
+                if cap is not None:
+                    by_model.setdefault(cap, []).append(model_name)
+            for cap, models in sorted(by_model.items()):
+                with_model = {
+                    "required": ["backend", "noise"],
+                    "properties": {"backend": {"const": name}, "noise": _noise_model_in(models)},
+                }
+                by_count.setdefault(cap, []).append(with_model)
+        return by_count
+
+
+def _lower(own: int | None, model: int | None) -> int | None:
+    """The simulator's cap with a noise model: the lower of the two counts; a missing one leaves the other."""
+    if own is None or model is None:
+        return model if own is None else own
+    return min(own, model)
 
 
 def _selector_key(variant: InputVariant) -> str:

@@ -9,19 +9,26 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from ionqkit.validators.registry import IQ005, IQ207, IQ208, IQ212, IQ401, IQ702, IQ704
+
 TITLE = "IonQ job payload (API {version})"
 
 # Rule code -> what the schema leaves to `ionqkit lint`, and why.
 NOT_EXPRESSED = {
-    "IQ005": "a key given twice in one object (a schema sees the parsed value, with one of them)",
-    "IQ207": "a qubit index below `input.qubits` (or the circuit's own `qubits`): JSON Schema cannot "
+    IQ005.code: "a key given twice in one object (a schema sees the parsed value, with one of them)",
+    IQ207.code: "a qubit index below `input.qubits` (or the circuit's own `qubits`): JSON Schema cannot "
     "compare a value with another value of the document",
-    "IQ208": "a qubit used twice in one gate across its fields (`control` also in `targets`); "
+    IQ208.code: "a qubit used twice in one gate across its fields (`control` also in `targets`); "
     "repeats within one list are caught here",
-    "IQ212": "a pauliexp term having one letter per target, and one coefficient per term (that each "
+    IQ212.code: "a pauliexp term having one letter per target, and one coefficient per term (that each "
     "term is made of I, X, Y and Z is checked here)",
-    "IQ702": "the total number of gates over all circuits of a job (each gate list is bounded by it here)",
-    "IQ704": "the size of the request body",
+    IQ401.code: "the qubits a job needs where it declares no count: a circuit without `qubits` needs its "
+    "highest index + 1 (`lint` reports the first index past the target's count, once per job), an "
+    "OpenQASM program the qubits its text declares in `input.data`; declared counts (`input.qubits`, "
+    "a circuit's own `qubits`) are checked here, against the backend or, on the simulator, the noise "
+    "model",
+    IQ702.code: "the total number of gates over all circuits of a job (each gate list is bounded by it here)",
+    IQ704.code: "the size of the request body",
 }
 
 EDITOR_NOTES = (
@@ -57,8 +64,9 @@ JOB_TYPES = {
 FIELDS = {
     "type": "The kind of job. It decides which other fields the payload takes; v0.3 payloads (with "
     "`target` and `input.format`) need `ionqkit migrate` first.",
-    "backend": "Where the job runs: `simulator` or a QPU such as `qpu.aria-1`. A system of a known "
-    "family that ionqkit does not list yet (`qpu.tempo-*`) is accepted; `lint` warns about it.",
+    "backend": "Where the job runs: `simulator` or a QPU such as `qpu.aria-1`. A system ionqkit does "
+    "not list is an error; to use a new one, add it to the lint configuration "
+    "(`[tool.ionqkit.lint.backends]` or `backends-file`) and export the schema again.",
     "shots": "How many times the circuit is run. An integer; IonQ also accepts a numeric string (as "
     "cirq-ionq sends it), which `lint` warns about.",
     "name": "Your name for the job, shown in IonQ's console and job listings.",
@@ -73,7 +81,8 @@ FIELDS = {
     "settings": "Compilation and error-mitigation options.",
     "settings.error_mitigation": "Error-mitigation options.",
     "settings.error_mitigation.debiasing": "Run symmetrised variants of the circuit and aggregate "
-    "their results. Needs at least {debias_min_shots} shots; the simulator ignores it (`lint` warns).",
+    "their results. Needs at least {debias_min_shots} shots: with fewer, IonQ runs the job without "
+    "debiasing; the simulator ignores it (`lint` warns of both).",
     "settings.compilation": "Compiler options.",
     "dry_run": "Check and accept the job without running it.",
     "session_id": "Run the job inside this session.",

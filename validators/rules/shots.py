@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from ionqkit.numerals import ascii_digits
 from ionqkit.validators.context import Context, JobView, show
+from ionqkit.validators.fixes import SetValue
 from ionqkit.validators.registry import IQ501, IQ502, IQ503, IQ504
 
 DEFAULT_SHOTS = 100  # what a job without `shots` runs (the spec's default); debiasing counts it
@@ -25,13 +27,16 @@ def check(view: JobView, ctx: Context) -> None:
     count: int | None = None
     if "shots" in data:
         low, high = shot_bounds(view, ctx)
-        if isinstance(shots, str) and shots.strip().isdigit():
+        if isinstance(shots, str) and ascii_digits(shots.strip()):
             count = int(shots)
+            # Certain only for ASCII digits: what IonQ makes of "١٠٠" is not documented.
+            certain = shots.strip().isascii()
             ctx.emit(
                 IQ502,
                 where,
                 f"shots is the string {show(shots)}; the API types it as an integer",
                 f"write {count}",
+                fix=(SetValue(where, count),) if certain else (),
             )
         elif isinstance(shots, float) and shots.is_integer():
             count = int(shots)

@@ -14,6 +14,7 @@ from collections.abc import Collection
 from typing import Any
 
 from ionqkit.validators.context import Context, JobView, field_name, show
+from ionqkit.validators.fixes import RemoveMember
 from ionqkit.validators.registry import IQ101, IQ102, IQ104, IQ105, IQ113, IQ114
 from ionqkit.validators.schemawalk import objects_clean, walk
 from ionqkit.validators.specdata import InputVariant
@@ -60,6 +61,7 @@ def _check_v04(view: JobView, ctx: Context) -> None:
             f"/{key}",
             f"`{key}` is not in the spec; IonQ clients send it and IonQ ignores it",
             f"remove `{key}`",
+            fix=(RemoveMember(f"/{key}"),),
         )
     noise = data.get("noise")
     skip = set(_OWNED)

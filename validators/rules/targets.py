@@ -9,8 +9,8 @@ from ionqkit.validators.registry import IQ103, IQ401, IQ402, IQ403, IQ404, IQ405
 def check_backend(view: JobView, ctx: Context) -> None:
     backend = view.backend
     where = view.backend_pointer
-    if backend is None:
-        return  # IQ101 reports a missing backend
+    if backend is None and where.removeprefix("/") not in view.data:
+        return  # IQ101 reports a missing backend (v0.3: a missing target is the simulator)
     if not isinstance(backend, str):
         ctx.emit(IQ103, where, f"{field_name(where)} must be a string, not {show(backend)}")
         return
@@ -120,7 +120,8 @@ def check_qubit_count(view: JobView, ctx: Context) -> None:
     if cap is None:
         return
     qubits = inp.get("qubits")
-    if type(qubits) is int and qubits > cap.count:  # qiskit-ionq sends it with qasm3 jobs too
+    # Any number: a qasm3 job's `input.qubits` (qiskit-ionq sends it) has no type check of its own.
+    if isinstance(qubits, (int, float)) and not isinstance(qubits, bool) and qubits > cap.count:
         pointer = f"{view.input_pointer}/qubits"
         ctx.emit(IQ401, pointer, f"input.qubits={qubits} exceeds {cap.count}, {cap.source}")
     for circuit in view.circuits:

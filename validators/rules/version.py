@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ionqkit.validators.context import Context, JobView
+from ionqkit.validators.fixes import MigrateToV04, RemoveMember, RenameKey, Request
 from ionqkit.validators.registry import IQ110, IQ111, IQ112
+from ionqkit.validators.view import detect_version
 
 _MIGRATION = (
     'to migrate: rename `target` to `backend`; add `"type": "ionq.circuit.v1"` (or '
@@ -13,15 +17,17 @@ _MIGRATION = (
 
 
 def check(view: JobView, ctx: Context, requested: str) -> None:
-    if "body" in view.data and "input" not in view.data:
+    data = view.data
+    if "body" in data and "input" not in data:
         ctx.emit(
             IQ111,
             "/body",
             "the circuit is in `body` (with `lang`), the form older cirq-ionq releases sent to v0.3",
             "move `body` to `input` and drop `lang` (v0.4 reads only `input`)",
+            fix=_legacy_fix(data, view.version, requested),
         )
     if requested == "v0.4" and view.version == "v0.3":
-        ctx.emit(IQ110, "", "this is a v0.3 payload, checked as v0.4", _MIGRATION)
+        ctx.emit(IQ110, "", "this is a v0.3 payload, checked as v0.4", _MIGRATION, fix=(MigrateToV04(),))
     elif requested == "v0.3" and view.version == "v0.4":
         ctx.emit(
             IQ112,
@@ -29,3 +35,16 @@ def check(view: JobView, ctx: Context, requested: str) -> None:
             "this is a v0.4 payload (it has `backend` or `type`), checked as v0.3",
             "lint with --api-version v0.4 (or auto), or use `target` and `error_mitigation.debias`",
         )
+
+
+def _legacy_fix(data: dict[str, Any], version: str, requested: str) -> tuple[Request, ...]:
+    """`body` -> `input` and no `lang`, as `ionqkit migrate` reads that form; only where the
+    payload is read as the same version afterwards (`body` is one of the fields that say v0.3)."""
+    body = data["body"]
+    if data.get("lang") != "json" or not isinstance(body, dict):
+        return ()
+    after = {key: value for key, value in data.items() if key not in ("body", "lang")}
+    after["input"] = body
+    if detect_version(after, requested) != version:
+        return ()
+    return (RenameKey("/body", "input"), RemoveMember("/lang"))

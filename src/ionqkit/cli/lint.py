@@ -1,7 +1,8 @@
 """`ionqkit lint`: check job payload files (JSON or YAML), directories, or `-` for stdin.
 
 Exit 0 when there are no errors (warnings alone pass unless --warnings-as-errors), 1 when there
-are errors, 2 when a path cannot be read or the arguments/config are wrong.
+are errors, 2 when a path cannot be read or the arguments/config are wrong. `--fix` and `--diff`
+are cli/lint_fix.py.
 """
 
 from __future__ import annotations
@@ -36,6 +37,10 @@ def execute(options: LintOptions) -> int:
     config.facts()  # a bad --spec is one located error before any file is read
     api_version = options.api_version or config.api_version
     files, problems = files_to_check(list(options.paths))
+    if options.fix or options.diff:
+        from ionqkit.cli.lint_fix import execute_fix
+
+        return execute_fix(options, config, api_version, files, problems)
     stdin = None
     if STDIN in files:
         try:

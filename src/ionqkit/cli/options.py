@@ -106,9 +106,19 @@ class LintOptions:
     jobs: int = 1  # 0: one process per core
     spec: Path | None = None  # None: the spec facts compiled into the installed package
     overlay: Path | None = None
+    fix: bool = False  # write the fixes (stdin: print the fixed payload)
+    unsafe_fixes: bool = False  # the unsafe fixes too
+    diff: bool = False  # print the fixes as a diff instead of writing them (wins over `fix`)
 
     @classmethod
     def from_namespace(cls, args: argparse.Namespace) -> LintOptions:
+        if args.unsafe_fixes and not (args.fix or args.diff):
+            raise InputError("--unsafe-fixes goes with --fix or --diff", file=COMMAND_LINE)
+        # The fixed payload read from stdin goes to stdout, which holds one payload.
+        if args.fix and not args.diff and "-" in args.paths and len(args.paths) > 1:
+            raise InputError(
+                "with --fix, `-` must be the only PATH (the fixed payload goes to stdout)", file=COMMAND_LINE
+            )
         return cls(
             paths=tuple(args.paths),
             format=args.format,
@@ -120,6 +130,9 @@ class LintOptions:
             jobs=args.jobs,
             spec=args.spec,
             overlay=args.overlay,
+            fix=args.fix,
+            unsafe_fixes=args.unsafe_fixes,
+            diff=args.diff,
         )
 
 

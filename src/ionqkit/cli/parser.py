@@ -141,6 +141,25 @@ def _lint(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--overlay", type=Path, metavar="FILE", help="an OpenAPI Overlay applied to --spec")
     parser.add_argument("--warnings-as-errors", action="store_true", help="exit 1 on warnings too")
     parser.add_argument(
+        "--fix",
+        action="store_true",
+        help="apply the safe fixes (only the fixed spans change; each file is replaced atomically, "
+        "and not if it changed meanwhile), then report what is left; with `-`, the fixed payload "
+        "goes to stdout and the report to stderr",
+    )
+    parser.add_argument(
+        "--unsafe-fixes",
+        action="store_true",
+        help="with --fix or --diff, apply the unsafe fixes too (they may change what IonQ runs, or the "
+        "API version: `ionqkit rules` says which)",
+    )
+    parser.add_argument(
+        "--diff",
+        action="store_true",
+        help="print what --fix would change as a unified diff and write nothing; exit 1 if anything "
+        "would change",
+    )
+    parser.add_argument(
         "-j",
         "--jobs",
         type=_jobs,

@@ -29,5 +29,6 @@ def execute(options: RulesOptions) -> int:
         sys.stdout.write(docs.explain(rules[0]))
     else:
         for rule in rules:
-            print(f"{rule.code}  {rule.severity.value:<7}  {rule.name:<28}  {rule.summary}")
+            mark = docs.fix_mark(rule)
+            print(f"{rule.code}  {rule.severity.value:<7}  {mark:<10}  {rule.name:<28}  {rule.summary}")
     return 0

@@ -7,10 +7,29 @@ so a mistyped code is a NameError (and a mypy error), never a finding nobody doc
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from typing import Any, Literal
 
 from ionqkit.findings.severity import Severity
 from ionqkit.records import record
+
+# Ruff's fix safety: a safe fix keeps the payload's meaning (what IonQ runs does not change); an
+# unsafe one may change it (or the API version), so it is applied only on request.
+Safety = Literal["safe", "unsafe"]
+
+
+@record(frozen=True, slots=True)
+class Fixable:
+    """That a rule's findings can be fixed, declared with the rule: how safe the fix is, what it
+    does (`title`), and whether every finding of the rule has one (`always`) or only those the
+    rule's doc names (`sometimes`: e.g. a top-level client extension, not one inside `input`)."""
+
+    safety: Safety
+    title: str
+    always: bool = True
+
+    @property
+    def availability(self) -> str:
+        return "always" if self.always else "sometimes"
 
 
 @record(frozen=True, slots=True)
@@ -20,7 +39,8 @@ class Rule:
     `message` and `hint` are `str.format` templates (`"qubit {index} is outside ..."`) for rules
     whose wording is fixed; rules whose message depends on the case build it where they find it.
     `sources`, `decision` and `limits` document where the rule comes from, the choice taken where
-    sources disagree, and the settings that tune it.
+    sources disagree, and the settings that tune it; `fix` says whether and how its findings can be
+    fixed (`ionqkit lint --fix`).
     """
 
     code: str
@@ -33,6 +53,7 @@ class Rule:
     limits: tuple[str, ...] = ()
     message: str | None = None
     hint: str | None = None
+    fix: Fixable | None = None
 
     def format(self, **fields: Any) -> tuple[str, str | None]:
         """(message, hint) from the templates; a rule without a message template has none to fill."""

@@ -28,6 +28,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from ionqkit.numerals import ascii_digits
 from ionqkit.spec.loader import join_pointer
 
 V03_FORMAT = "ionq.circuit.v0"
@@ -200,7 +201,7 @@ def _integral(value: Any) -> int | None:
         return value
     if isinstance(value, float) and math.isfinite(value) and value.is_integer():
         return int(value)
-    if isinstance(value, str) and value.strip().isdigit():
+    if isinstance(value, str) and ascii_digits(value.strip()):
         return int(value.strip())
     return None
 

@@ -15,6 +15,12 @@ from pydantic import BaseModel
 from pydantic_core import to_jsonable_python
 
 
+def ascii_digits(text: str) -> bool:
+    """ionqkit.numerals.ascii_digits, repeated: the runtime is copied into standalone packages,
+    where ionqkit is absent (tests/test_numerals.py checks that the two agree)."""
+    return text.isascii() and text.isdigit()
+
+
 def to_json_ready(value: Any) -> Any:
     """Plain JSON data from a pydantic model, a mapping or sequence that may hold models, or a scalar.
 

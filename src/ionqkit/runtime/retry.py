@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import httpx
 
+from .encoding import ascii_digits
 from .errors import APIStatusError, IonQAPIError, RateLimitError
 
 RETRY_STATUSES = frozenset({429, 502, 503})
@@ -38,7 +39,7 @@ def parse_retry_after(value: str | None, now: float) -> float | None:
     if value is None:
         return None
     value = value.strip()
-    if value.isdigit():
+    if ascii_digits(value):
         return float(value)
     try:
         when = email.utils.parsedate_to_datetime(value)

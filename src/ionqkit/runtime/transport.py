@@ -338,7 +338,7 @@ class _ClientCore:
 
     def _check_declared_size(self, call: _Call, response: httpx.Response) -> None:
         declared = response.headers.get("content-length", "").strip()
-        if declared.isdigit() and int(declared) > self.max_response_bytes:
+        if encoding.ascii_digits(declared) and int(declared) > self.max_response_bytes:
             raise self._too_large(call, response, f"Content-Length {declared}, over")
 
     def _check_progress(self, call: _Call, response: httpx.Response, size: int) -> None:

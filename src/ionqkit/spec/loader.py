@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ionqkit.errors import InputError, IonqkitError
+from ionqkit.numerals import ascii_digits
 from ionqkit.records import record
 from ionqkit.spec import jsonscan
 from ionqkit.spec.inputs import MAX_BYTES, decode_utf8, read_file, too_large
@@ -91,7 +92,7 @@ class Document:
         for token in split_pointer(pointer):
             if isinstance(node, dict) and token in node:
                 node = node[token]
-            elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            elif isinstance(node, list) and ascii_digits(token) and int(token) < len(node):
                 node = node[int(token)]
             else:
                 raise KeyError(token)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from http import HTTPStatus
 from typing import Any
 
+from ionqkit.numerals import ascii_digits
 from ionqkit.spec.loader import join_pointer
 
 PROSE_KEYS = frozenset({"description", "summary", "x-codeSamples"})
@@ -57,7 +58,7 @@ def strip_prose(document: dict[str, Any]) -> Stripped:
 
 def reason_phrase(status: str) -> str:
     """The description a response object gets: its HTTP reason phrase, or "Response"."""
-    if status.isdigit():
+    if ascii_digits(status):
         try:
             return HTTPStatus(int(status)).phrase
         except ValueError:

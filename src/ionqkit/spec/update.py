@@ -35,6 +35,7 @@ from typing import Any
 
 from ionqkit.errors import InputError, SpecError
 from ionqkit.escape import printable
+from ionqkit.numerals import ascii_digits
 from ionqkit.spec import specload
 from ionqkit.spec.atomic import FileState, write_file_atomically
 from ionqkit.spec.inputs import STDIN_NAME, read_file, read_stdin
@@ -150,7 +151,7 @@ def _node(data: Any, pointer: str) -> Any:
     for token in split_pointer(pointer):
         if isinstance(node, dict) and token in node:
             node = node[token]
-        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+        elif isinstance(node, list) and ascii_digits(token) and int(token) < len(node):
             node = node[int(token)]
         else:
             return None

@@ -16,6 +16,7 @@ from ionqkit.validators.jsonschema_export import gates
 from ionqkit.validators.jsonschema_export.gates import _Rules
 from ionqkit.validators.registry import IQ301
 from tests.validators.jsonschema_export.helpers import rejected_at, schema_for
+from tests.validators.samples import BELL, payload
 
 LIMITS = LintConfig().catalog().limits
 
@@ -31,7 +32,20 @@ def test_every_constraint_kind_has_a_form_or_is_checked_at_the_root() -> None:
         fields = {name: SAMPLE.get(name, name) for name in inspect.signature(kind).parameters}
         rules = _Rules({}, LIMITS)
         rules.add(kind(**fields), "g")  # raises for a kind without a form
-        assert rules.required or rules.all_of or rules.needs or rules.props or kind in gates.CROSS_FIELD
+        said = rules.required or rules.all_of or rules.needs or rules.props
+        assert said or kind in gates.CROSS_FIELD or kind in gates.DESCRIBED
+
+
+@pytest.mark.parametrize("gateset", ["qis", "native"])
+def test_both_spellings_of_an_operand_are_described_once_and_accepted(gateset: str) -> None:
+    """IQ213 is a warning: the gate's description says it once, not each group of gates."""
+    schema = schema_for()
+    gate = schema["$defs"][f"gate.{gateset}"]
+    assert "(`target` or `targets`, `control` or `controls`), not both" in gate["description"]
+    assert not any("not both" in branch["then"]["description"] for branch in gate["allOf"])
+    data = payload(BELL)
+    data["input"]["circuit"][0] = {"gate": "h", "target": 0, "targets": [0]}
+    assert rejected_at(Draft202012Validator(schema), data) == set()
 
 
 # A value for each constructor parameter of the constraint kinds (a parameter's own name otherwise).

@@ -1,0 +1,160 @@
+"""Fix one payload's text: apply the fixes, check each, re-lint, repeat (as ruff does).
+
+A round lints the text with fixes, takes the applicable ones (safe, or unsafe too when asked)
+that do not overlap, first in the text first, and applies them. Every round's edits are checked
+before they are kept: the edited text must parse, with no fault of its own, to exactly the data
+the fixes' changes describe (validators/fixes.py apply_changes; types count, so `1.0` is not
+`1`). A fix that fails that (an edit that would leave an alias pointing nowhere, say) is refused
+and the others are tried without it. The next round re-lints the result, so fixes that overlapped
+one applied now get their turn; rounds stop when nothing applicable is left.
+
+Finally the result must not have gained an error: if any error code occurs more often than before
+fixing (none should: the property tests check it), every fix is dropped and the text is kept as it
+was (`Fixed.reverted`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from ionqkit.records import record
+from ionqkit.validators.diagnostics import Diagnostic
+from ionqkit.validators.fixes import (
+    Edit,
+    Fix,
+    FixConflictError,
+    RemoveBom,
+    apply_changes,
+    apply_edits,
+    overlaps,
+    same,
+)
+from ionqkit.validators.parse import Parsed, parse
+from ionqkit.validators.registry import IQ003
+
+MAX_ROUNDS = 10
+
+Linter = Callable[[str], list[Diagnostic]]  # the text -> its findings, with fixes attached
+
+
+@record(frozen=True)
+class Fixed:
+    """One payload after fixing: its text before and after, the findings whose fixes were applied
+    (as found, in the round that applied them), the findings of the text after, and those of the
+    text before."""
+
+    before: str
+    after: str
+    applied: tuple[Diagnostic, ...]
+    diagnostics: list[Diagnostic]
+    found: list[Diagnostic]
+    refused: tuple[Diagnostic, ...] = ()  # fixes whose edited text did not say what they meant
+    reverted: bool = False  # fixing would have added an error, so nothing was changed
+
+    @property
+    def changed(self) -> bool:
+        return self.after != self.before
+
+    @property
+    def unsafe_left(self) -> int:
+        """Findings left whose fix is unsafe (applied only with --unsafe-fixes)."""
+        return sum(1 for d in self.diagnostics if d.fix is not None and d.fix.safety == "unsafe")
+
+
+def fix_text(text: str, name: str, linter: Linter, *, unsafe: bool = False) -> Fixed:
+    """Apply every applicable fix to `text` (named `name`, which says JSON or YAML as for lint)."""
+    first = linter(text)
+    diagnostics = first
+    current = text
+    applied: list[Diagnostic] = []
+    refused: dict[tuple[str, str, str], Diagnostic] = {}
+    for _ in range(MAX_ROUNDS):
+        candidates = [
+            d
+            for d in diagnostics
+            if d.fix is not None and (unsafe or d.fix.safety == "safe") and _key(d) not in refused
+        ]
+        if not candidates:
+            break
+        chosen = _non_overlapping(candidates)
+        result, accepted = _apply(current, name, chosen)
+        refused.update((_key(d), d) for d in chosen if d not in accepted)
+        if accepted:
+            current = result
+            applied.extend(accepted)
+            diagnostics = linter(current)
+    if current != text and _gained_errors(first, diagnostics):
+        return Fixed(text, text, (), first, first, reverted=True)
+    left = {_key(d) for d in diagnostics}
+    still = tuple(d for key, d in refused.items() if key in left)
+    return Fixed(text, current, tuple(applied), diagnostics, first, still)
+
+
+def _key(diagnostic: Diagnostic) -> tuple[str, str, str]:
+    return diagnostic.code, diagnostic.pointer, diagnostic.message
+
+
+def _non_overlapping(candidates: list[Diagnostic]) -> list[Diagnostic]:
+    """The fixes to apply together: first in the text first (safe before unsafe at one place),
+    skipping any that overlaps one taken (the next round sees it again)."""
+    ordered = sorted(candidates, key=lambda d: (_fix(d).start, _fix(d).safety != "safe"))
+    taken: list[Diagnostic] = []
+    edits: list[Edit] = []
+    for diagnostic in ordered:
+        fix = _fix(diagnostic)
+        if overlaps(fix.edits, edits):
+            continue
+        taken.append(diagnostic)
+        edits.extend(fix.edits)
+    return taken
+
+
+def _fix(diagnostic: Diagnostic) -> Fix:
+    assert diagnostic.fix is not None
+    return diagnostic.fix
+
+
+def _apply(text: str, name: str, chosen: list[Diagnostic]) -> tuple[str, list[Diagnostic]]:
+    """The text with the chosen fixes applied, and the ones that were: all of them if they check
+    out together, else each one that checks out with those kept before it."""
+    before = parse(text, name)
+    if not before.ok:
+        return text, []
+    together = _checked(text, name, before, chosen)
+    if together is not None:
+        return together, chosen
+    accepted: list[Diagnostic] = []
+    result = text
+    for diagnostic in chosen:
+        trial = _checked(text, name, before, [*accepted, diagnostic])
+        if trial is not None:
+            accepted.append(diagnostic)
+            result = trial
+    return result, accepted
+
+
+def _checked(text: str, name: str, before: Parsed, diagnostics: Sequence[Diagnostic]) -> str | None:
+    """`text` (parsed: `before`) with the fixes applied, if the result parses to exactly what their
+    changes describe."""
+    fixes = [_fix(d) for d in diagnostics]
+    changes = [change for fix in fixes for change in fix.changes]
+    try:
+        expected = apply_changes(before.data, changes)
+        result = apply_edits(text, [edit for fix in fixes for edit in fix.edits])
+    except FixConflictError:
+        return None
+    after = parse(result, name)
+    bom_left = any(code == IQ003.code for code, *_ in before.findings) and not any(
+        isinstance(change, RemoveBom) for change in changes
+    )
+    faults = {code for code, *_ in after.findings}
+    if not after.ok or faults - ({IQ003.code} if bom_left else set()):
+        return None
+    return result if same(after.data, expected) else None
+
+
+def _gained_errors(before: list[Diagnostic], after: list[Diagnostic]) -> bool:
+    had = Counter(d.code for d in before if d.is_error)
+    has = Counter(d.code for d in after if d.is_error)
+    return any(count > had[code] for code, count in has.items())
