@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import argparse
 import ast
+import contextlib
+import io
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -39,3 +43,51 @@ def test_diff_offers_sarif_and_lint_does_not_offer_markdown(capsys: pytest.Captu
         main(["lint", "--format", "markdown", "x.json"])
     assert exited.value.code == 2
     assert "invalid choice: 'markdown'" in capsys.readouterr().err
+
+
+# Command lines that start with a command's name: parse() declares that command alone.
+NAMED = [
+    ["lint", "--help"],
+    ["lint"],
+    ["lint", "--format", "markdown", "x.json"],
+    ["lint", "a.json", "jobs/", "--select", "IQ2", "--ignore", "IQ6", "-j", "0", "--api-version", "v0.3"],
+    ["lint", "a.json", "--no-such-option"],
+    ["generate", "--check", "-q"],
+    ["generate", "--help"],
+    ["diff", "old.yaml", "new.yaml", "--fail-on", "warning"],
+    ["rules", "IQ207", "--format", "markdown"],
+    ["migrate", "a.json", "--write"],
+]
+
+
+def _outcome(build: Callable[[], argparse.ArgumentParser], argv: list[str]) -> tuple[object, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            result: object = vars(build().parse_args(argv))
+        except SystemExit as exc:
+            result = ("exit", exc.code)
+    return result, out.getvalue(), err.getvalue()
+
+
+@pytest.mark.parametrize("argv", NAMED, ids=" ".join)
+def test_the_named_command_alone_parses_help_and_errors_as_the_whole_command_line(argv: list[str]) -> None:
+    assert _outcome(lambda: parser.build_parser(argv[0]), argv) == _outcome(parser.build_parser, argv)
+
+
+def test_parse_declares_only_the_command_it_is_given(monkeypatch: pytest.MonkeyPatch) -> None:
+    built: list[str | None] = []
+    whole = parser.build_parser
+
+    def spy(only: str | None = None) -> argparse.ArgumentParser:
+        built.append(only)
+        return whole(only)
+
+    monkeypatch.setattr(parser, "build_parser", spy)
+    parser.parse(["lint", "a.json"])
+    with pytest.raises(SystemExit):
+        parser.parse(["--version", "lint"])
+    assert parser.parse([]) is None
+    assert built == ["lint", None, None]
+    subcommands = next(a for a in whole("lint")._actions if isinstance(a, argparse._SubParsersAction))
+    assert list(subcommands.choices) == ["lint"]

@@ -51,9 +51,9 @@ def test_no_collection_runs_while_a_payload_is_parsed_and_checked(
     seen: list[tuple[str, bool, int]] = []
 
     def spy(step: str, real: Callable[..., Any]) -> Callable[..., Any]:
-        def call(*args: Any) -> Any:
+        def call(*args: Any, **kwargs: Any) -> Any:
             before = len(collections)
-            result = real(*args)
+            result = real(*args, **kwargs)
             seen.append((step, gc.isenabled(), len(collections) - before))
             return result
 
@@ -77,7 +77,7 @@ def test_the_collector_is_left_as_the_caller_had_it(monkeypatch: pytest.MonkeyPa
     finally:
         gc.enable()
 
-    def fail(*args: Any) -> None:
+    def fail(*args: Any, **kwargs: Any) -> None:
         raise RuntimeError("a rule failed")
 
     monkeypatch.setattr(api, "run", fail)
