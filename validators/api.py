@@ -3,13 +3,13 @@ fix() applies the fixes (`ionqkit lint --fix`)."""
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from ionqkit.findings import Severity
+from ionqkit.gcpause import collector_paused
 from ionqkit.validators.config import API_VERSIONS, LintConfig
 from ionqkit.validators.diagnostics import Diagnostic, PayloadError
 from ionqkit.validators.engine import run
@@ -53,21 +53,13 @@ def lint(
         )
     if api_version != "auto" or config.api_version == "auto":
         config = _with_version(config, api_version)
-    # The cyclic garbage collector is paused while the payload is parsed and checked: the tree of
-    # a large job (600,000 dicts and lists for the largest IonQ takes) holds no cycles, yet its
-    # allocation sets off collections that walk all of it, again and again: they took half of the
-    # time of linting it. Refcounting still frees everything; collection resumes on return.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    # The collector is held off while the payload is parsed and checked (ionqkit.gcpause).
+    with collector_paused():
         try:
             parsed = parse(payload if isinstance(payload, (str, Mapping)) else bytes(payload), name)
         except RecursionError:
             parsed = Parsed(name=name, findings=[(IQ006.code, "nesting is too deep to check", None, None)])
         diagnostics = run(parsed, config, fixes=fixes)
-    finally:
-        if collecting:
-            gc.enable()
     if config.warnings_as_errors:
         diagnostics = [_as_error(d) for d in diagnostics]
     return diagnostics

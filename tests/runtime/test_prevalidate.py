@@ -140,3 +140,37 @@ def test_the_first_validated_create_job_loads_the_linter_and_nothing_heavy() -> 
     loaded = json.loads(result.stdout)
     assert "ionqkit.validators.engine" in loaded
     assert [name for name in loaded if name.startswith(NOT_FOR_PRESUBMIT)] == []
+
+
+LOAD_LINTER = """
+import gc, sys
+import ionqkit.generated.ionq_v0_4
+from ionqkit.runtime import host
+
+def in_linter_import():
+    frame = sys._getframe(2)
+    while frame is not None:
+        if frame.f_code.co_name == "<module>" and frame.f_globals.get("__name__", "").startswith(
+            "ionqkit.validators"
+        ):
+            return True
+        frame = frame.f_back
+    return False
+
+collections = []
+gc.callbacks.append(lambda phase, info: collections.append(in_linter_import()) if phase == "start" else None)
+gc.set_threshold(1)  # collect on every allocation while the collector is on
+host.load_linter()
+during = sum(collections)
+import ionqkit.validators.docs  # the control: a linter module imported with the collector on
+print(during, sum(collections) - during, "ionqkit.validators.engine" in sys.modules)
+"""
+
+
+def test_the_linter_is_imported_with_the_collector_held_off() -> None:
+    """The first validated create_job imports the linter into the client's heap: no collection
+    walks that heap while a module of the linter is being imported (ionqkit.gcpause)."""
+    out = subprocess.run([sys.executable, "-c", LOAD_LINTER], capture_output=True, text=True, check=True)
+    during, after, loaded = out.stdout.split()
+    assert (during, loaded) == ("0", "True")
+    assert int(after) > 0

@@ -19,7 +19,11 @@ USER_AGENT = f"ionqkit/{__version__}"
 
 def load_linter() -> Callable[..., Iterable[Any]] | None:
     """ionqkit's job-payload linter (`lint(payload, api_version=...)`), imported on first use: it
-    and its rule tables are loaded only by a client that sends a job."""
-    from ionqkit.validators import lint
+    and its rule tables are loaded only by a client that sends a job, with the cyclic collector held
+    off meanwhile (ionqkit.gcpause: the client's heap made collections cost more than the import)."""
+    from ionqkit.gcpause import collector_paused
+
+    with collector_paused():
+        from ionqkit.validators import lint
 
     return lint
