@@ -23,7 +23,6 @@ import orjson
 from ionqkit.errors import InputError, IonqkitError, SpecError
 from ionqkit.paths import GENERATED_DIR, SPECS_DIR
 from ionqkit.spec.inputs import read_file
-from ionqkit.spec.refs import MAX_REF_CHAIN
 from ionqkit.validators.catalog import Catalog, from_data
 
 # Which generated package holds the facts of each API version the linter checks against.
@@ -87,7 +86,11 @@ class SpecFacts:
 
     def resolve(self, schema: Schema) -> Schema:
         """`schema`, or what its `$ref` chain ends at (references into `definitions` only)."""
-        for _ in range(MAX_REF_CHAIN + 1):  # as many references as ionqkit.spec.refs follows
+        if not isinstance(schema, Mapping) or "$ref" not in schema:
+            return schema  # the common case, on every step of the schema walk
+        from ionqkit.spec.refs import MAX_REF_CHAIN  # the limit ionqkit.spec.refs applies to specs
+
+        for _ in range(MAX_REF_CHAIN + 1):
             ref = schema.get("$ref") if isinstance(schema, Mapping) else None
             if not isinstance(ref, str):
                 return schema

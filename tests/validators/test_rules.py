@@ -79,6 +79,14 @@ HITS = [
     Hit("IQ105", BELL, put("/input/gateset", "nat"), "/input/gateset", '"gateset"'),
     Hit("IQ114", BELL, put("/type", "ionq.qasm3.v1"), "/input/circuit", '"circuit"', says="not a gate list"),
     Hit(
+        "IQ114",
+        QASM3,
+        put("/type", "ionq.circuit.v1"),
+        "/input/data",
+        '"data"',
+        says="not program source in `input.data`",
+    ),
+    Hit(
         "IQ115",
         BELL,
         put("/settings", {"error_mitigation": {"debias": True}}),

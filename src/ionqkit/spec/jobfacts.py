@@ -21,8 +21,6 @@ What is compiled, all from POST /jobs' JSON request body:
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
@@ -48,6 +46,8 @@ def compile_facts(doc: Document, catalog: Mapping[str, Any], *, api_version: str
 
 def dumps(facts: Mapping[str, Any]) -> str:
     """The one serialisation: sorted keys, one item per line, so a spec change gives a readable diff."""
+    import json  # here and below: the linter imports this module for FORMAT alone
+
     return json.dumps(facts, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
 
 
@@ -62,6 +62,8 @@ def has_job_payloads(doc: Document) -> bool:
 
 def cache_key(spec: bytes, overlay: bytes | None, catalog: bytes) -> str:
     """What an on-the-fly compile is cached under: the inputs' bytes and this format."""
+    import hashlib
+
     digest = hashlib.sha256(f"ionqkit-lint-facts-{FORMAT}\0".encode())
     for part in (spec, overlay or b"", catalog):
         digest.update(len(part).to_bytes(8, "big"))
