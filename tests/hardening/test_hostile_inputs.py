@@ -114,7 +114,7 @@ def test_a_100_mb_file_is_refused_by_size_before_it_is_read(tmp_path: Path) -> N
         assert result.code == 2, result.stderr
         assert reason in result.stderr
         assert "Traceback" not in result.stderr
-        assert result.peak_mb < 300, f"{args[0]} read the file: peak {result.peak_mb:.0f} MB"
+        assert result.peak_mb < 250, f"{args[0]} read the file: peak {result.peak_mb:.0f} MB"
     assert not (tmp_path / "out").exists()
 
 
@@ -127,7 +127,7 @@ def test_a_100_mb_payload_on_stdin_is_refused_without_reading_it_all(tmp_path: P
         "error: <stdin>:1:33554433: more than 33,554,432 bytes; the limit is 33,554,432 bytes"
         in result.stderr
     )
-    assert result.peak_mb < 300, f"peak {result.peak_mb:.0f} MB"
+    assert result.peak_mb < 250, f"peak {result.peak_mb:.0f} MB"
 
 
 @pytest.mark.slow
@@ -140,32 +140,32 @@ def test_deep_nesting_costs_bounded_memory_in_every_tool(tmp_path: Path) -> None
     ):
         result = run_measured(*args)
         assert result.code in (1, 2), result.stderr
-        assert result.peak_mb < 300, f"{args[0]}: peak {result.peak_mb:.0f} MB"
+        assert result.peak_mb < 250, f"{args[0]}: peak {result.peak_mb:.0f} MB"
 
 
 @pytest.mark.slow
-def test_a_10000_long_ref_chain_is_refused_at_its_start_in_generate_and_diff(tmp_path: Path) -> None:
+def test_a_3000_long_ref_chain_is_refused_at_its_start_in_generate_and_diff(tmp_path: Path) -> None:
     schemas: dict[str, object] = {
         f"S{i}": {"type": "object", "properties": {"next": {"$ref": f"#/components/schemas/S{i + 1}"}}}
-        for i in range(10_000)
+        for i in range(3_000)
     }
-    schemas["S10000"] = {"type": "string"}
+    schemas["S3000"] = {"type": "string"}
     spec = tmp_path / "chain.json"
     spec.write_text(spec_json(schemas))
     result = run_measured("generate", "--spec", spec, "--out", tmp_path / "out", "--package", "p")
     assert result.code == 2
-    assert "schemas nest 10,000 levels deep through $refs (the limit is 100)" in result.stderr
+    assert "schemas nest 3,000 levels deep through $refs (the limit is 100)" in result.stderr
     assert "(at /components/schemas/S1)" in result.stderr
     diffed = run_measured("diff", spec, spec, "--format", "json")
     assert diffed.code == 0, diffed.stderr
-    assert "schemas nest 10,000 levels deep" in diffed.stdout  # an input warning: diffing what parses
+    assert "schemas nest 3,000 levels deep" in diffed.stdout  # an input warning: diffing what parses
 
 
-SCHEMAS = 5_000
+SCHEMAS = 2_500
 
 
 @pytest.mark.slow
-def test_a_spec_with_5000_schemas_generates_a_model_for_each_in_bounded_memory(tmp_path: Path) -> None:
+def test_a_spec_with_2500_schemas_generates_a_model_for_each_in_bounded_memory(tmp_path: Path) -> None:
     # Each schema refers to one of 100 base schemas: wide, as large specs are, not deep.
     schemas: dict[str, object] = {}
     for i in range(SCHEMAS):
@@ -183,7 +183,8 @@ def test_a_spec_with_5000_schemas_generates_a_model_for_each_in_bounded_memory(t
     assert result.code == 0, result.stderr
     models = (tmp_path / "out" / "p" / "models.py").read_text()
     assert all(f"class S{i}(SpecModel):" in models for i in range(SCHEMAS))
-    # 10,000 schemas measured 384 MB here and 713 MB in the process that renders the models; half as
-    # many keep the suite's time down and still catch a cost that grows faster than the spec.
-    assert result.peak_mb < 600, f"generate: peak {result.peak_mb:.0f} MB"
-    assert result.helper_peak_mb < 1100, f"model renderer: peak {result.helper_peak_mb:.0f} MB"
+    # 10,000 schemas measured 384 MB here and 713 MB in the process that renders the models; a
+    # quarter as many keep the suite's time down, and bounds scaled to them still catch a cost that
+    # grows faster than the spec (measured at 2,500: 144 MB and 225 MB).
+    assert result.peak_mb < 250, f"generate: peak {result.peak_mb:.0f} MB"
+    assert result.helper_peak_mb < 400, f"model renderer: peak {result.helper_peak_mb:.0f} MB"
