@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import fnmatch
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from ionqkit.records import record
 from ionqkit.errors import InputError
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Backend:
     name: str
     kind: str  # "qpu" or "simulator"
@@ -26,14 +27,14 @@ class Backend:
     retired: bool = False
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class NoiseModel:
     name: str
     qubits: int | None
     family: str | None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Catalog:
     backends: Mapping[str, Backend]
     family_patterns: tuple[tuple[str, str], ...]

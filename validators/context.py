@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
+from ionqkit.records import record
 from ionqkit.findings import Rule
 from ionqkit.spec.loader import unescape_pointer_token
 from ionqkit.validators.catalog import Catalog
@@ -17,7 +18,7 @@ from ionqkit.validators.specdata import Gateset, SpecFacts
 Finding = tuple[str, str, str, str | None, tuple[Request, ...]]
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class CircuitView:
     """One gate list with what applies to it. Pointers are built on demand: a job has up to
     5,000 circuits and a clean one never needs them."""
@@ -42,7 +43,7 @@ class CircuitView:
         return f"{self.holder.removesuffix('/circuits')}/qubits"
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class QubitCap:
     """The most qubits a job's target holds (IQ401), and which limit that is, for messages."""
 
@@ -50,7 +51,7 @@ class QubitCap:
     source: str  # "the qubit count of qpu.aria-1", "the limit of simulator with noise model 'aria-1'"
 
 
-@dataclass
+@record
 class JobView:
     data: dict[str, Any]
     version: str  # "v0.4" or "v0.3"
@@ -66,7 +67,7 @@ class JobView:
     circuits: list[CircuitView] = field(default_factory=list)
 
 
-@dataclass
+@record
 class Context:
     facts: SpecFacts
     catalog: Catalog

@@ -9,7 +9,6 @@ data must satisfy some branch and one IQ103 names the alternatives instead of gu
 
 from __future__ import annotations
 
-import difflib
 import math
 from collections.abc import Collection, Mapping
 from typing import Any
@@ -111,6 +110,8 @@ def _walk_object(
         elif additional is False:
             if key in extra:
                 continue
+            import difflib  # only for a "did you mean" hint: off the clean path
+
             close = difflib.get_close_matches(str(key), list(props), n=1)
             ctx.emit(
                 IQ102,
@@ -125,6 +126,8 @@ def _walk_object(
             and key not in extra
             and key not in ctx.catalog.open_object_fields.get(field_name(pointer), ())
         ):
+            import difflib  # only for a "did you mean" hint: off the clean path
+
             close = difflib.get_close_matches(str(key), list(props), n=1)
             ctx.emit(
                 IQ115,

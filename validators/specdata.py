@@ -14,12 +14,13 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 import orjson
 
+from ionqkit.records import record
 from ionqkit.errors import InputError, IonqkitError, SpecError
 from ionqkit.paths import GENERATED_DIR, SPECS_DIR
 from ionqkit.spec.inputs import read_file
@@ -33,7 +34,7 @@ CATALOG_FILE = SPECS_DIR / "backends.yaml"
 Schema = Mapping[str, Any]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Gateset:
     """One gateset (`qis`, `native`): its gate names and the fields a gate object may carry."""
 
@@ -45,7 +46,7 @@ class Gateset:
     circuit_schema: Schema | None  # the per-circuit schema of multi-circuit jobs
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class InputVariant:
     """One shape a job type's `input` may take (one branch of the spec's input union)."""
 
@@ -55,7 +56,7 @@ class InputVariant:
     field: str | None = None  # the program text's property, for "source"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class SpecFacts:
     api_version: str
     source: str  # where the facts came from, for messages

@@ -55,14 +55,9 @@ HEAVY = (
     "ionqkit.validators.jsonschema_export",
 )
 
-# An import made by a module that issue 12's lead owns, excused until it goes (see the report):
-# schemawalk imports difflib at the top for its "did you mean" hints.
-EXCUSED_IMPORTERS = {"difflib": "ionqkit.validators.schemawalk"}
-# Modules of the same owner whose dataclasses still compile their methods (catalog, specdata,
-# context): switching their `@dataclass` to `@record` empties this.
-EXCUSED_CLASS_MODULES = frozenset(
-    {"ionqkit.validators.catalog", "ionqkit.validators.specdata", "ionqkit.validators.context"}
-)
+# Nothing on the lint path is excused (an entry here names an import or class module to tolerate).
+EXCUSED_IMPORTERS: dict[str, str] = {}
+EXCUSED_CLASS_MODULES: frozenset[str] = frozenset()
 
 BELL = {
     "type": "ionq.circuit.v1",
