@@ -14,8 +14,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ionqkit.records import record
 from ionqkit.errors import InputError
+from ionqkit.records import record
 
 
 @record(frozen=True)

@@ -7,8 +7,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import field
 from typing import Any
 
-from ionqkit.records import record
 from ionqkit.findings import Rule
+from ionqkit.records import record
 from ionqkit.spec.loader import unescape_pointer_token
 from ionqkit.validators.catalog import Catalog
 from ionqkit.validators.fixes import Request

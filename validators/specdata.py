@@ -20,9 +20,9 @@ from typing import Any
 
 import orjson
 
-from ionqkit.records import record
 from ionqkit.errors import InputError, IonqkitError, SpecError
 from ionqkit.paths import GENERATED_DIR, SPECS_DIR
+from ionqkit.records import record
 from ionqkit.spec.inputs import read_file
 from ionqkit.validators.catalog import Catalog, from_data
 
