@@ -110,14 +110,11 @@ def _walk_object(
         elif additional is False:
             if key in extra:
                 continue
-            import difflib  # only for a "did you mean" hint: off the clean path
-
-            close = difflib.get_close_matches(str(key), list(props), n=1)
             ctx.emit(
                 IQ102,
                 child,
                 f"unknown field `{key}` in {field_name(pointer)}",
-                f"did you mean `{close[0]}`?" if close else f"allowed: {', '.join(props)}",
+                _did_you_mean(key, props) or f"allowed: {', '.join(props)}",
             )
         elif isinstance(additional, Mapping):
             walk(ctx, additional, item, child, skip=skip, depth=depth + 1)
@@ -126,15 +123,19 @@ def _walk_object(
             and key not in extra
             and key not in ctx.catalog.open_object_fields.get(field_name(pointer), ())
         ):
-            import difflib  # only for a "did you mean" hint: off the clean path
-
-            close = difflib.get_close_matches(str(key), list(props), n=1)
             ctx.emit(
                 IQ115,
                 child,
                 f"`{key}` is not a field of {field_name(pointer)} in the spec; IonQ ignores it",
-                f"did you mean `{close[0]}`?" if close else f"known: {', '.join(props)}",
+                _did_you_mean(key, props) or f"known: {', '.join(props)}",
             )
+
+
+def _did_you_mean(key: str, known: Collection[str]) -> str | None:
+    import difflib  # only for a hint on an unknown key: off the clean path
+
+    close = difflib.get_close_matches(str(key), list(known), n=1)
+    return f"did you mean `{close[0]}`?" if close else None
 
 
 def _bounds(ctx: Context, schema: Schema, value: float, pointer: str) -> None:

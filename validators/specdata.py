@@ -196,7 +196,8 @@ def facts_for_spec(spec: str, overlay: str | None = None) -> SpecFacts:
 
     spec_bytes = read_file(spec)
     overlay_bytes = read_file(overlay) if overlay else None
-    key = cache_key(spec_bytes, overlay_bytes, read_file(CATALOG_FILE))
+    catalog_bytes = read_file(CATALOG_FILE)
+    key = cache_key(spec_bytes, overlay_bytes, catalog_bytes)
     known = _BY_KEY.get(key)
     if known is not None:
         return known
@@ -208,7 +209,7 @@ def facts_for_spec(spec: str, overlay: str | None = None) -> SpecFacts:
         except (InputError, SpecError, KeyError, TypeError, AttributeError):
             facts = None  # a damaged cache entry is recompiled and replaced
     if facts is None:
-        data = _compile(spec, overlay)
+        data = _compile(spec_bytes, spec, overlay_bytes, overlay, catalog_bytes)
         _store(cached, data)
         facts = from_json(data, spec)
     _BY_KEY[key] = facts
@@ -219,15 +220,19 @@ def facts_for_spec(spec: str, overlay: str | None = None) -> SpecFacts:
 _BY_KEY: dict[str, SpecFacts] = {}
 
 
-def _compile(spec: str, overlay: str | None) -> dict[str, Any]:
+def _compile(
+    spec_bytes: bytes, spec: str, overlay_bytes: bytes | None, overlay: str | None, catalog_bytes: bytes
+) -> dict[str, Any]:
+    """Compile from the bytes the cache key was computed over (each input is read once)."""
     from ionqkit.spec import jobfacts
-    from ionqkit.spec.loader import load_path
-    from ionqkit.spec.specload import load_spec
+    from ionqkit.spec.loader import load_bytes
+    from ionqkit.spec.specload import load_documents
 
-    loaded = load_spec(spec, overlay, check=True)
+    overlay_doc = None if overlay_bytes is None else load_bytes(overlay_bytes, name=str(overlay))
+    loaded = load_documents(load_bytes(spec_bytes, name=spec), overlay_doc, check=True)
     if not jobfacts.has_job_payloads(loaded.document):
         raise SpecError("the spec has no POST /jobs JSON request body to lint payloads against", file=spec)
-    catalog = load_path(CATALOG_FILE).data
+    catalog = load_bytes(catalog_bytes, name=str(CATALOG_FILE)).data
     data: dict[str, Any] = orjson.loads(jobfacts.dumps(jobfacts.compile_facts(loaded.document, catalog)))
     if not data["payloads"]:
         raise SpecError(

@@ -66,6 +66,19 @@ def split_pointer(pointer: str) -> list[str]:
     return [unescape_pointer_token(part) for part in pointer[1:].split("/")]
 
 
+def node_at(data: Any, pointer: str) -> Any:
+    """The node at a JSON pointer in plain data; KeyError naming the first missing token."""
+    node = data
+    for token in split_pointer(pointer):
+        if isinstance(node, dict) and token in node:
+            node = node[token]
+        elif isinstance(node, list) and ascii_digits(token) and int(token) < len(node):
+            node = node[int(token)]
+        else:
+            raise KeyError(token)
+    return node
+
+
 @record(frozen=True)
 class Document:
     """A parsed document: plain data plus where each node was written."""
@@ -88,15 +101,7 @@ class Document:
 
     def resolve(self, pointer: str) -> Any:
         """The node at a JSON pointer; KeyError naming the first missing token if there is none."""
-        node = self.data
-        for token in split_pointer(pointer):
-            if isinstance(node, dict) and token in node:
-                node = node[token]
-            elif isinstance(node, list) and ascii_digits(token) and int(token) < len(node):
-                node = node[int(token)]
-            else:
-                raise KeyError(token)
-        return node
+        return node_at(self.data, pointer)
 
     def error(self, message: str, pointer: str, cls: type[IonqkitError] = InputError) -> IonqkitError:
         """An error of class `cls` located at `pointer` in this document."""

@@ -145,11 +145,16 @@ def load_spec(
     specs that `make generate` has already validated, where start-up time matters (the linter).
     """
     spec = load_path(spec_path, name=name)
+    overlay = None if overlay_path is None else load_path(overlay_path)
+    return load_documents(spec, overlay, check=check)
+
+
+def load_documents(spec: Document, overlay: Document | None = None, *, check: bool = True) -> LoadedSpec:
+    """load_spec for documents already parsed (from bytes a caller has read, and hashed, once)."""
     kind = detect_kind(spec)
-    if overlay_path is None:
+    if overlay is None:
         loaded = LoadedSpec(spec, kind, None, ())
     else:
-        overlay = load_path(overlay_path)
         data, applied = apply_overlay(spec, overlay)
         loaded = LoadedSpec(dataclasses.replace(spec, data=data), kind, overlay, tuple(applied))
     # Only the document that is used is checked, once: validate() checks its $refs too.

@@ -35,11 +35,16 @@ from typing import Any
 
 from ionqkit.errors import InputError, SpecError
 from ionqkit.escape import printable
-from ionqkit.numerals import ascii_digits
 from ionqkit.spec import specload
 from ionqkit.spec.atomic import FileState, write_file_atomically
 from ionqkit.spec.inputs import STDIN_NAME, read_file, read_stdin
-from ionqkit.spec.loader import Document, load_bytes, load_path, split_pointer, unescape_pointer_token
+from ionqkit.spec.loader import (
+    Document,
+    load_bytes,
+    load_path,
+    node_at,
+    unescape_pointer_token,
+)
 from ionqkit.spec.overlay import OverlayCheck, check_overlay
 from ionqkit.spec.prose import strip_prose
 
@@ -147,15 +152,10 @@ def _read_current(spec_path: Path) -> tuple[Document | None, FileState | None]:
 
 def _node(data: Any, pointer: str) -> Any:
     """The node at `pointer` in `data`, or None if there is none."""
-    node = data
-    for token in split_pointer(pointer):
-        if isinstance(node, dict) and token in node:
-            node = node[token]
-        elif isinstance(node, list) and ascii_digits(token) and int(token) < len(node):
-            node = node[int(token)]
-        else:
-            return None
-    return node
+    try:
+        return node_at(data, pointer)
+    except KeyError:
+        return None
 
 
 def _carry(
