@@ -26,7 +26,8 @@ from ionqkit.codegen.ir import (
 )
 from ionqkit.codegen.normalize import keyword_or_builtin
 from ionqkit.spec import refs
-from ionqkit.spec.loader import Document, escape_pointer_token, unescape_pointer_token
+from ionqkit.spec.loader import Document
+from ionqkit.spec.pointers import escape_pointer_token, unescape_pointer_token
 
 _METHODS: tuple[HttpMethod, ...] = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 _SCHEMA_PREFIX = "#/components/schemas/"

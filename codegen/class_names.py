@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ionqkit.errors import InputError
-from ionqkit.spec.loader import escape_pointer_token
+from ionqkit.spec.pointers import escape_pointer_token
 
 from .normalize import class_name_for
 

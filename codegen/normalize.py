@@ -37,7 +37,8 @@ from typing import Any
 
 from ionqkit.errors import SpecError
 from ionqkit.spec import refs
-from ionqkit.spec.loader import Document, escape_pointer_token, join_pointer
+from ionqkit.spec.loader import Document
+from ionqkit.spec.pointers import escape_pointer_token, join_pointer
 
 _PREFERRED = ("type", "kind", "gateset")
 

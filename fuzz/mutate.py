@@ -18,7 +18,7 @@ import zlib
 from collections.abc import Callable
 from typing import Any
 
-from ionqkit.spec.loader import join_pointer
+from ionqkit.spec.pointers import join_pointer
 
 HOSTILE_STRINGS = (
     "",

@@ -13,9 +13,10 @@ import inspect
 import pickle
 import subprocess
 import sys
+import typing
 from collections.abc import Callable
 from dataclasses import field
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
@@ -226,6 +227,7 @@ def test_what_record_does_not_take_is_refused_when_the_class_is_defined() -> Non
 
 PROBE = """
 import sys
+import typing
 compiled = []
 sys.addaudithook(lambda event, args: compiled.append(event) if event == "compile" else None)
 import dataclasses
@@ -251,3 +253,81 @@ def test_a_record_compiles_nothing_where_a_dataclass_compiles_its_methods() -> N
     ours, theirs = map(int, out.split())
     assert ours == 0
     assert theirs >= 5  # __init__, __repr__, __eq__, __setattr__, __delattr__, __hash__
+
+
+IMPORTS = """
+import sys
+import typing
+from ionqkit.records import field, record, replace
+@record(frozen=True, slots=True)
+class A:
+    name: str
+    tags: list[str] = field(default_factory=list)
+item = replace(A("a"), name="b")
+assert (item.name, item.tags) == ("b", [])
+print(" ".join(sorted(m for m in ("dataclasses", "inspect") if m in sys.modules)) or "-")
+"""
+
+
+def test_defining_and_using_a_record_imports_neither_dataclasses_nor_inspect() -> None:
+    out = subprocess.run([sys.executable, "-c", IMPORTS], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["-"]
+
+
+def test_records_own_field_and_replace_match_dataclasses() -> None:
+    from ionqkit.records import field as own_field
+    from ionqkit.records import replace as own_replace
+
+    @record(frozen=True)
+    class Own:
+        name: str
+        tags: list[str] = own_field(default_factory=list)
+        hidden: int = own_field(default=1, repr=False, compare=False)
+        later: int = own_field(init=False, default=0)
+
+    item = Own("a", ["t"], 5)
+    assert (
+        repr(item)
+        == "test_records_own_field_and_replace_match_dataclasses.<locals>.Own(name='a', tags=['t'], later=0)"
+    )
+    assert item == Own("a", ["t"], 6)
+    assert own_replace(item, name="b") == Own("b", ["t"])
+    assert own_replace(item, hidden=9).hidden == 9
+    assert [f.name for f in dataclasses.fields(item)] == ["name", "tags", "hidden", "later"]
+    assert dataclasses.replace(item, name="c").name == "c"
+    with pytest.raises(ValueError, match="init=False"):
+        own_replace(item, later=1)
+    with pytest.raises(ValueError, match="init=False"):
+        dataclasses.replace(item, later=1)
+    plain = dataclasses.make_dataclass("Plain", [("x", int)])
+    assert own_replace(plain(1), x=2) == plain(2)  # a dataclass is replaced by dataclasses.replace
+
+
+def test_class_bodies_dataclass_refuses_are_refused_alike() -> None:
+    for decorate in (dataclasses.dataclass, record):
+        with pytest.raises(ValueError, match="mutable default"):
+
+            @decorate
+            class Mutable:
+                items: list[int] = []  # noqa: RUF012
+
+        with pytest.raises(TypeError, match="non-default argument 'count' follows default argument"):
+
+            @decorate
+            class Order:
+                name: str = "a"
+                count: int
+
+
+def test_class_variables_are_not_fields() -> None:
+    for decorate in (dataclasses.dataclass, record):
+
+        @decorate
+        class Counted:
+            name: str
+            made: ClassVar[int] = 0
+            kinds: typing.ClassVar[tuple[str, ...]] = ("a",)
+
+        counted: Any = Counted
+        assert [f.name for f in dataclasses.fields(counted)] == ["name"]
+        assert counted.made == 0 and counted("a").kinds == ("a",)

@@ -7,12 +7,27 @@ check(payload_dict)         # raises PayloadError listing every error
 fixed = fix(body_text)      # fixed.after: the text with every safe fix applied (lint --fix)
 """
 
+from typing import TYPE_CHECKING, Any
+
 from ionqkit.findings import Severity
 from ionqkit.validators.api import check, fix, lint
 from ionqkit.validators.config import LintConfig
 from ionqkit.validators.diagnostics import Diagnostic, PayloadError
-from ionqkit.validators.fixer import Fixed
 from ionqkit.validators.fixes import Edit, Fix
+
+if TYPE_CHECKING:
+    from ionqkit.validators.fixer import Fixed
+
+
+def __getattr__(name: str) -> Any:
+    # `Fixed` comes with the fix machinery, which a lint (and a client's pre-submit check) never
+    # loads: import it when asked for (PEP 562).
+    if name == "Fixed":
+        from ionqkit.validators.fixer import Fixed
+
+        return Fixed
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "Diagnostic",

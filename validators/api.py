@@ -6,16 +6,19 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ionqkit.findings import Severity
 from ionqkit.gcpause import collector_paused
+from ionqkit.records import replace
 from ionqkit.validators.config import API_VERSIONS, LintConfig
 from ionqkit.validators.diagnostics import Diagnostic, PayloadError
 from ionqkit.validators.engine import run
-from ionqkit.validators.fixer import Fixed, fix_text
 from ionqkit.validators.parse import Parsed, parse
 from ionqkit.validators.registry import IQ006
+
+if TYPE_CHECKING:  # the fix machinery loads only when fix() is called: lint() does not need it
+    from ionqkit.validators.fixer import Fixed
 
 Payload = bytes | bytearray | memoryview | str | Mapping[str, Any]
 
@@ -44,8 +47,6 @@ def lint(
         raise ValueError(f"api_version must be one of {', '.join(API_VERSIONS)}, not {api_version!r}")
     config = config or LintConfig()
     if spec is not None or overlay is not None:
-        from dataclasses import replace
-
         config = replace(
             config,
             spec=Path(spec) if spec is not None else config.spec,
@@ -81,6 +82,8 @@ def fix(
     `Fixed.applied` the findings fixed and `Fixed.diagnostics` what is left. Only the fixed spans
     change; a payload that does not parse is returned as it was, with its findings.
     """
+    from ionqkit.validators.fixer import fix_text
+
     if not isinstance(payload, (str, bytes, bytearray, memoryview)):
         raise TypeError("fix() edits a payload's text: pass its bytes or str, not the parsed data")
     text = payload if isinstance(payload, str) else bytes(payload).decode("utf-8", errors="surrogateescape")
@@ -124,12 +127,8 @@ def check(
 
 
 def _with_version(config: LintConfig, api_version: str) -> LintConfig:
-    from dataclasses import replace
-
     return config if config.api_version == api_version else replace(config, api_version=api_version)
 
 
 def _as_error(diagnostic: Diagnostic) -> Diagnostic:
-    from dataclasses import replace
-
     return diagnostic if diagnostic.is_error else replace(diagnostic, severity=Severity.ERROR)

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import fnmatch
 from collections.abc import Mapping
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from ionqkit.errors import InputError
-from ionqkit.records import record
+from ionqkit.records import record, replace
 
 
 @record(frozen=True)

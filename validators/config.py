@@ -20,12 +20,11 @@ from __future__ import annotations
 
 import fnmatch
 from collections.abc import Iterable, Mapping
-from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from ionqkit.errors import InputError
-from ionqkit.records import record
+from ionqkit.records import field, record
 from ionqkit.spec.inputs import read_text_file
 from ionqkit.validators.catalog import Catalog, default_catalog
 from ionqkit.validators.registry import RULES

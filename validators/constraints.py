@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import functools
 import math
-from dataclasses import field
 from itertools import chain
 from operator import contains, eq
 from typing import Any
 
 from ionqkit.findings import Rule
-from ionqkit.records import record
+from ionqkit.records import field, record
 from ionqkit.validators.context import CircuitView, Context, field_name, json_type, show
 from ionqkit.validators.fixes import RenameKey, SetValue
 from ionqkit.validators.registry import (

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import field
 from typing import Any
 
 from ionqkit.findings import Rule
-from ionqkit.records import record
-from ionqkit.spec.loader import unescape_pointer_token
+from ionqkit.records import field, record
+from ionqkit.spec.pointers import unescape_pointer_token
 from ionqkit.validators.catalog import Catalog
 from ionqkit.validators.fixes import Request
 from ionqkit.validators.specdata import Gateset, SpecFacts

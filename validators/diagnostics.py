@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ionqkit.errors import IonqkitError
 from ionqkit.escape import printable
 from ionqkit.findings import Severity
 from ionqkit.records import record
-from ionqkit.validators.fixes import Fix
+
+if TYPE_CHECKING:  # fixes import only when fixing (`lint --fix`): a plain lint never loads them
+    from ionqkit.validators.fixes import Fix
 
 
 @record(frozen=True, slots=True)

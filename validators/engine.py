@@ -6,7 +6,8 @@ from itertools import chain, compress, repeat
 from operator import not_
 from typing import Any
 
-from ionqkit.spec.loader import MAX_DEPTH, unescape_pointer_token
+from ionqkit.spec.inputs import MAX_DEPTH
+from ionqkit.spec.pointers import unescape_pointer_token
 from ionqkit.validators.config import LintConfig
 from ionqkit.validators.context import Context, JobView, json_type, show
 from ionqkit.validators.diagnostics import Diagnostic

@@ -3,7 +3,7 @@
 A round lints the text with fixes, takes the applicable ones (safe, or unsafe too when asked)
 that do not overlap, first in the text first, and applies them. Every round's edits are checked
 before they are kept: the edited text must parse, with no fault of its own, to exactly the data
-the fixes' changes describe (validators/fixes.py apply_changes; types count, so `1.0` is not
+the fixes' changes describe (validators/fixapply.py apply_changes; types count, so `1.0` is not
 `1`). A fix that fails that (an edit that would leave an alias pointing nowhere, say) is refused
 and the others are tried without it. The next round re-lints the result, so fixes that overlapped
 one applied now get their turn; rounds stop when nothing applicable is left.
@@ -20,16 +20,8 @@ from collections.abc import Callable, Sequence
 
 from ionqkit.records import record
 from ionqkit.validators.diagnostics import Diagnostic
-from ionqkit.validators.fixes import (
-    Edit,
-    Fix,
-    FixConflictError,
-    RemoveBom,
-    apply_changes,
-    apply_edits,
-    overlaps,
-    same,
-)
+from ionqkit.validators.fixapply import FixConflictError, apply_changes, apply_edits, overlaps, same
+from ionqkit.validators.fixes import Edit, Fix, RemoveBom
 from ionqkit.validators.parse import Parsed, parse
 from ionqkit.validators.registry import IQ003
 

@@ -9,9 +9,9 @@ names two places, and a text that does not parse is never rewritten.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
+from ionqkit.records import replace
 from ionqkit.validators.diagnostics import Diagnostic
 from ionqkit.validators.fixes import Change, Fix, MigrateToV04, Request
 from ionqkit.validators.parse import Parsed, TextFinding

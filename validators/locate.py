@@ -16,7 +16,7 @@ import re
 from collections.abc import Collection, Iterator
 
 from ionqkit.spec import jsonscan
-from ionqkit.spec.loader import join_pointer
+from ionqkit.spec.pointers import join_pointer
 
 Position = tuple[int, int]
 

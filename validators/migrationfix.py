@@ -12,17 +12,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ionqkit.spec.loader import join_pointer
-from ionqkit.validators.fixes import (
-    AddMember,
-    Change,
-    FixConflictError,
-    RemoveMember,
-    RenameKey,
-    SetValue,
-    apply_changes,
-    same,
-)
+from ionqkit.spec.pointers import join_pointer
+from ionqkit.validators.fixapply import FixConflictError, apply_changes, same
+from ionqkit.validators.fixes import AddMember, Change, RemoveMember, RenameKey, SetValue
 
 
 def migration_changes(data: Any) -> tuple[Change, ...] | None:

@@ -1,30 +1,47 @@
 """Payload bytes/str/Mapping -> plain data, with IQ0xx findings for the text itself.
 
 JSON goes through orjson (fast, and strict: it rejects NaN/Infinity, trailing data, invalid
-UTF-8 and a BOM itself, so the clean path needs no second parser). YAML payloads go through the
-project loader (ruamel), which keeps positions. orjson keeps the last of duplicate keys silently;
-`duplicate_keys()` finds them with a scan that runs only when a cheap count says it must.
+UTF-8 and a BOM itself, so the clean path needs no second parser). A small payload that holds
+nothing the two parsers could read differently is read by the standard library's json instead:
+importing orjson (which imports dataclasses, uuid and datetime) costs a one-file lint or a
+pre-commit run more than parsing takes. Every payload either parser refuses, and every one the
+fast path is unsure of, is read by orjson, so the verdicts and messages are orjson's either way.
+YAML payloads go through the project loader (ruamel), which keeps positions. Both JSON parsers keep
+the last of duplicate keys silently; `duplicate_keys()` finds them with a scan that runs only when
+a cheap count says it must.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping
-from dataclasses import field
-from typing import Any
-
-import orjson
+from typing import TYPE_CHECKING, Any
 
 from ionqkit.errors import InputError
-from ionqkit.records import record
+from ionqkit.records import field, record
 from ionqkit.spec.inputs import decode_utf8
-from ionqkit.spec.loader import load_bytes
 from ionqkit.validators.locate import JsonText, Position
 from ionqkit.validators.registry import IQ001, IQ002, IQ003, IQ004, IQ005, IQ006, IQ007
+
+if TYPE_CHECKING:
+    import orjson
 
 BOM = b"\xef\xbb\xbf"
 _NON_SPACE = re.compile(rb"[^ \t\n\r\x0b\x0c]")  # bytes.strip()'s whitespace
 YAML_SUFFIXES = (".yaml", ".yml")
+
+# The fast path's bounds. Up to 1,024 brackets, nesting is within orjson's depth limit (1,024).
+# What the standard library reads and orjson refuses or reads otherwise: integers beyond 64 bits
+# (orjson makes a float of them), numbers too large for a float (orjson refuses them, json gives
+# inf) and escaped UTF-16 surrogates (orjson refuses a lone one). The number hooks see only
+# numbers (a base64 string full of digits is no concern); a surrogate escape anywhere, even a
+# paired one, sends the payload to orjson.
+_FAST_MAX_BYTES = 64 * 1024
+_FAST_MAX_BRACKETS = 1024
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+_INT_MIN, _INT_MAX = -(2**63), 2**64 - 1
+_UNSURE: Any = object()
 
 # (code, message, line, column) for faults in the text itself.
 TextFinding = tuple[str, str, int | None, int | None]
@@ -83,11 +100,52 @@ def parse(payload: bytes | str | Mapping[str, Any], name: str) -> Parsed:
 
 
 def _parse_json(parsed: Parsed, raw: bytes) -> None:
+    data = _fast_json(raw)
+    if data is not _UNSURE:
+        parsed.data = data
+        parsed.ok = True
+        return
+    import orjson
+
     try:
         parsed.data = orjson.loads(raw)
         parsed.ok = True
     except orjson.JSONDecodeError as exc:
         parsed.findings.append(_json_error(exc, raw, parsed.name))
+
+
+def _fast_json(raw: bytes) -> Any:
+    """A small payload's data as orjson would read it, by the standard library's json; _UNSURE
+    if it is not small, holds something the two could read differently, or does not parse."""
+    if (
+        len(raw) > _FAST_MAX_BYTES
+        or raw.count(b"[") + raw.count(b"{") > _FAST_MAX_BRACKETS
+        or _SURROGATE_ESCAPE.search(raw) is not None
+    ):
+        return _UNSURE
+    try:
+        text = raw.decode("utf-8")
+        return json.loads(text, parse_int=_int, parse_float=_float, parse_constant=_refuse_constant)
+    except (ValueError, RecursionError):  # JSONDecodeError, UnicodeDecodeError, the hooks' refusals
+        return _UNSURE
+
+
+def _int(literal: str) -> int:
+    value = int(literal)
+    if len(literal) >= 19 and not _INT_MIN <= value <= _INT_MAX:
+        raise ValueError("beyond 64 bits")
+    return value
+
+
+def _float(literal: str) -> float:
+    value = float(literal)
+    if value - value != 0:  # inf - inf is nan
+        raise ValueError("not finite as a double")
+    return value
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
 
 
 def _json_error(exc: orjson.JSONDecodeError, raw: bytes, name: str) -> TextFinding:
@@ -112,6 +170,8 @@ def _json_error(exc: orjson.JSONDecodeError, raw: bytes, name: str) -> TextFindi
 
 
 def _parse_yaml(parsed: Parsed, raw: bytes) -> None:
+    from ionqkit.spec.loader import load_bytes  # ruamel: only for YAML payloads
+
     try:
         doc = load_bytes(raw, name=parsed.name)
     except InputError as exc:

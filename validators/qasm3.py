@@ -21,8 +21,9 @@ starts where the last one stopped, and the scan ends at the first statement it c
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from operator import methodcaller
+
+from ionqkit.records import record
 
 # Text that is not code, found from left to right so that whichever opens first wins (a `//` in a
 # string is string, a `"` in a comment is comment). Strings cannot span lines and have no escapes
@@ -65,7 +66,7 @@ _CONST_MAX = 1000  # characters of a `const` statement worth reading for a size
 _SHOWN = 40  # characters of a statement quoted in a reason
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Unreadable:
     """Why the program's qubits could not be counted, and where (1-based line; None: the whole program)."""
 

@@ -9,8 +9,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-import orjson
-
 from ionqkit.escape import printable
 from ionqkit.findings import Located
 from ionqkit.findings.formats import LINT_FORMATS, Renderers
@@ -91,6 +89,8 @@ def render_json(report: LintReport) -> str:
             "by_code": dict(sorted(Counter(d.code for d in diagnostics).items())),
         },
     }
+    import orjson  # only for --format json: a text report never loads it
+
     return orjson.dumps(document, option=orjson.OPT_INDENT_2).decode() + "\n"
 
 

@@ -14,7 +14,7 @@ from collections.abc import Collection, Mapping
 from typing import Any
 
 from ionqkit.findings import Severity
-from ionqkit.spec.loader import escape_pointer_token
+from ionqkit.spec.pointers import escape_pointer_token
 from ionqkit.validators.context import Context, field_name, json_type, show
 from ionqkit.validators.registry import IQ004, IQ006, IQ101, IQ102, IQ103, IQ105, IQ115, RULES
 from ionqkit.validators.specdata import Schema

@@ -24,12 +24,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import field
 from itertools import compress, repeat
 from operator import eq, itemgetter
 from typing import Any
 
-from ionqkit.records import record
+from ionqkit.records import field, record
 from ionqkit.validators import gatespec
 from ionqkit.validators.constraints import GATE, Columns, Constraint, FieldType, ListColumn, Pool
 from ionqkit.validators.context import CircuitView, Context

@@ -24,7 +24,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from ionqkit.spec import jsonscan
-from ionqkit.spec.loader import join_pointer
+from ionqkit.spec.pointers import join_pointer
 
 
 @dataclass(slots=True)

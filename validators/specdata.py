@@ -12,18 +12,17 @@ it compiles that spec's facts once and caches them under the user's cache folder
 from __future__ import annotations
 
 import functools
+import json
 import os
 from collections.abc import Mapping
-from dataclasses import field
 from pathlib import Path
 from typing import Any
 
-import orjson
-
 from ionqkit.errors import InputError, IonqkitError, SpecError
 from ionqkit.paths import GENERATED_DIR, SPECS_DIR
-from ionqkit.records import record
-from ionqkit.spec.inputs import read_file
+from ionqkit.records import field, record
+from ionqkit.spec.factsformat import FORMAT
+from ionqkit.spec.inputs import MAX_REF_CHAIN, read_file
 from ionqkit.validators.catalog import Catalog, from_data
 
 # Which generated package holds the facts of each API version the linter checks against.
@@ -89,8 +88,6 @@ class SpecFacts:
         """`schema`, or what its `$ref` chain ends at (references into `definitions` only)."""
         if not isinstance(schema, Mapping) or "$ref" not in schema:
             return schema  # the common case, on every step of the schema walk
-        from ionqkit.spec.refs import MAX_REF_CHAIN  # the limit ionqkit.spec.refs applies to specs
-
         for _ in range(MAX_REF_CHAIN + 1):
             ref = schema.get("$ref") if isinstance(schema, Mapping) else None
             if not isinstance(ref, str):
@@ -104,8 +101,6 @@ class SpecFacts:
 
 def from_json(data: Mapping[str, Any], source: str) -> SpecFacts:
     """SpecFacts from compiled lint facts (ionqkit.spec.jobfacts' output)."""
-    from ionqkit.spec.jobfacts import FORMAT
-
     if not isinstance(data, Mapping) or data.get("format") != FORMAT:
         found = data.get("format") if isinstance(data, Mapping) else None
         raise SpecError(
@@ -183,9 +178,12 @@ def spec_facts(api_version: str = "v0.4") -> SpecFacts:
 
 
 def _parse_json(raw: bytes, name: str) -> Any:
+    # The standard library's parser: the facts are 22 kB that ionqkit wrote itself, and importing
+    # orjson (which imports dataclasses, uuid and datetime) would cost a small lint more than
+    # json takes to read them.
     try:
-        return orjson.loads(raw)
-    except orjson.JSONDecodeError as exc:
+        return json.loads(raw)
+    except (ValueError, RecursionError) as exc:  # JSONDecodeError and UnicodeDecodeError are ValueErrors
         raise InputError(f"invalid JSON: {exc}", file=name) from None
 
 
@@ -233,7 +231,7 @@ def _compile(
     if not jobfacts.has_job_payloads(loaded.document):
         raise SpecError("the spec has no POST /jobs JSON request body to lint payloads against", file=spec)
     catalog = load_bytes(catalog_bytes, name=str(CATALOG_FILE)).data
-    data: dict[str, Any] = orjson.loads(jobfacts.dumps(jobfacts.compile_facts(loaded.document, catalog)))
+    data: dict[str, Any] = json.loads(jobfacts.dumps(jobfacts.compile_facts(loaded.document, catalog)))
     if not data["payloads"]:
         raise SpecError(
             "the spec's POST /jobs body defines no job `type` values: not a v0.4-shaped spec", file=spec

@@ -26,16 +26,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ionqkit.validators.fixes import (
-    AddMember,
-    Change,
-    Edit,
-    RemoveBom,
-    RemoveMember,
-    RenameKey,
-    SetValue,
-    overlaps,
-)
+from ionqkit.validators.fixapply import overlaps
+from ionqkit.validators.fixes import AddMember, Change, Edit, RemoveBom, RemoveMember, RenameKey, SetValue
 from ionqkit.validators.spans import Span
 
 # A YAML plain scalar that reads back as the same string under both YAML 1.1 and 1.2 rules.

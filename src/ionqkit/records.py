@@ -1,38 +1,50 @@
-"""`record`: a dataclass whose methods are shared functions, not source compiled for each class.
+"""`record`: a dataclass that costs nothing to define and nothing to import.
 
 `dataclasses.dataclass` writes a class's `__init__`, `__repr__`, `__eq__` (and, frozen, `__hash__`,
 `__setattr__`, `__delattr__`) as source text and compiles each one when the class is defined:
 about 1 ms per class on a 2-core machine (Python 3.11; 3.13 still 0.8 ms), paid on every start of
-every process. The lint path defines some 40 such classes, which made compiling them the largest
-part of a small `ionqkit lint`'s run and of a client's first validated `create_job`.
+every process. Importing `dataclasses` costs more again: it imports `inspect`, which imports `ast`,
+`dis`, `tokenize` and `linecache` (measured: 19 ms of a 75 ms `ionqkit lint` process). The lint
+path defines some 40 record classes, and a small `ionqkit lint` and a client's first validated
+`create_job` pay for every one.
 
-`record(frozen=..., slots=...)` gives the same class for the cases ionqkit uses: the fields are
-processed by `dataclasses.dataclass` itself (so `fields()`, `replace()`, `asdict()`,
-`is_dataclass()` and `__match_args__` work, and mypy checks a dataclass), and the methods are
-closures over the field names, created without compiling anything. They behave as the generated
-ones (tests/test_records.py runs both side by side): positional and keyword arguments, defaults,
-default factories, `__post_init__`, fields with `init=False`, `repr=False` and `compare=False`,
-equality only with the same class, frozen assignment and deletion refused, the hash of the compared
-fields, pickling of frozen slotted instances. Creating an instance costs about the same.
+`record(frozen=..., slots=...)` gives the same class for the cases ionqkit uses, reading the
+annotations and defaults itself, with methods that are closures over the field names: nothing is
+compiled and neither `dataclasses` nor `inspect` is imported. The dataclass API still works, on
+demand: `__dataclass_fields__`, `__dataclass_params__` and `__signature__` are computed the first
+time something asks for them (`dataclasses.fields()`, `replace()`, `asdict()`, `is_dataclass()`,
+`inspect.signature()`), by running `dataclasses.dataclass` over a copy of the class body. The
+methods behave as the generated ones (tests/test_records.py runs both side by side): positional
+and keyword arguments, defaults, default factories, `__post_init__`, fields with `init=False`,
+`repr=False` and `compare=False`, equality only with the same class, frozen assignment and
+deletion refused with `dataclasses.FrozenInstanceError`, the hash of the compared fields, pickling
+of frozen slotted instances, `__match_args__`.
 
-What it does not take is refused when the class is defined: a dataclass base, `InitVar`,
-keyword-only fields, and any option but `frozen` and `slots` (mypy sees `dataclass`, so it would
-accept them; the call fails at import). Use `dataclasses.dataclass` for those.
+Fields take `ionqkit.records.field` (or `dataclasses.field`); `ionqkit.records.replace` is
+`dataclasses.replace` without the import. What `record` does not take is refused when the class
+is defined: a dataclass or record base, `InitVar`, keyword-only fields, and any option but
+`frozen` and `slots` (mypy sees `dataclass`, so it would accept them; the call fails at import).
+Use `dataclasses.dataclass` for those.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import inspect  # dataclasses imports it: no cost
 import reprlib
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-__all__ = ["record"]
+__all__ = ["field", "record", "replace"]
 
 T = TypeVar("T")
 
-_NO_DEFAULT: Any = dataclasses.MISSING
+
+class _Missing:
+    def __repr__(self) -> str:
+        return "MISSING"
+
+
+_NO_DEFAULT: Any = _Missing()
 
 
 class _Factory:
@@ -45,6 +57,96 @@ class _Factory:
 _FACTORY = _Factory()
 
 
+class _Field:
+    """One field's options, as `field()` takes them and the class body gives them."""
+
+    __slots__ = ("compare", "default", "default_factory", "hash", "init", "kw_only", "metadata", "name",
+                 "repr", "type")  # fmt: skip
+
+    def __init__(
+        self,
+        *,
+        default: Any = _NO_DEFAULT,
+        default_factory: Any = _NO_DEFAULT,
+        init: bool = True,
+        repr: bool = True,
+        hash: bool | None = None,
+        compare: bool = True,
+        metadata: Mapping[Any, Any] | None = None,
+        kw_only: Any = _NO_DEFAULT,
+    ) -> None:
+        if default is not _NO_DEFAULT and default_factory is not _NO_DEFAULT:
+            raise ValueError("cannot specify both default and default_factory")
+        self.default, self.default_factory = default, default_factory
+        self.init, self.repr, self.hash, self.compare = init, repr, hash, compare
+        self.metadata, self.kw_only = metadata, kw_only
+        self.name: str = ""
+        self.type: Any = None
+
+    def as_dataclass_field(self) -> Any:
+        """The `dataclasses.field(...)` this field is (what the class body gives dataclass)."""
+        import dataclasses
+
+        missing: Any = dataclasses.MISSING
+        return dataclasses.field(
+            default=missing if self.default is _NO_DEFAULT else self.default,
+            default_factory=missing if self.default_factory is _NO_DEFAULT else self.default_factory,
+            init=self.init,
+            repr=self.repr,
+            hash=self.hash,
+            compare=self.compare,
+            metadata=self.metadata,
+        )
+
+
+def _field(
+    *,
+    default: Any = _NO_DEFAULT,
+    default_factory: Any = _NO_DEFAULT,
+    init: bool = True,
+    repr: bool = True,
+    hash: bool | None = None,
+    compare: bool = True,
+    metadata: Mapping[Any, Any] | None = None,
+) -> Any:
+    return _Field(
+        default=default, default_factory=default_factory, init=init, repr=repr, hash=hash,
+        compare=compare, metadata=metadata,
+    )  # fmt: skip
+
+
+def _from_dataclasses_field(value: Any) -> _Field:
+    # A dataclasses.field(...) in a record's body: only possible once dataclasses is imported.
+    import dataclasses
+
+    def given(option: Any) -> Any:
+        return _NO_DEFAULT if option is dataclasses.MISSING else option
+
+    return _Field(
+        default=given(value.default), default_factory=given(value.default_factory), init=value.init,
+        repr=value.repr, hash=value.hash, compare=value.compare, metadata=value.metadata,
+        kw_only=given(value.kw_only),
+    )  # fmt: skip
+
+
+def _is_dataclasses_field(value: Any) -> bool:
+    loaded = sys.modules.get("dataclasses")
+    return loaded is not None and isinstance(value, loaded.Field)
+
+
+def _annotation_is(annotation: Any, name: str) -> bool:
+    """Whether an annotation (a string, under `from __future__ import annotations`) is `name[...]`."""
+    if isinstance(annotation, str):
+        head = annotation.split("[", 1)[0].strip()
+        return head == name or head.endswith(f".{name}")
+    if annotation is None:
+        return False
+    origin = getattr(annotation, "__origin__", annotation)
+    return getattr(origin, "__name__", getattr(origin, "_name", None)) == name or (
+        type(annotation).__name__ == name
+    )
+
+
 def _record(cls: type[T] | None = None, /, *, frozen: bool = False, slots: bool = False) -> Any:
     def wrap(cls: type[T]) -> type[T]:
         return _make(cls, frozen=frozen, slots=slots)
@@ -52,27 +154,77 @@ def _record(cls: type[T] | None = None, /, *, frozen: bool = False, slots: bool 
     return wrap if cls is None else wrap(cls)
 
 
-def _make(cls: type[T], *, frozen: bool, slots: bool) -> type[T]:
-    if any(hasattr(base, "__dataclass_fields__") for base in cls.__mro__[1:]):
-        raise TypeError(
-            f"{cls.__qualname__}: record does not take a dataclass base; use dataclasses.dataclass"
-        )
-    own = dict(cls.__dict__)
-    if not own.get("__doc__"):
-        cls.__doc__ = cls.__name__  # a placeholder, so dataclass does not call inspect.signature
-    made: Any = dataclasses.dataclass(cls, init=False, repr=False, eq=False, slots=slots)
-    every = made.__dataclass_fields__
-    fields = dataclasses.fields(made)
-    for name, found in every.items():
-        if found not in fields and "InitVar" in str(found.type):
+def _fields_of(cls: type[Any]) -> list[_Field]:
+    """The fields the class body declares, in order, as dataclass reads them."""
+    found: list[_Field] = []
+    own = cls.__dict__
+    for name, annotation in own.get("__annotations__", {}).items():
+        if _annotation_is(annotation, "ClassVar"):
+            continue
+        if _annotation_is(annotation, "InitVar"):
             raise TypeError(
                 f"{cls.__qualname__}.{name}: record does not take InitVar; use dataclasses.dataclass"
             )
-    if any(f.kw_only is True for f in fields):
+        value = own.get(name, _NO_DEFAULT)
+        if isinstance(value, _Field):
+            made = value
+        elif _is_dataclasses_field(value):
+            made = _from_dataclasses_field(value)
+        else:
+            made = _Field(default=value)
+        if made.kw_only is True:
+            raise TypeError(
+                f"{cls.__qualname__}: record does not take keyword-only fields; use dataclasses.dataclass"
+            )
+        default = made.default
+        if default is not _NO_DEFAULT and (
+            isinstance(default, (list, dict, set)) or type(default).__hash__ is None
+        ):
+            raise ValueError(
+                f"mutable default {type(default)} for field {name} is not allowed: use default_factory"
+            )
+        made.name, made.type = name, annotation
+        found.append(made)
+    seen_default = False
+    for made in found:
+        if not made.init:
+            continue
+        if made.default is not _NO_DEFAULT or made.default_factory is not _NO_DEFAULT:
+            seen_default = True
+        elif seen_default:
+            raise TypeError(f"non-default argument {made.name!r} follows default argument")
+    return found
+
+
+def _make(cls: type[T], *, frozen: bool, slots: bool) -> type[T]:
+    if any("__dataclass_fields__" in vars(base) for base in cls.__mro__[1:]):
         raise TypeError(
-            f"{cls.__qualname__}: record does not take keyword-only fields; use dataclasses.dataclass"
+            f"{cls.__qualname__}: record does not take a dataclass base; use dataclasses.dataclass"
         )
+    fields = tuple(_fields_of(cls))
+    own = dict(cls.__dict__)
     names = tuple(f.name for f in fields)
+    made: Any = cls
+    if slots:
+        # As dataclass does: a new class whose __slots__ are the fields (defaults cannot stay
+        # class attributes beside slots of the same name; __init__ supplies them).
+        body = {key: value for key, value in own.items() if key not in (*names, "__dict__", "__weakref__")}
+        body["__slots__"] = names
+        made = type(cls)(cls.__name__, cls.__bases__, body)  # type: ignore[misc]
+        made.__qualname__ = cls.__qualname__
+    else:
+        for f in fields:  # the class attribute is the plain default, or none at all
+            if f.name in own and (isinstance(own[f.name], _Field) or _is_dataclasses_field(own[f.name])):
+                if f.default is _NO_DEFAULT:
+                    delattr(made, f.name)
+                else:
+                    setattr(made, f.name, f.default)
+    made.__dataclass_fields__ = _Lazy(_dataclass_fields)
+    made.__dataclass_params__ = _Lazy(_dataclass_params)
+    made.__signature__ = _Lazy(_signature)
+    made.__record__ = _Record(cls=made, fields=fields, frozen=frozen, own=own)
+    if "__match_args__" not in own:
+        made.__match_args__ = tuple(f.name for f in fields if f.init)  # type: ignore[misc]
     methods: dict[str, Callable[..., Any]] = {
         "__init__": _init(made, fields, frozen),
         "__repr__": _repr(tuple(f.name for f in fields if f.repr)),
@@ -94,13 +246,107 @@ def _make(cls: type[T], *, frozen: bool, slots: bool) -> type[T]:
         made.__hash__ = None
     if not own.get("__doc__"):
         made.__doc__ = f"{made.__name__}({', '.join(names)})"
-    params = made.__dataclass_params__
-    params.init = params.repr = params.eq = True
-    params.frozen = frozen
     return made  # type: ignore[no-any-return]
 
 
-def _init(cls: Any, fields: tuple[dataclasses.Field[Any], ...], frozen: bool) -> Callable[..., None]:
+class _Record:
+    """What `record` read from a class: enough to build its dataclass API when asked."""
+
+    __slots__ = ("cls", "fields", "frozen", "own")
+
+    def __init__(self, *, cls: Any, fields: tuple[_Field, ...], frozen: bool, own: dict[str, Any]) -> None:
+        self.cls, self.fields, self.frozen, self.own = cls, fields, frozen, own
+
+
+class _Lazy:
+    """A class attribute computed from the class on first access, then stored in its place."""
+
+    __slots__ = ("build",)
+
+    def __init__(self, build: Callable[[Any], Any]) -> None:
+        self.build = build
+
+    def __set_name__(self, owner: Any, name: str) -> None:  # pragma: no cover - set by _make
+        pass
+
+    def __get__(self, instance: Any, owner: Any) -> Any:
+        # A subclass that is no record finds its record base's attribute: build it for that base.
+        holder = next(k for k in owner.__mro__ if "__record__" in vars(k))
+        info: _Record = vars(holder)["__record__"]
+        value = self.build(info)
+        name = next(key for key, found in vars(holder).items() if found is self)
+        type.__setattr__(holder, name, value)
+        return value
+
+
+def _dataclass(info: _Record) -> Any:
+    """`dataclasses.dataclass` run over a copy of the record's body: its fields and params."""
+    import dataclasses
+
+    cls = info.cls
+    body: dict[str, Any] = {
+        "__annotations__": {f.name: f.type for f in info.fields},
+        "__module__": cls.__module__,
+        "__qualname__": cls.__qualname__,
+        "__doc__": cls.__doc__,  # given, so dataclass does not ask inspect for a signature
+    }
+    for f in info.fields:
+        body[f.name] = f.as_dataclass_field()
+    shadow = type(cls.__name__, (), body)
+    return dataclasses.dataclass(shadow, init=False, repr=False, eq=False, frozen=False)
+
+
+def _dataclass_fields(info: _Record) -> Any:
+    return dict(_dataclass(info).__dataclass_fields__)
+
+
+def _dataclass_params(info: _Record) -> Any:
+    params = _dataclass(info).__dataclass_params__
+    params.init = params.repr = params.eq = True
+    params.frozen = info.frozen
+    return params
+
+
+def _signature(info: _Record) -> Any:
+    # What inspect.signature shows (help(), IDEs, code that reads a class's parameters): the
+    # parameters dataclass's own __init__ would have, not (*args, **kwargs).
+    import inspect
+
+    keyword = inspect.Parameter.POSITIONAL_OR_KEYWORD
+    return inspect.Signature(
+        [
+            inspect.Parameter(
+                f.name,
+                keyword,
+                default=_FACTORY
+                if f.default_factory is not _NO_DEFAULT
+                else (inspect.Parameter.empty if f.default is _NO_DEFAULT else f.default),
+                annotation=f.type,
+            )
+            for f in info.fields
+            if f.init
+        ],
+        return_annotation=None,
+    )
+
+
+def _replace(obj: T, /, **changes: Any) -> T:
+    """`dataclasses.replace` for a record (or a dataclass), without importing dataclasses for one."""
+    info: _Record | None = getattr(type(obj), "__record__", None)
+    if info is None:
+        import dataclasses
+
+        return dataclasses.replace(obj, **changes)  # type: ignore[type-var]
+    for f in info.fields:
+        if not f.init and f.name in changes:
+            raise ValueError(
+                f"field {f.name} is declared with init=False, it cannot be specified with replace()"
+            )
+    given = {f.name: getattr(obj, f.name) for f in info.fields if f.init and f.name not in changes}
+    return type(obj)(**given, **changes)
+
+
+def _init(cls: Any, fields: tuple[_Field, ...], frozen: bool) -> Callable[..., None]:
     given = tuple(f for f in fields if f.init)
     names = tuple(f.name for f in given)
     defaults = {f.name: f.default for f in given if f.default is not _NO_DEFAULT}
@@ -119,7 +365,7 @@ def _init(cls: Any, fields: tuple[dataclasses.Field[Any], ...], frozen: bool) ->
     slotted = "__slots__" in cls.__dict__
     # The common call gives the fields in order: they are set the fastest way that sets them as
     # object.__setattr__ would, through each slot's own descriptor, or all at once into the
-    # instance's __dict__ (no field of a record is a descriptor: dataclass made them plain).
+    # instance's __dict__ (no field of a record is a descriptor).
     setters = tuple(cls.__dict__[name].__set__ for name in names) if slotted else ()
     # The plain defaults of the last fields, so that a call leaving them out is common too.
     tail: tuple[Any, ...] = ()
@@ -173,26 +419,6 @@ def _init(cls: Any, fields: tuple[dataclasses.Field[Any], ...], frozen: bool) ->
             )
             raise TypeError(f"{type(self).__qualname__}.__init__() {said} {name!r}")
 
-    # What inspect.signature shows (help(), IDEs, code that reads a class's parameters): the
-    # parameters dataclass's own __init__ would have, not (*args, **kwargs).
-    keyword = inspect.Parameter.POSITIONAL_OR_KEYWORD
-    init.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
-        [
-            inspect.Parameter("self", keyword),
-            *(
-                inspect.Parameter(
-                    f.name,
-                    keyword,
-                    default=_FACTORY
-                    if f.name in factories
-                    else defaults.get(f.name, inspect.Parameter.empty),
-                    annotation=f.type,
-                )
-                for f in given
-            ),
-        ],
-        return_annotation=None,
-    )
     return init
 
 
@@ -226,12 +452,16 @@ def _frozen(cls: Any, names: frozenset[str]) -> tuple[Callable[..., None], Calla
     # record may add attributes of its own, but not assign the record's fields.
     def assign(self: Any, name: str, value: Any) -> None:
         if type(self) is cls or name in names:
-            raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
+            from dataclasses import FrozenInstanceError
+
+            raise FrozenInstanceError(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
 
     def delete(self: Any, name: str) -> None:
         if type(self) is cls or name in names:
-            raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
+            from dataclasses import FrozenInstanceError
+
+            raise FrozenInstanceError(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
 
     return assign, delete
@@ -253,5 +483,6 @@ def _state(names: tuple[str, ...]) -> tuple[Callable[[Any], list[Any]], Callable
 if TYPE_CHECKING:
     # Type checkers see the dataclass a record is.
     from dataclasses import dataclass as record
+    from dataclasses import field, replace
 else:
-    record = _record
+    record, field, replace = _record, _field, _replace

@@ -12,7 +12,7 @@ from ionqkit.diff.checks import CHECKS
 from ionqkit.diff.model import Change, DiffReport
 from ionqkit.diff.renames import Renames, load_renames
 from ionqkit.findings import Severity
-from ionqkit.spec.loader import split_pointer
+from ionqkit.spec.pointers import split_pointer
 
 from .conftest import DocFactory, dump
 from .diff_cases import CASES

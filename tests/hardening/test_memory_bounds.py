@@ -20,8 +20,10 @@ import pytest
 
 from ionqkit.errors import InputError, SpecError
 from ionqkit.spec import jsonscan
-from ionqkit.spec.loader import MAX_DEPTH, load_bytes, split_pointer
+from ionqkit.spec.inputs import MAX_DEPTH
+from ionqkit.spec.loader import load_bytes
 from ionqkit.spec.overlay import MAX_WORK, apply_overlay
+from ionqkit.spec.pointers import split_pointer
 from tests.hardening.hostile import run_measured
 
 Cli = Callable[..., tuple[int, str, str]]

@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 
 from ionqkit.migrate import migrate_payload
-from ionqkit.spec.loader import split_pointer
+from ionqkit.spec.pointers import split_pointer
 
 from .conftest import FIXTURES, client_payloads, read
 

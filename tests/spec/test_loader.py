@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from ionqkit.errors import InputError
-from ionqkit.spec.loader import MAX_NODES, load_bytes, split_pointer
+from ionqkit.spec.loader import MAX_NODES, load_bytes
+from ionqkit.spec.pointers import split_pointer
 
 
 def test_positions_point_at_keys_and_items() -> None:

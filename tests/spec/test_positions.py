@@ -12,7 +12,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ionqkit.errors import InputError
-from ionqkit.spec.loader import Position, event_positions, join_pointer, load_bytes
+from ionqkit.spec.loader import Position, event_positions, load_bytes
+from ionqkit.spec.pointers import join_pointer
 from tests.codegen.test_hostile_specs import hostile_spec
 
 REPO = Path(__file__).resolve().parents[2]

@@ -65,7 +65,7 @@ def ref(name: str) -> dict[str, str]:
 
 
 def test_a_chain_of_bare_refs_longer_than_the_limit_is_refused_at_its_first_ref() -> None:
-    from ionqkit.spec.refs import MAX_REF_CHAIN
+    from ionqkit.spec.inputs import MAX_REF_CHAIN
 
     def chain(length: int) -> str:
         schemas: dict[str, object] = {f"S{i}": ref(f"S{i + 1}") for i in range(length)}

@@ -9,7 +9,7 @@ from typing import Any
 from openapi_schema_validator import OAS30Validator, oas30_format_checker
 
 from ionqkit.paths import SPECS_DIR
-from ionqkit.spec.loader import split_pointer
+from ionqkit.spec.pointers import split_pointer
 
 V03_SPEC = SPECS_DIR / "ionq-v0.3.openapi.yaml"
 V03_OVERLAY = SPECS_DIR / "overlays" / "ionq-v0.3.overlay.yaml"

@@ -256,7 +256,7 @@ def test_fixing_injected_defects_gives_the_clean_payload_and_is_idempotent(
 
 
 def _typed_equal(a: Any, b: Any) -> bool:
-    from ionqkit.validators.fixes import same
+    from ionqkit.validators.fixapply import same
 
     return same(a, b)
 

@@ -9,19 +9,8 @@ import pytest
 
 from ionqkit.validators import Fix, lint
 from ionqkit.validators.context import Context
-from ionqkit.validators.fixes import (
-    AddMember,
-    Change,
-    Edit,
-    FixConflictError,
-    RemoveMember,
-    RenameKey,
-    SetValue,
-    apply_changes,
-    apply_edits,
-    overlaps,
-    same,
-)
+from ionqkit.validators.fixapply import FixConflictError, apply_changes, apply_edits, overlaps, same
+from ionqkit.validators.fixes import AddMember, Change, Edit, RemoveMember, RenameKey, SetValue
 from ionqkit.validators.registry import IQ207, IQ502, RULES
 from ionqkit.validators.specdata import spec_facts
 from tests.validators.samples import BELL, dumps, payload

@@ -9,7 +9,8 @@ import pytest
 
 from ionqkit.migrate.rewrite import migrate_payload
 from ionqkit.validators import fix
-from ionqkit.validators.fixes import AddMember, RemoveMember, RenameKey, SetValue, apply_changes, same
+from ionqkit.validators.fixapply import apply_changes, same
+from ionqkit.validators.fixes import AddMember, RemoveMember, RenameKey, SetValue
 from ionqkit.validators.migrationfix import migration_changes
 from tests.validators.samples import CORPUS_FILES
 

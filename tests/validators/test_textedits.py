@@ -6,7 +6,8 @@ from collections.abc import Sequence
 
 import pytest
 
-from ionqkit.validators.fixes import AddMember, Change, RemoveMember, RenameKey, SetValue, apply_edits
+from ionqkit.validators.fixapply import apply_edits
+from ionqkit.validators.fixes import AddMember, Change, RemoveMember, RenameKey, SetValue
 from ionqkit.validators.spans import json_spans, yaml_spans
 from ionqkit.validators.textedits import TextDoc, edits_for, render, wanted_pointers
 

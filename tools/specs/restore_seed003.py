@@ -26,7 +26,8 @@ from pathlib import Path
 from typing import Any
 
 from ionqkit.spec.atomic import write_file_atomically
-from ionqkit.spec.loader import join_pointer, load_bytes, load_path, split_pointer
+from ionqkit.spec.loader import load_bytes, load_path
+from ionqkit.spec.pointers import join_pointer, split_pointer
 
 REPO = Path(__file__).resolve().parents[2]
 SEED_NAME = "seeds/003_4cb836928e8a9b69.txt"

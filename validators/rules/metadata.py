@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ionqkit.spec.loader import escape_pointer_token
+from ionqkit.spec.pointers import escape_pointer_token
 from ionqkit.validators.context import Context, JobView, json_type, show
 from ionqkit.validators.registry import IQ103, IQ601, IQ602, IQ603, IQ604, IQ605
 

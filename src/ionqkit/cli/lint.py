@@ -13,10 +13,9 @@ from ionqkit.cli.options import LintOptions
 
 
 def execute(options: LintOptions) -> int:
-    from dataclasses import replace
-
     from ionqkit.errors import InputError
     from ionqkit.escape import printable
+    from ionqkit.records import replace
     from ionqkit.spec.inputs import read_stdin
     from ionqkit.validators import config as lint_config
     from ionqkit.validators.batch import STDIN, lint_files

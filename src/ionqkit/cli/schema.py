@@ -15,10 +15,9 @@ from ionqkit.cli.options import SchemaOptions
 
 
 def execute(options: SchemaOptions) -> int:
-    from dataclasses import replace
-
     from ionqkit.errors import InputError
     from ionqkit.escape import printable
+    from ionqkit.records import replace
     from ionqkit.spec.atomic import real_path, write_file_atomically
     from ionqkit.spec.inputs import read_file
     from ionqkit.spec.tempentries import remove_stale

@@ -8,7 +8,8 @@ from ionqkit.diff.context import DiffContext
 from ionqkit.diff.model import DiffReport, SpecInfo
 from ionqkit.diff.renames import NO_RENAMES, Renames
 from ionqkit.diff.walk import OperationWalker
-from ionqkit.spec.loader import Document, join_pointer
+from ionqkit.spec.loader import Document
+from ionqkit.spec.pointers import join_pointer
 
 
 def compare(

@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ionqkit.spec.loader import Document, join_pointer, load_path
+from ionqkit.spec.loader import Document, load_path
+from ionqkit.spec.pointers import join_pointer
 
 SCHEMA_VERSION = 1
 _TEMPLATE = re.compile(r"\{[^}/]*\}")

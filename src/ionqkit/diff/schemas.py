@@ -14,7 +14,8 @@ from typing import Any
 
 from ionqkit.diff.context import ChangeKey, DiffContext, deref
 from ionqkit.diff.renames import PropertyRule
-from ionqkit.spec.loader import Document, join_pointer
+from ionqkit.spec.loader import Document
+from ionqkit.spec.pointers import join_pointer
 
 REQUEST, RESPONSE = "request", "response"
 _MIN_KEYS = ("minimum", "minLength", "minItems", "minProperties")

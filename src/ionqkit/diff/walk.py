@@ -12,7 +12,8 @@ from typing import Any
 from ionqkit.diff.context import DiffContext, deref
 from ionqkit.diff.renames import normalize_path
 from ionqkit.diff.schemas import REQUEST, RESPONSE, SchemaComparer, Visit
-from ionqkit.spec.loader import Document, join_pointer, split_pointer
+from ionqkit.spec.loader import Document
+from ionqkit.spec.pointers import join_pointer, split_pointer
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 

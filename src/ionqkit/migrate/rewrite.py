@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ionqkit.numerals import ascii_digits
-from ionqkit.spec.loader import join_pointer
+from ionqkit.spec.pointers import join_pointer
 
 V03_FORMAT = "ionq.circuit.v0"
 SINGLE, MULTI = "ionq.circuit.v1", "ionq.multi-circuit.v1"

@@ -18,7 +18,8 @@ import sys
 from typing import Any
 
 from ionqkit.errors import InputError
-from ionqkit.spec.loader import MAX_DEPTH, join_pointer, unescape_pointer_token
+from ionqkit.spec.inputs import MAX_DEPTH
+from ionqkit.spec.pointers import join_pointer, unescape_pointer_token
 from ionqkit.validators.locate import JsonText
 
 _INT_DIGITS = sys.get_int_max_str_digits() or 4300

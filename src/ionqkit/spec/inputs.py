@@ -28,6 +28,8 @@ if TYPE_CHECKING:  # imported where used: a no-op `generate` reads files but run
     import subprocess
 
 MAX_BYTES = 32 * 1024 * 1024
+MAX_DEPTH = 512  # nesting of collections a loader or the linter follows
+MAX_REF_CHAIN = 32  # $refs followed from one schema to the next (specs, lint facts)
 STDIN_NAME = "<stdin>"
 
 _CHUNK = 1024 * 1024

@@ -26,11 +26,11 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from ionqkit.errors import SpecError
+from ionqkit.spec.factsformat import FORMAT
 
 if TYPE_CHECKING:
     from ionqkit.spec.loader import Document
 
-FORMAT = 1
 # Prose and samples: the linter never reads them, and they are most of a spec's bytes.
 _DROPPED = frozenset({"description", "summary", "example", "examples", "externalDocs", "x-codeSamples"})
 _BACKTICKED = re.compile(r"`([A-Za-z0-9_.\-]+)`")
@@ -46,7 +46,7 @@ def compile_facts(doc: Document, catalog: Mapping[str, Any], *, api_version: str
 
 def dumps(facts: Mapping[str, Any]) -> str:
     """The one serialisation: sorted keys, one item per line, so a spec change gives a readable diff."""
-    import json  # here and below: the linter imports this module for FORMAT alone
+    import json  # here and below: `lint --spec` with a cached compile imports this module for cache_key
 
     return json.dumps(facts, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
 
@@ -83,7 +83,7 @@ class _Compiler:
 
     def keep(self, node: Any) -> Any:
         """`node` with prose dropped; every component it refers to joins `definitions`."""
-        from ionqkit.spec import refs  # here, not at the top: the linter imports FORMAT only
+        from ionqkit.spec import refs  # here, not at the top: see dumps()
 
         pending = [node]
         while pending:

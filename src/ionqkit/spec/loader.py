@@ -21,62 +21,26 @@ import json
 import math
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ionqkit.errors import InputError, IonqkitError
-from ionqkit.numerals import ascii_digits
-from ionqkit.records import record
+from ionqkit.records import field, record
 from ionqkit.spec import jsonscan
-from ionqkit.spec.inputs import MAX_BYTES, decode_utf8, read_file, too_large
+from ionqkit.spec.inputs import MAX_BYTES, MAX_DEPTH, decode_utf8, read_file, too_large
+from ionqkit.spec.pointers import join_pointer, node_at
 
 if TYPE_CHECKING:
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError
 
-# ruamel.yaml (some 15 ms to import) is imported by the functions that parse, not here: the JSON
-# pointer helpers below are on every lint's path, and a JSON payload never meets a YAML parser.
+# ruamel.yaml (some 15 ms to import) is imported by the functions that parse, not here: a JSON
+# payload never meets a YAML parser.
 
-MAX_DEPTH = 512
 MAX_NODES = 2_000_000
 
 # Position of a node: (line, column), both 1-based.
 Position = tuple[int, int]
-
-
-def escape_pointer_token(token: str | int) -> str:
-    return str(token).replace("~", "~0").replace("/", "~1")
-
-
-def unescape_pointer_token(token: str) -> str:
-    return token.replace("~1", "/").replace("~0", "~")
-
-
-def join_pointer(pointer: str, token: str | int) -> str:
-    return f"{pointer}/{escape_pointer_token(token)}"
-
-
-def split_pointer(pointer: str) -> list[str]:
-    if pointer in ("", "#"):
-        return []
-    pointer = pointer.removeprefix("#")
-    if not pointer.startswith("/"):
-        raise ValueError(f"not a JSON pointer: {pointer!r}")
-    return [unescape_pointer_token(part) for part in pointer[1:].split("/")]
-
-
-def node_at(data: Any, pointer: str) -> Any:
-    """The node at a JSON pointer in plain data; KeyError naming the first missing token."""
-    node = data
-    for token in split_pointer(pointer):
-        if isinstance(node, dict) and token in node:
-            node = node[token]
-        elif isinstance(node, list) and ascii_digits(token) and int(token) < len(node):
-            node = node[int(token)]
-        else:
-            raise KeyError(token)
-    return node
 
 
 @record(frozen=True)

@@ -41,7 +41,8 @@ from jsonpath_rfc9535.lex import tokenize
 from jsonpath_rfc9535.tokens import TokenType
 
 from ionqkit.errors import SpecError
-from ionqkit.spec.loader import MAX_NODES, Document, join_pointer
+from ionqkit.spec.loader import MAX_NODES, Document
+from ionqkit.spec.pointers import join_pointer
 
 MAX_WORK = MAX_NODES  # nodes visited, removed or copied by one overlay (see the module docstring)
 

@@ -20,7 +20,7 @@ from http import HTTPStatus
 from typing import Any
 
 from ionqkit.numerals import ascii_digits
-from ionqkit.spec.loader import join_pointer
+from ionqkit.spec.pointers import join_pointer
 
 PROSE_KEYS = frozenset({"description", "summary", "x-codeSamples"})
 # Schema objects have no `summary`; a schema member of that name is data (a property, a title).

@@ -24,9 +24,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from ionqkit.errors import SpecError
-from ionqkit.spec.loader import Document, join_pointer
+from ionqkit.spec.inputs import MAX_REF_CHAIN
+from ionqkit.spec.loader import Document
+from ionqkit.spec.pointers import join_pointer
 
-MAX_REF_CHAIN = 32
 MAX_REF_DEPTH = 100
 
 

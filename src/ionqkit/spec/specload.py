@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from ionqkit.errors import SpecError
 from ionqkit.spec import refs
-from ionqkit.spec.loader import Document, join_pointer, load_path
+from ionqkit.spec.loader import Document, load_path
 from ionqkit.spec.overlay import AppliedAction, apply_overlay
+from ionqkit.spec.pointers import join_pointer
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError

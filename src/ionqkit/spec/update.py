@@ -38,14 +38,9 @@ from ionqkit.escape import printable
 from ionqkit.spec import specload
 from ionqkit.spec.atomic import FileState, write_file_atomically
 from ionqkit.spec.inputs import STDIN_NAME, read_file, read_stdin
-from ionqkit.spec.loader import (
-    Document,
-    load_bytes,
-    load_path,
-    node_at,
-    unescape_pointer_token,
-)
+from ionqkit.spec.loader import Document, load_bytes, load_path
 from ionqkit.spec.overlay import OverlayCheck, check_overlay
+from ionqkit.spec.pointers import node_at, unescape_pointer_token
 from ionqkit.spec.prose import strip_prose
 
 _LAST_UPDATED = re.compile(r"Last updated:\s*([^*\n]+?)\s*(?:\*|\n|$)")

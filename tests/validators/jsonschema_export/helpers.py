@@ -9,7 +9,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from ionqkit.spec.loader import escape_pointer_token
+from ionqkit.spec.pointers import escape_pointer_token
 from ionqkit.validators import LintConfig
 from ionqkit.validators.jsonschema_export import dumps, export
 
