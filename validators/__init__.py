@@ -7,7 +7,7 @@ check(payload_dict)         # raises PayloadError listing every error
 fixed = fix(body_text)      # fixed.after: the text with every safe fix applied (lint --fix)
 """
 
-from typing import TYPE_CHECKING, Any
+from __future__ import annotations
 
 from ionqkit.findings import Severity
 from ionqkit.validators.api import check, fix, lint
@@ -15,7 +15,10 @@ from ionqkit.validators.config import LintConfig
 from ionqkit.validators.diagnostics import Diagnostic, PayloadError
 from ionqkit.validators.fixes import Edit, Fix
 
+TYPE_CHECKING = False  # typing is not imported at run time: see ionqkit/__init__.py
 if TYPE_CHECKING:
+    from typing import Any
+
     from ionqkit.validators.fixer import Fixed
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from ionqkit.findings import Severity
 from ionqkit.gcpause import collector_paused
@@ -17,10 +16,13 @@ from ionqkit.validators.engine import run
 from ionqkit.validators.parse import Parsed, parse
 from ionqkit.validators.registry import IQ006
 
+TYPE_CHECKING = False  # typing is not imported at run time: see ionqkit/__init__.py
 if TYPE_CHECKING:  # the fix machinery loads only when fix() is called: lint() does not need it
+    from typing import Any, TypeAlias
+
     from ionqkit.validators.fixer import Fixed
 
-Payload = bytes | bytearray | memoryview | str | Mapping[str, Any]
+Payload: TypeAlias = "bytes | bytearray | memoryview | str | Mapping[str, Any]"
 
 
 def lint(

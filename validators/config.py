@@ -21,7 +21,6 @@ from __future__ import annotations
 import fnmatch
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
 
 from ionqkit.errors import InputError
 from ionqkit.records import field, record
@@ -29,6 +28,10 @@ from ionqkit.spec.inputs import read_text_file
 from ionqkit.validators.catalog import Catalog, default_catalog
 from ionqkit.validators.registry import RULES
 from ionqkit.validators.specdata import SpecFacts, facts_for_spec, spec_facts
+
+TYPE_CHECKING = False  # typing is not imported at run time: see ionqkit/__init__.py
+if TYPE_CHECKING:
+    from typing import Any
 
 API_VERSIONS = ("auto", "v0.3", "v0.4")
 _KEYS = {

@@ -18,7 +18,6 @@ import functools
 import math
 from itertools import chain
 from operator import contains, eq
-from typing import Any
 
 from ionqkit.findings import Rule
 from ionqkit.records import field, record
@@ -40,6 +39,10 @@ from ionqkit.validators.registry import (
     IQ303,
     IQ401,
 )
+
+TYPE_CHECKING = False  # typing is not imported at run time: see ionqkit/__init__.py
+if TYPE_CHECKING:
+    from typing import Any
 
 GATE = "gate"  # the field that names the gate
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from ionqkit.findings import Rule
 from ionqkit.records import field, record
@@ -12,6 +11,10 @@ from ionqkit.spec.pointers import unescape_pointer_token
 from ionqkit.validators.catalog import Catalog
 from ionqkit.validators.fixes import Request
 from ionqkit.validators.specdata import Gateset, SpecFacts
+
+TYPE_CHECKING = False  # typing is not imported at run time: see ionqkit/__init__.py
+if TYPE_CHECKING:
+    from typing import Any
 
 # (code, pointer, message, hint, what would fix it: changes by pointer, or () for none)
 Finding = tuple[str, str, str, str | None, tuple[Request, ...]]

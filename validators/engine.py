@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from itertools import chain, compress, repeat
 from operator import not_
-from typing import Any
 
 from ionqkit.spec.inputs import MAX_DEPTH
 from ionqkit.spec.pointers import unescape_pointer_token
@@ -17,6 +16,10 @@ from ionqkit.validators.registry import IQ003, IQ005, IQ006, IQ103, RULES
 from ionqkit.validators.rules import gates, metadata, multicircuit, native, shots, structure, targets, version
 from ionqkit.validators.screen import screen_circuits
 from ionqkit.validators.view import build, detect_version
+
+TYPE_CHECKING = False  # typing is not imported at run time: see ionqkit/__init__.py
+if TYPE_CHECKING:
+    from typing import Any
 
 # Document-level checks, in the order their findings usually appear in a payload.
 DOCUMENT_CHECKS = (

@@ -16,10 +16,12 @@ to declare what they would change, on every lint; the machinery to apply it load
 
 from __future__ import annotations
 
-from typing import Any
-
 from ionqkit.findings import Safety
 from ionqkit.records import record
+
+TYPE_CHECKING = False  # typing is not imported at run time: see ionqkit/__init__.py
+if TYPE_CHECKING:
+    from typing import Any
 
 
 @record(frozen=True, slots=True)

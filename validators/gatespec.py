@@ -16,7 +16,6 @@ runs their bulk forms. tests/validators/test_gatespec.py and test_screen.py chec
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 from ionqkit.records import record
 from ionqkit.validators.catalog import Catalog
@@ -37,6 +36,10 @@ from ionqkit.validators.constraints import (
 from ionqkit.validators.context import Context
 from ionqkit.validators.registry import IQ301, IQ302
 from ionqkit.validators.specdata import Schema, SpecFacts
+
+TYPE_CHECKING = False  # typing is not imported at run time: see ionqkit/__init__.py
+if TYPE_CHECKING:
+    from typing import Any
 
 # Keys a field's schema may have without it meaning more than "a number" (or "numbers").
 _PLAIN_SCHEMA_KEYS = frozenset({"type", "format", "description", "title", "example", "default"})

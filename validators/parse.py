@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
 
 from ionqkit.errors import InputError
 from ionqkit.records import field, record
@@ -24,7 +23,10 @@ from ionqkit.spec.inputs import decode_utf8
 from ionqkit.validators.locate import JsonText, Position
 from ionqkit.validators.registry import IQ001, IQ002, IQ003, IQ004, IQ005, IQ006, IQ007
 
+TYPE_CHECKING = False  # typing is not imported at run time: see ionqkit/__init__.py
 if TYPE_CHECKING:
+    from typing import Any
+
     import orjson
 
 BOM = b"\xef\xbb\xbf"

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from ionqkit.escape import printable
 from ionqkit.findings import Located
-from ionqkit.findings.formats import LINT_FORMATS, Renderers
+from ionqkit.findings.formats import LINT_FORMATS, renderers
 from ionqkit.records import record
 from ionqkit.validators.diagnostics import Diagnostic
 from ionqkit.validators.registry import RULES
@@ -119,7 +119,7 @@ def _located(d: Diagnostic, message: str) -> Located:
     return Located(d.code, d.severity, d.file, d.line, d.column, d.pointer, message)
 
 
-RENDERERS: Renderers[LintReport] = Renderers(
+RENDERERS = renderers(
     LINT_FORMATS,
     {"text": render_text, "json": render_json, "sarif": render_sarif, "github": render_github},
 )

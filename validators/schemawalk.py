@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Collection, Mapping
-from typing import Any
 
 from ionqkit.findings import Severity
 from ionqkit.spec.pointers import escape_pointer_token
 from ionqkit.validators.context import Context, field_name, json_type, show
 from ionqkit.validators.registry import IQ004, IQ006, IQ101, IQ102, IQ103, IQ105, IQ115, RULES
 from ionqkit.validators.specdata import Schema
+
+TYPE_CHECKING = False  # typing is not imported at run time: see ionqkit/__init__.py
+if TYPE_CHECKING:
+    from typing import Any
 
 _TYPES: Mapping[str, tuple[type, ...]] = {
     "object": (dict,),

@@ -26,7 +26,6 @@ from collections import defaultdict
 from collections.abc import Sequence
 from itertools import compress, repeat
 from operator import eq, itemgetter
-from typing import Any
 
 from ionqkit.records import field, record
 from ionqkit.validators import gatespec
@@ -34,13 +33,17 @@ from ionqkit.validators.constraints import GATE, Columns, Constraint, FieldType,
 from ionqkit.validators.context import CircuitView, Context
 from ionqkit.validators.gatespec import GatesetSpec
 
+TYPE_CHECKING = False  # typing is not imported at run time: see ionqkit/__init__.py
+if TYPE_CHECKING:
+    from typing import Any, TypeAlias
+
 # Gates read into columns at a time: few enough that the gate objects are still in the CPU cache
 # when they are read key by key (the per-key reads were 2-3x slower across a whole 150k-gate job).
 CHUNK_GATES = 2048
 
 
-Group = list[dict[str, Any]]
-Shape = tuple[Any, ...]  # (gate name, *keys)
+Group: TypeAlias = "list[dict[str, Any]]"
+Shape: TypeAlias = "tuple[Any, ...]"  # (gate name, *keys)
 # The bulk checks a shape's values need: the types of its parameters, then the constraints that read them.
 Checks = tuple[FieldType | Constraint, ...]
 

@@ -16,7 +16,6 @@ import json
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
 from ionqkit.errors import InputError, IonqkitError, SpecError
 from ionqkit.paths import GENERATED_DIR, SPECS_DIR
@@ -25,12 +24,16 @@ from ionqkit.spec.factsformat import FORMAT
 from ionqkit.spec.inputs import MAX_REF_CHAIN, read_file
 from ionqkit.validators.catalog import Catalog, from_data
 
+TYPE_CHECKING = False  # typing is not imported at run time: see ionqkit/__init__.py
+if TYPE_CHECKING:
+    from typing import Any, TypeAlias
+
 # Which generated package holds the facts of each API version the linter checks against.
 PACKAGES = {"v0.4": "ionq_v0_4"}
 FACTS_FILE = "lint_facts.json"
 CATALOG_FILE = SPECS_DIR / "backends.yaml"
 
-Schema = Mapping[str, Any]
+Schema: TypeAlias = "Mapping[str, Any]"
 
 
 @record(frozen=True)

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from itertools import count, repeat
 from operator import contains, itemgetter
-from typing import Any
 
 from ionqkit.validators.context import CircuitView, Context, JobView
+
+TYPE_CHECKING = False  # typing is not imported at run time: see ionqkit/__init__.py
+if TYPE_CHECKING:
+    from typing import Any
 
 # Fields only one version has. v0.3 names the system `target`, the program's format `input.format`
 # and keeps debiasing in a top-level `error_mitigation` (older cirq-ionq sent the program as `body`);

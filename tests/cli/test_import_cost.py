@@ -59,6 +59,8 @@ HEAVY = (
     "orjson",  # a large payload's parser (and --format json's writer), not a small one's
     "dataclasses",
     "inspect",
+    "typing",  # see ionqkit/__init__.py
+    "typing_extensions",
     "shutil",
     "ionqkit.spec.loader",
     "ionqkit.spec.jobfacts",

@@ -8,13 +8,15 @@ for circuits the screen could not prove clean.
 
 from __future__ import annotations
 
-from typing import Any
-
 from ionqkit.validators import gatespec
 from ionqkit.validators.constraints import GATE
 from ionqkit.validators.context import CircuitView, Context, field_name, json_type, show
 from ionqkit.validators.registry import IQ101, IQ103, IQ201, IQ202
 from ionqkit.validators.schemawalk import walk
+
+TYPE_CHECKING = False  # typing is not imported at run time: see ionqkit/__init__.py
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def check_gate(gate: Any, pointer: str, circuit: CircuitView, ctx: Context) -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from ionqkit.numerals import ascii_digits
 from ionqkit.validators.context import Context, JobView, show
 from ionqkit.validators.fixes import SetValue
 from ionqkit.validators.registry import IQ501, IQ502, IQ503, IQ504
+
+TYPE_CHECKING = False  # typing is not imported at run time: see ionqkit/__init__.py
+if TYPE_CHECKING:
+    from typing import Any
 
 DEFAULT_SHOTS = 100  # what a job without `shots` runs (the spec's default); debiasing counts it
 

@@ -11,13 +11,16 @@ dedicated rules own (metadata, shots, backend, noise model and seed, gates) are 
 from __future__ import annotations
 
 from collections.abc import Collection
-from typing import Any
 
 from ionqkit.validators.context import Context, JobView, field_name, show
 from ionqkit.validators.fixes import RemoveMember
 from ionqkit.validators.registry import IQ101, IQ102, IQ104, IQ105, IQ113, IQ114
 from ionqkit.validators.schemawalk import objects_clean, walk
 from ionqkit.validators.specdata import InputVariant
+
+TYPE_CHECKING = False  # typing is not imported at run time: see ionqkit/__init__.py
+if TYPE_CHECKING:
+    from typing import Any
 
 # Dedicated rules own these (IQ4xx backend/noise, IQ5xx shots, IQ6xx metadata).
 _OWNED = frozenset({"/metadata", "/shots", "/backend", "/type", "/noise/model", "/noise/seed", "/input"})

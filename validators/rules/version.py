@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from ionqkit.validators.context import Context, JobView
 from ionqkit.validators.fixes import MigrateToV04, RemoveMember, RenameKey, Request
 from ionqkit.validators.registry import IQ110, IQ111, IQ112
 from ionqkit.validators.view import detect_version
+
+TYPE_CHECKING = False  # typing is not imported at run time: see ionqkit/__init__.py
+if TYPE_CHECKING:
+    from typing import Any
 
 _MIGRATION = (
     'to migrate: rename `target` to `backend`; add `"type": "ionq.circuit.v1"` (or '

@@ -20,11 +20,14 @@ import io
 import os
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
 
 from ionqkit.cli import parser
 from ionqkit.errors import IonqkitError
 from ionqkit.escape import printable
+
+TYPE_CHECKING = False  # typing is not imported at run time: see ionqkit/__init__.py
+if TYPE_CHECKING:
+    from typing import NoReturn
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1

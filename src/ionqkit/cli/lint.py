@@ -55,7 +55,7 @@ def execute(options: LintOptions) -> int:
             continue
         checked += 1
         diagnostics.extend(result.diagnostics)
-    sys.stdout.write(RENDERERS.render(LintReport(diagnostics, checked, unread=len(problems)), options.format))
+    sys.stdout.write(RENDERERS[options.format](LintReport(diagnostics, checked, unread=len(problems))))
     for problem in problems:
         print(f"error: {printable(problem)}", file=sys.stderr)
     if problems:

@@ -76,7 +76,7 @@ def execute_fix(
     if not options.diff:
         report = LintReport([d for _, outcome in fixed for d in outcome.diagnostics], len(fixed), unread)
         out = err if files == [STDIN] else sys.stdout
-        out.write(RENDERERS.render(report, options.format))
+        out.write(RENDERERS[options.format](report))
     _summary(options, fixed)
     for problem in problems:
         print(f"error: {printable(problem)}", file=err)

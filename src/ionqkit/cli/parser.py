@@ -17,7 +17,6 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import ModuleType
-from typing import Any, NoReturn
 
 from ionqkit import __version__
 from ionqkit.cli.options import (
@@ -34,6 +33,10 @@ from ionqkit.cli.options import (
 )
 from ionqkit.findings.formats import DIFF_FORMATS, LINT_FORMATS
 from ionqkit.records import record
+
+TYPE_CHECKING = False  # typing is not imported at run time: see ionqkit/__init__.py
+if TYPE_CHECKING:
+    from typing import Any, NoReturn
 
 EXIT_USAGE = 2
 

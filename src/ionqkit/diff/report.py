@@ -12,7 +12,7 @@ from ionqkit.diff.checks import CHECKS
 from ionqkit.diff.model import Change, DiffReport, Side
 from ionqkit.escape import printable
 from ionqkit.findings import Located, Severity, github, sarif
-from ionqkit.findings.formats import DIFF_FORMATS, Renderers
+from ionqkit.findings.formats import DIFF_FORMATS, renderers
 
 JSON_SCHEMA_VERSION = 1
 INFO_URI = "https://github.com/ionqkit/ionqkit/blob/main/docs/diff.md"
@@ -21,7 +21,7 @@ _LEVELS = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
 
 def render(report: DiffReport, fmt: str) -> str:
-    return RENDERERS.render(report, fmt)
+    return RENDERERS[fmt](report)
 
 
 def _summary(report: DiffReport) -> str:
@@ -148,7 +148,7 @@ def render_sarif(report: DiffReport) -> str:
     return sarif.render(CHECKS, [_located(report, change) for change in report.changes], info_uri=INFO_URI)
 
 
-RENDERERS: Renderers[DiffReport] = Renderers(
+RENDERERS = renderers(
     DIFF_FORMATS,
     {
         "text": render_text,

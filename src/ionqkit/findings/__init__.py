@@ -6,7 +6,7 @@
                         registry is ionqkit.validators.registry, the differ's ionqkit.diff.checks
     Located             a finding at one place (findings.located), what the shared renderers take:
     github, sarif       GitHub workflow commands and SARIF 2.1.0 (findings.github, findings.sarif)
-    Renderers           format name -> renderer of one report kind (findings.formats)
+    renderers           format name -> renderer of one report kind (findings.formats)
 
 It stands on ionqkit.escape and nothing else of ionqkit's: the spec core does not import it, and
 it imports neither the linter, the differ nor codegen.

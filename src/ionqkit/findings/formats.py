@@ -1,4 +1,4 @@
-"""Which output formats each command offers, and the registry type that maps a format to its renderer.
+"""Which output formats each command offers, and the table that maps a format to its renderer.
 
 The names live here, in a module that imports nothing, so the CLI can offer them as choices
 without importing a renderer. The shared renderers are `github` and `sarif` (built on `Located`);
@@ -7,27 +7,22 @@ without importing a renderer. The shared renderers are `github` and `sarif` (bui
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from typing import Generic, TypeVar
+TYPE_CHECKING = False  # typing is not imported at run time: see ionqkit/__init__.py
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+    from typing import TypeVar
+
+    R = TypeVar("R")
 
 LINT_FORMATS = ("text", "json", "sarif", "github")
 DIFF_FORMATS = ("text", "json", "markdown", "github", "sarif")
 
-R = TypeVar("R")
 
-
-class Renderers(Generic[R]):
-    """format name -> renderer of one kind of report; renderers are pure, so the same report
-    always gives the same bytes."""
-
-    def __init__(self, formats: tuple[str, ...], renderers: Mapping[str, Callable[[R], str]]) -> None:
-        if tuple(renderers) != formats:
-            raise ValueError(f"renderers {tuple(renderers)} do not match the formats {formats}")
-        self._renderers = dict(renderers)
-
-    def render(self, report: R, fmt: str) -> str:
-        return self._renderers[fmt](report)
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        return tuple(self._renderers)
+def renderers(
+    formats: tuple[str, ...], table: Mapping[str, Callable[[R], str]]
+) -> dict[str, Callable[[R], str]]:
+    """format name -> renderer of one kind of report, checked to offer exactly `formats` (what the
+    CLI lists as choices); renderers are pure, so the same report always gives the same bytes."""
+    if tuple(table) != formats:
+        raise ValueError(f"renderers {tuple(table)} do not match the formats {formats}")
+    return dict(table)

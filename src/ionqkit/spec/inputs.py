@@ -20,12 +20,13 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
 
 from ionqkit.errors import InputError
 
-if TYPE_CHECKING:  # imported where used: a no-op `generate` reads files but runs no command
+TYPE_CHECKING = False  # typing is not imported at run time: see ionqkit/__init__.py
+if TYPE_CHECKING:  # subprocess: imported where used (a no-op `generate` reads files but runs no command)
     import subprocess
+    from typing import BinaryIO
 
 MAX_BYTES = 32 * 1024 * 1024
 MAX_DEPTH = 512  # nesting of collections a loader or the linter follows

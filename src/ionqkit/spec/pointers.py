@@ -5,9 +5,11 @@ On every lint's path (findings are located by pointer), so it imports nothing bu
 
 from __future__ import annotations
 
-from typing import Any
-
 from ionqkit.numerals import ascii_digits
+
+TYPE_CHECKING = False  # typing is not imported at run time: see ionqkit/__init__.py
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def escape_pointer_token(token: str | int) -> str:
