@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from pathlib import Path
 
 from ionqkit.findings import Severity
 from ionqkit.gcpause import collector_paused
@@ -49,6 +48,8 @@ def lint(
         raise ValueError(f"api_version must be one of {', '.join(API_VERSIONS)}, not {api_version!r}")
     config = config or LintConfig()
     if spec is not None or overlay is not None:
+        from pathlib import Path  # only with a spec given: a plain lint never imports pathlib
+
         config = replace(
             config,
             spec=Path(spec) if spec is not None else config.spec,

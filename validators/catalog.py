@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import fnmatch
 from collections.abc import Mapping
-from pathlib import Path
 
 from ionqkit.errors import InputError
 from ionqkit.records import record, replace
 
 TYPE_CHECKING = False  # typing is not imported at run time: see ionqkit/__init__.py
 if TYPE_CHECKING:
+    from pathlib import Path
     from typing import Any
 
 

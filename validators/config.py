@@ -19,8 +19,8 @@ metadata_warn_value_length = 1000
 from __future__ import annotations
 
 import fnmatch
+import os
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 
 from ionqkit.errors import InputError
 from ionqkit.records import field, record
@@ -31,6 +31,7 @@ from ionqkit.validators.specdata import SpecFacts, facts_for_spec, spec_facts
 
 TYPE_CHECKING = False  # typing is not imported at run time: see ionqkit/__init__.py
 if TYPE_CHECKING:
+    from pathlib import Path
     from typing import Any
 
 API_VERSIONS = ("auto", "v0.3", "v0.4")
@@ -59,7 +60,7 @@ class LintConfig:
         ignored = list(self.ignore)
         if file is not None:
             for pattern, codes in self.per_file_ignores.items():
-                if fnmatch.fnmatch(file, pattern) or fnmatch.fnmatch(Path(file).name, pattern):
+                if fnmatch.fnmatch(file, pattern) or fnmatch.fnmatch(os.path.basename(file), pattern):
                     ignored.extend(codes)
         return not any(code.startswith(prefix) for prefix in ignored)
 
@@ -142,27 +143,32 @@ def from_table(table: Mapping[str, Any], *, source: str, base_dir: Path) -> Lint
     )
 
 
-def load(path: Path | None = None, *, start: Path | None = None) -> LintConfig:
+def load(path: Path | None = None, *, start: str | os.PathLike[str] | None = None) -> LintConfig:
     """From an explicit file, else the nearest pyproject.toml above `start` (default: cwd)."""
     if path is not None:
         table = _read(path)
         section = table.get("tool", {}).get("ionqkit", {}).get("lint", table) if "tool" in table else table
         return from_table(section, source=str(path), base_dir=path.parent)
-    here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        candidate = folder / "pyproject.toml"
-        if candidate.is_file():
+    folder = os.path.realpath(os.getcwd() if start is None else start)
+    while True:
+        candidate = os.path.join(folder, "pyproject.toml")
+        if os.path.isfile(candidate):
             section = _read(candidate).get("tool", {}).get("ionqkit", {}).get("lint")
             if section is not None:
-                return from_table(section, source=str(candidate), base_dir=folder)
+                from pathlib import Path  # only with settings to read: a plain lint never imports it
+
+                return from_table(section, source=candidate, base_dir=Path(folder))
             return LintConfig()
-    return LintConfig()
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return LintConfig()
+        folder = parent
 
 
-def _read(path: Path) -> dict[str, Any]:
+def _read(path: str | os.PathLike[str]) -> dict[str, Any]:
     import tomllib  # only when there is a file to read: 5 ms, a tenth of a small lint
 
-    if not path.exists():
+    if not os.path.exists(path):
         raise InputError("no such config file", file=str(path))
     try:
         return tomllib.loads(read_text_file(path))

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
+
+TYPE_CHECKING = False  # typing is not imported at run time: see ionqkit/__init__.py
+if TYPE_CHECKING:
+    from pathlib import Path
 
 PAYLOAD_SUFFIXES = (".json", ".yaml", ".yml")
 
@@ -15,14 +19,16 @@ def files_to_check(paths: list[str]) -> tuple[list[str], list[str]]:
         if raw == "-":
             found.append(raw)
             continue
-        path = Path(raw)
-        if path.is_dir():
+        if os.path.isdir(raw):
+            from pathlib import Path  # only to search a folder: naming files needs no pathlib
+
+            path = Path(raw)
             found.extend(
                 str(p)
                 for p in sorted(path.rglob("*"))
                 if p.suffix in PAYLOAD_SUFFIXES and p.is_file() and not _hidden(p.relative_to(path))
             )
-        elif path.exists():
+        elif os.path.exists(raw):
             found.append(raw)
         else:
             problems.append(f"{raw}: no such file or directory")

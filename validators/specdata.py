@@ -15,10 +15,9 @@ import functools
 import json
 import os
 from collections.abc import Mapping
-from pathlib import Path
 
 from ionqkit.errors import InputError, IonqkitError, SpecError
-from ionqkit.paths import GENERATED_DIR, SPECS_DIR
+from ionqkit.paths import package_file
 from ionqkit.records import field, record
 from ionqkit.spec.factsformat import FORMAT
 from ionqkit.spec.inputs import MAX_REF_CHAIN, read_file
@@ -26,12 +25,13 @@ from ionqkit.validators.catalog import Catalog, from_data
 
 TYPE_CHECKING = False  # typing is not imported at run time: see ionqkit/__init__.py
 if TYPE_CHECKING:
+    from pathlib import Path
     from typing import Any, TypeAlias
 
 # Which generated package holds the facts of each API version the linter checks against.
 PACKAGES = {"v0.4": "ionq_v0_4"}
 FACTS_FILE = "lint_facts.json"
-CATALOG_FILE = SPECS_DIR / "backends.yaml"
+CATALOG_FILE = package_file("specs", "backends.yaml")
 
 Schema: TypeAlias = "Mapping[str, Any]"
 
@@ -164,20 +164,20 @@ def from_json(data: Mapping[str, Any], source: str) -> SpecFacts:
     return facts
 
 
-def facts_path(api_version: str) -> Path:
+def facts_path(api_version: str) -> str:
     package = PACKAGES.get(api_version)
     if package is None:
         raise SpecError(f"the linter checks v0.4 job payloads, not {api_version}")
-    return GENERATED_DIR / package / FACTS_FILE
+    return package_file("generated", package, FACTS_FILE)
 
 
 @functools.cache
 def spec_facts(api_version: str = "v0.4") -> SpecFacts:
     """The facts `make generate` compiled into the installed package."""
     path = facts_path(api_version)
-    if not path.exists():
+    if not os.path.exists(path):
         raise SpecError("no compiled lint facts: run `ionqkit generate`", file=str(path))
-    return from_json(_parse_json(read_file(path), str(path)), str(path))
+    return from_json(_parse_json(read_file(path), path), path)
 
 
 def _parse_json(raw: bytes, name: str) -> Any:
@@ -255,6 +255,8 @@ def _store(path: Path, data: Mapping[str, Any]) -> None:
 
 
 def cache_dir() -> Path:
+    from pathlib import Path  # only for `lint --spec`: a plain lint never imports pathlib
+
     """$IONQKIT_CACHE_DIR, else $XDG_CACHE_HOME/ionqkit, else ~/.cache/ionqkit (the XDG default)."""
     explicit = os.environ.get("IONQKIT_CACHE_DIR")
     if explicit:

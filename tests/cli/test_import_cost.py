@@ -61,6 +61,7 @@ HEAVY = (
     "inspect",
     "typing",  # see ionqkit/__init__.py
     "typing_extensions",
+    "pathlib",
     "shutil",
     "ionqkit.spec.loader",
     "ionqkit.spec.jobfacts",

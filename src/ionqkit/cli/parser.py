@@ -15,7 +15,6 @@ import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from types import ModuleType
 
 from ionqkit import __version__
@@ -30,6 +29,7 @@ from ionqkit.cli.options import (
     RulesOptions,
     SchemaOptions,
     SpecUpdateOptions,
+    path_argument,
 )
 from ionqkit.findings.formats import DIFF_FORMATS, LINT_FORMATS
 from ionqkit.records import record
@@ -95,15 +95,18 @@ def _generate(parser: argparse.ArgumentParser) -> None:
         "does not list), losing what it holds",
     )
     parser.add_argument(
-        "--config", type=Path, default=Path("pyproject.toml"), help="project file with targets"
+        "--config",
+        type=path_argument,
+        default=path_argument("pyproject.toml"),
+        help="project file with targets",
     )
     parser.add_argument(
-        "--spec", type=Path, help="generate from this one spec instead of the configured ones"
+        "--spec", type=path_argument, help="generate from this one spec instead of the configured ones"
     )
-    parser.add_argument("--overlay", type=Path, help="overlay applied to --spec")
+    parser.add_argument("--overlay", type=path_argument, help="overlay applied to --spec")
     parser.add_argument(
         "--out",
-        type=Path,
+        type=path_argument,
         help="output folder for --spec: a standalone project (pyproject.toml, README.md, the package)",
     )
     parser.add_argument("--package", help="package name for --spec, e.g. ionq_v0_4")
@@ -121,13 +124,13 @@ def _generate(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--class-names",
-        type=Path,
+        type=path_argument,
         metavar="FILE",
         help="YAML or JSON mapping of schema name -> class name, overriding the derived names (--spec)",
     )
     parser.add_argument(
         "--templates",
-        type=Path,
+        type=path_argument,
         action="append",
         default=[],
         metavar="DIR",
@@ -164,18 +167,20 @@ def _lint(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--config",
-        type=Path,
+        type=path_argument,
         metavar="FILE",
         help="TOML file with a [tool.ionqkit.lint] table (default: nearest pyproject.toml)",
     )
     parser.add_argument(
         "--spec",
-        type=Path,
+        type=path_argument,
         metavar="FILE",
         help="lint against this v0.4-shaped OpenAPI spec instead of the installed one (its facts "
         "are compiled once and cached by content hash)",
     )
-    parser.add_argument("--overlay", type=Path, metavar="FILE", help="an OpenAPI Overlay applied to --spec")
+    parser.add_argument(
+        "--overlay", type=path_argument, metavar="FILE", help="an OpenAPI Overlay applied to --spec"
+    )
     parser.add_argument("--warnings-as-errors", action="store_true", help="exit 1 on warnings too")
     parser.add_argument(
         "--fix",
@@ -245,10 +250,12 @@ def _spec(parser: argparse.ArgumentParser) -> None:
     )
     update = group.add_parser("update", help=update_help, description=update_help)
     update.add_argument("new", metavar="NEW", help="the new upstream spec, JSON or YAML (- for stdin)")
-    update.add_argument("--spec", type=Path, required=True, metavar="FILE", help="our spec file to update")
+    update.add_argument(
+        "--spec", type=path_argument, required=True, metavar="FILE", help="our spec file to update"
+    )
     update.add_argument(
         "--overlay",
-        type=Path,
+        type=path_argument,
         metavar="FILE",
         help="overlay to check against the new spec (reports stale actions)",
     )
@@ -271,14 +278,16 @@ def _schema(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--api-version", choices=("v0.4",), default="v0.4", help="API version (default v0.4)")
     parser.add_argument(
         "--spec",
-        type=Path,
+        type=path_argument,
         metavar="FILE",
         help="describe payloads of this v0.4-shaped OpenAPI spec instead of the installed one",
     )
-    parser.add_argument("--overlay", type=Path, metavar="FILE", help="an OpenAPI Overlay applied to --spec")
+    parser.add_argument(
+        "--overlay", type=path_argument, metavar="FILE", help="an OpenAPI Overlay applied to --spec"
+    )
     parser.add_argument(
         "--config",
-        type=Path,
+        type=path_argument,
         metavar="FILE",
         help="TOML file with a [tool.ionqkit.lint] table whose limits and backends apply "
         "(default: nearest pyproject.toml)",

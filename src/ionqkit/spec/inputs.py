@@ -19,13 +19,13 @@ import stat
 import sys
 import time
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 from ionqkit.errors import InputError
 
 TYPE_CHECKING = False  # typing is not imported at run time: see ionqkit/__init__.py
 if TYPE_CHECKING:  # subprocess: imported where used (a no-op `generate` reads files but runs no command)
     import subprocess
+    from pathlib import Path
     from typing import BinaryIO
 
 MAX_BYTES = 32 * 1024 * 1024
