@@ -20,14 +20,15 @@ from collections.abc import Mapping
 from ionqkit.errors import InputError
 from ionqkit.records import field, record
 from ionqkit.spec.inputs import decode_utf8
-from ionqkit.validators.locate import JsonText, Position
 from ionqkit.validators.registry import IQ001, IQ002, IQ003, IQ004, IQ005, IQ006, IQ007
 
 TYPE_CHECKING = False  # typing is not imported at run time: see ionqkit/__init__.py
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # locate (a JSON tokenizer): only for a payload with findings to place
     from typing import Any
 
     import orjson
+
+    from ionqkit.validators.locate import JsonText, Position
 
 BOM = b"\xef\xbb\xbf"
 _NON_SPACE = re.compile(rb"[^ \t\n\r\x0b\x0c]")  # bytes.strip()'s whitespace
@@ -62,6 +63,8 @@ class Parsed:
 
     def json_text(self) -> JsonText | None:
         if self._json is None and self.raw is not None and not self.is_yaml:
+            from ionqkit.validators.locate import JsonText
+
             self._json = JsonText(self.raw.decode("utf-8", errors="replace"))
         return self._json
 
@@ -161,6 +164,8 @@ def _json_error(exc: orjson.JSONDecodeError, raw: bytes, name: str) -> TextFindi
     at = min(exc.pos, len(text))
     if text[at : at + 8] == "Infinity" and text[at - 1 : at] == "-":
         at -= 1  # orjson stops after the sign
+    from ionqkit.validators.locate import JsonText
+
     line, column = JsonText(text).position(at)
     if text.startswith(("NaN", "Infinity", "-Infinity"), at):
         return (IQ004.code, f"{text[at : at + 9].rstrip(',} ')} is not a JSON number", line, column)
