@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import inspect
+import json
 import pickle
 import subprocess
 import sys
@@ -331,3 +332,60 @@ def test_class_variables_are_not_fields() -> None:
         counted: Any = Counted
         assert [f.name for f in dataclasses.fields(counted)] == ["name"]
         assert counted.made == 0 and counted("a").kinds == ("a",)
+
+
+def test_the_class_signature_is_dataclasss_only_where_the_generated_init_runs() -> None:
+    @record
+    class Plain:
+        x: int
+        y: list[int] = field(default_factory=list)
+
+    @record
+    class OwnInit:
+        x: int
+
+        def __init__(self, s: str) -> None:
+            self.x = len(s)
+
+    class Sub(Plain):
+        def __init__(self, q: int) -> None:
+            super().__init__(q)
+
+    @record
+    class Invocable:
+        x: int
+
+        def __call__(self, k: int) -> int:
+            return k
+
+    assert str(inspect.signature(Plain)) == "(x: 'int', y: 'list[int]' = <factory>) -> None"
+    assert str(inspect.signature(OwnInit)) == "(s: 'str') -> 'None'"
+    assert str(inspect.signature(Sub)) == "(q: 'int') -> 'None'"
+    assert str(inspect.signature(Invocable(1))) == "(k: 'int') -> 'int'"
+
+
+def test_records_own_replace_is_the_one_copy_replace_calls() -> None:
+    # copy.replace(item, ...) (Python 3.13+) calls item.__replace__(...), as dataclass's does.
+    item = PickledPlain("a", (1,))
+    assert item.__replace__(name="b") == PickledPlain("b", (1,))  # type: ignore[attr-defined]
+
+
+HINTS = """
+import dataclasses, typing
+from ionqkit.validators import Diagnostic, LintConfig, lint
+from ionqkit.validators.fixes import Fix, SetValue
+for cls in (Diagnostic, LintConfig, Fix, SetValue):
+    dataclasses.fields(cls)  # what serializers ask first
+    typing.get_type_hints(cls)
+import pydantic
+job = b'{"type": "ionq.circuit.v1", "shots": "100", "input": {"qubits": 1, "circuit": []}}'
+found = lint(job, fixes=True)
+print(pydantic.TypeAdapter(list[Diagnostic]).dump_json(found).decode())
+"""
+
+
+def test_annotations_resolve_for_serializers_although_the_lint_path_imports_no_typing() -> None:
+    out = subprocess.run([sys.executable, "-c", HINTS], capture_output=True, text=True, check=True).stdout
+    (shots,) = (d for d in json.loads(out) if d["code"] == "IQ502")
+    assert shots["fix"]["safety"] == "safe"
+    assert shots["fix"]["changes"] == [{"pointer": "/shots", "value": 100}]

@@ -8,10 +8,7 @@ from ionqkit.errors import IonqkitError
 from ionqkit.escape import printable
 from ionqkit.findings import Severity
 from ionqkit.records import record
-
-TYPE_CHECKING = False  # typing is not imported at run time: see ionqkit/__init__.py
-if TYPE_CHECKING:  # fixes import only when fixing (`lint --fix`): a plain lint never loads them
-    from ionqkit.validators.fixes import Fix
+from ionqkit.validators.fixes import Fix
 
 
 @record(frozen=True, slots=True)

@@ -19,6 +19,9 @@ def files_to_check(paths: list[str]) -> tuple[list[str], list[str]]:
         if raw == "-":
             found.append(raw)
             continue
+        if not raw:  # an unset shell variable, not the current folder
+            problems.append("an empty path names no file or folder")
+            continue
         if os.path.isdir(raw):
             from pathlib import Path  # only to search a folder: naming files needs no pathlib
 

@@ -14,7 +14,7 @@ Each rule is a constant named by its code: rule modules emit `IQ207`, not the st
 
 from __future__ import annotations
 
-from ionqkit.findings import Fixable, Registry, Rule, Severity
+from ionqkit.findings import Fixable, Registry, Rule, Safety, Severity
 
 E = Severity.ERROR
 W = Severity.WARNING
@@ -68,7 +68,7 @@ IQ003 = RULES.add(
         "RFC 8259 forbids a BOM in JSON text and many parsers (orjson, JavaScript's JSON.parse) "
         "reject it. The rest of the payload is still linted.",
         (RFC8259,),
-        fix=Fixable("safe", "remove the byte order mark"),
+        fix=Fixable(Safety.SAFE, "remove the byte order mark"),
     )
 )
 IQ004 = RULES.add(
@@ -187,7 +187,7 @@ IQ110 = RULES.add(
         "(--api-version, api_version=), and v0.4 under auto. So this fires only when v0.4 is asked for "
         "and the payload has v0.3 fields only.",
         fix=Fixable(
-            "unsafe",
+            Safety.UNSAFE,
             "rewrite the payload for v0.4 as `ionqkit migrate` does, where it maps every field "
             "(unsafe: it changes the API version)",
             always=False,
@@ -205,7 +205,7 @@ IQ111 = RULES.add(
         (CIRQ,),
         "Recognised as v0.3 and linted as such; a warning because v0.3 accepted it.",
         fix=Fixable(
-            "safe",
+            Safety.SAFE,
             'rename `body` to `input` and remove `lang`, where `lang` is "json", `body` an object, '
             "and the payload still reads as v0.3 without them (it has `target`, `error_mitigation` or "
             "`input.format`, or v0.3 was asked for)",
@@ -239,7 +239,7 @@ IQ113 = RULES.add(
         (CIRQ, QISKIT, S09),
         "A warning, not an error: rejecting what IonQ accepts would be a false alarm.",
         fix=Fixable(
-            "safe",
+            Safety.SAFE,
             "remove a top-level key IonQ ignores (cirq-ionq's `lang`); `input.qubits` of an OpenQASM 3 "
             "job is kept, since what IonQ does with it is not documented",
             always=False,
@@ -342,7 +342,7 @@ IQ206 = RULES.add(
         "A qubit index written as an integral float (1.0).",
         "The spec types `targets` items as numbers, so 1.0 validates, and it denotes qubit 1; write 1.",
         (S05,),
-        fix=Fixable("safe", "write the integer"),
+        fix=Fixable(Safety.SAFE, "write the integer"),
     )
 )
 IQ207 = RULES.add(
@@ -399,7 +399,7 @@ IQ211 = RULES.add(
         "call the field `angle`. The value is treated as the angle.",
         (CIRQ, NATIVE_DOCS),
         fix=Fixable(
-            "unsafe",
+            Safety.UNSAFE,
             "rename `phase` to `angle` (unsafe: what IonQ does with `phase` on zz is not documented)",
         ),
     )
@@ -611,7 +611,7 @@ IQ502 = RULES.add(
         'cirq-ionq sends shots as a string such as "100" and IonQ accepts it; the spec says integer.',
         (CIRQ, S05),
         "A warning, since IonQ accepts it.",
-        fix=Fixable("safe", "write the integer, where the string is ASCII digits", always=False),
+        fix=Fixable(Safety.SAFE, "write the integer, where the string is ASCII digits", always=False),
     )
 )
 IQ503 = RULES.add(

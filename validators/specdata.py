@@ -255,9 +255,9 @@ def _store(path: Path, data: Mapping[str, Any]) -> None:
 
 
 def cache_dir() -> Path:
+    """$IONQKIT_CACHE_DIR, else $XDG_CACHE_HOME/ionqkit, else ~/.cache/ionqkit (the XDG default)."""
     from pathlib import Path  # only for `lint --spec`: a plain lint never imports pathlib
 
-    """$IONQKIT_CACHE_DIR, else $XDG_CACHE_HOME/ionqkit, else ~/.cache/ionqkit (the XDG default)."""
     explicit = os.environ.get("IONQKIT_CACHE_DIR")
     if explicit:
         return Path(explicit) / "lint-facts"

@@ -13,7 +13,11 @@ annotations and defaults itself, with methods that are closures over the field n
 compiled and neither `dataclasses` nor `inspect` is imported. The dataclass API still works, on
 demand: `__dataclass_fields__`, `__dataclass_params__` and `__signature__` are computed the first
 time something asks for them (`dataclasses.fields()`, `replace()`, `asdict()`, `is_dataclass()`,
-`inspect.signature()`), by running `dataclasses.dataclass` over a copy of the class body. The
+`inspect.signature(Record)`), by running `dataclasses.dataclass` over a copy of the class body;
+asking also gives the record's module the names it imports only for type checkers, so that
+`typing.get_type_hints()` and pydantic resolve its annotations (`_import_type_only_names`).
+`inspect.signature(Record.__init__)` shows `(self, *args, **kwargs)`: a function's signature
+cannot be made on demand. The
 methods behave as the generated ones (tests/test_records.py runs both side by side): positional
 and keyword arguments, defaults, default factories, `__post_init__`, fields with `init=False`,
 `repr=False` and `compare=False`, equality only with the same class, frozen assignment and
@@ -102,22 +106,6 @@ class _Field:
         )
 
 
-def _field(
-    *,
-    default: Any = _NO_DEFAULT,
-    default_factory: Any = _NO_DEFAULT,
-    init: bool = True,
-    repr: bool = True,
-    hash: bool | None = None,
-    compare: bool = True,
-    metadata: Mapping[Any, Any] | None = None,
-) -> Any:
-    return _Field(
-        default=default, default_factory=default_factory, init=init, repr=repr, hash=hash,
-        compare=compare, metadata=metadata,
-    )  # fmt: skip
-
-
 def _from_dataclasses_field(value: Any) -> _Field:
     # A dataclasses.field(...) in a record's body: only possible once dataclasses is imported.
     import dataclasses
@@ -161,7 +149,7 @@ def _fields_of(cls: type[Any]) -> list[_Field]:
     """The fields the class body declares, in order, as dataclass reads them."""
     found: list[_Field] = []
     own = cls.__dict__
-    for name, annotation in own.get("__annotations__", {}).items():
+    for name, annotation in _annotations(cls).items():
         if _annotation_is(annotation, "ClassVar"):
             continue
         if _annotation_is(annotation, "InitVar"):
@@ -199,6 +187,19 @@ def _fields_of(cls: type[Any]) -> list[_Field]:
     return found
 
 
+def _annotations(cls: type[Any]) -> dict[str, Any]:
+    """The class body's own annotations, as dataclass reads them."""
+    own = cls.__dict__
+    if "__annotations__" in own:
+        return dict(own["__annotations__"])
+    if "__annotate__" in own:  # Python 3.14+, a module without `from __future__ import annotations`
+        import importlib
+
+        annotationlib: Any = importlib.import_module("annotationlib")
+        return dict(annotationlib.get_annotations(cls, format=annotationlib.Format.FORWARDREF))
+    return {}
+
+
 def _make(cls: type[T], *, frozen: bool, slots: bool) -> type[T]:
     if any("__dataclass_fields__" in vars(base) for base in cls.__mro__[1:]):
         raise TypeError(
@@ -224,7 +225,8 @@ def _make(cls: type[T], *, frozen: bool, slots: bool) -> type[T]:
                     setattr(made, f.name, f.default)
     made.__dataclass_fields__ = _Lazy(_dataclass_fields)
     made.__dataclass_params__ = _Lazy(_dataclass_params)
-    made.__signature__ = _Lazy(_signature)
+    if "__init__" not in own:  # a class's own __init__ says its own signature
+        made.__signature__ = _SignatureOf()
     made.__record__ = _Record(cls=made, fields=fields, frozen=frozen, own=own)
     if "__match_args__" not in own:
         made.__match_args__ = tuple(f.name for f in fields if f.init)  # type: ignore[misc]
@@ -232,6 +234,7 @@ def _make(cls: type[T], *, frozen: bool, slots: bool) -> type[T]:
         "__init__": _init(made, fields, frozen),
         "__repr__": _repr(tuple(f.name for f in fields if f.repr)),
         "__eq__": _eq(tuple(f.name for f in fields if f.compare)),
+        "__replace__": _replace,  # copy.replace() (Python 3.13+), as dataclass gives it
     }
     if frozen:
         methods["__setattr__"], methods["__delattr__"] = _frozen(made, frozenset(names))
@@ -255,10 +258,11 @@ def _make(cls: type[T], *, frozen: bool, slots: bool) -> type[T]:
 class _Record:
     """What `record` read from a class: enough to build its dataclass API when asked."""
 
-    __slots__ = ("cls", "fields", "frozen", "own")
+    __slots__ = ("cls", "fields", "frozen", "own", "signature")
 
     def __init__(self, *, cls: Any, fields: tuple[_Field, ...], frozen: bool, own: dict[str, Any]) -> None:
         self.cls, self.fields, self.frozen, self.own = cls, fields, frozen, own
+        self.signature: Any = None
 
 
 class _Lazy:
@@ -276,10 +280,78 @@ class _Lazy:
         # A subclass that is no record finds its record base's attribute: build it for that base.
         holder = next(k for k in owner.__mro__ if "__record__" in vars(k))
         info: _Record = vars(holder)["__record__"]
+        _import_type_only_names(holder.__module__)
         value = self.build(info)
         name = next(key for key, found in vars(holder).items() if found is self)
         type.__setattr__(holder, name, value)
         return value
+
+
+class _SignatureOf:
+    """`inspect.signature(Record)`: the parameters dataclass's own __init__ would have, not
+    (*args, **kwargs) (help(), IDEs, code that reads a class's parameters). Made on first access;
+    None (inspect then reads __init__ as usual) for an instance, and for a subclass with an
+    __init__ of its own."""
+
+    __slots__ = ()
+
+    def __get__(self, instance: Any, owner: Any) -> Any:
+        holder = next(k for k in owner.__mro__ if "__record__" in vars(k))
+        info: _Record = vars(holder)["__record__"]
+        if instance is not None or owner.__init__ is not holder.__init__:
+            return None
+        if info.signature is None:
+            info.signature = _signature(info)
+        return info.signature
+
+
+_TYPE_ONLY_NAMES_IMPORTED: set[str] = set()
+
+
+def _import_type_only_names(module_name: str) -> None:
+    """Give a record's module the names it imports only for type checkers, once something asks for
+    its dataclass API.
+
+    ionqkit's lint-path modules import `typing`, `pathlib` and some of each other's names under
+    `if TYPE_CHECKING:` only (see ionqkit/__init__.py), so their annotations name what the module
+    does not hold at run time. `typing.get_type_hints()` reads a class's annotations in its module's
+    namespace: code that reads them (pydantic, serializers) asks for the dataclass API first, and
+    finds them resolvable then. Only `import` statements of that block are carried out, each name
+    as best it can be (one that cannot be imported is left out); names the module has are kept.
+    """
+    module = sys.modules.get(module_name)
+    file = getattr(module, "__file__", None)
+    if module is None or not file or module_name in _TYPE_ONLY_NAMES_IMPORTED:
+        return
+    _TYPE_ONLY_NAMES_IMPORTED.add(module_name)
+    import ast
+    import importlib
+
+    try:
+        with open(file, encoding="utf-8") as source:
+            tree = ast.parse(source.read(), file)
+    except (OSError, SyntaxError, ValueError):
+        return
+    namespace = vars(module)
+    for node in tree.body:
+        if not (
+            isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING"
+        ):
+            continue
+        for statement in node.body:
+            try:
+                if isinstance(statement, ast.ImportFrom) and statement.module and not statement.level:
+                    imported = importlib.import_module(statement.module)
+                    for alias in statement.names:
+                        if hasattr(imported, alias.name):
+                            namespace.setdefault(alias.asname or alias.name, getattr(imported, alias.name))
+                elif isinstance(statement, ast.Import):
+                    for alias in statement.names:
+                        importlib.import_module(alias.name)
+                        bound = alias.asname or alias.name.split(".")[0]
+                        namespace.setdefault(bound, sys.modules[alias.name if alias.asname else bound])
+            except ImportError:
+                continue
 
 
 def _dataclass(info: _Record) -> Any:
@@ -311,8 +383,6 @@ def _dataclass_params(info: _Record) -> Any:
 
 
 def _signature(info: _Record) -> Any:
-    # What inspect.signature shows (help(), IDEs, code that reads a class's parameters): the
-    # parameters dataclass's own __init__ would have, not (*args, **kwargs).
     import inspect
 
     keyword = inspect.Parameter.POSITIONAL_OR_KEYWORD
@@ -488,4 +558,4 @@ if TYPE_CHECKING:
     from dataclasses import dataclass as record
     from dataclasses import field, replace
 else:
-    record, field, replace = _record, _field, _replace
+    record, field, replace = _record, _Field, _replace

@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
+from ionqkit.findings import Safety
 from ionqkit.validators import Diagnostic, Severity, fix, lint
 from ionqkit.validators.fixer import fix_text
 from ionqkit.validators.fixes import Change, Edit, Fix, SetValue
@@ -57,7 +58,9 @@ def offer(text: str, code: str, *changes: Change) -> Diagnostic:
 
     edits = edits_for(changes, TextDoc(text, False, json_spans(text, wanted_pointers(changes))))
     assert edits is not None
-    return Diagnostic("<payload>", code, Severity.WARNING, "", 1, 1, code, None, Fix(edits, "safe", changes))
+    return Diagnostic(
+        "<payload>", code, Severity.WARNING, "", 1, 1, code, None, Fix(edits, Safety.SAFE, changes)
+    )
 
 
 def test_overlapping_fixes_are_applied_in_later_rounds() -> None:
@@ -95,7 +98,7 @@ def test_a_fix_whose_text_says_something_else_is_refused() -> None:
     def linter(current: str) -> list[Diagnostic]:
         if current != text:
             return []
-        wrong = Fix((Edit(10, 15, "100.0"),), "safe", (SetValue("/shots", 100),))  # 100.0 is not 100
+        wrong = Fix((Edit(10, 15, "100.0"),), Safety.SAFE, (SetValue("/shots", 100),))  # 100.0 is not 100
         return [Diagnostic("<payload>", "IQ502", Severity.WARNING, "/shots", 1, 11, "m", None, wrong)]
 
     result = fix_text(text, "<payload>", linter)

@@ -7,17 +7,23 @@ so a mistyped code is a NameError (and a mypy error), never a finding nobody doc
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from enum import StrEnum
 
 from ionqkit.findings.severity import Severity
 from ionqkit.records import record
 
 TYPE_CHECKING = False  # typing is not imported at run time: see ionqkit/__init__.py
 if TYPE_CHECKING:
-    from typing import Any, Literal, TypeAlias
+    from typing import Any
 
-# Ruff's fix safety: a safe fix keeps the payload's meaning (what IonQ runs does not change); an
-# unsafe one may change it (or the API version), so it is applied only on request.
-Safety: TypeAlias = 'Literal["safe", "unsafe"]'
+
+class Safety(StrEnum):
+    """Ruff's fix safety: a safe fix keeps the payload's meaning (what IonQ runs does not change); an
+    unsafe one may change it (or the API version), so it is applied only on request. The members are
+    the strings "safe" and "unsafe" (a StrEnum), so they compare, print and serialise as those."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
 
 
 @record(frozen=True, slots=True)
