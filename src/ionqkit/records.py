@@ -320,17 +320,17 @@ def _import_type_only_names(module_name: str) -> None:
     as best it can be (one that cannot be imported is left out); names the module has are kept.
     """
     module = sys.modules.get(module_name)
-    file = getattr(module, "__file__", None)
-    if module is None or not file or module_name in _TYPE_ONLY_NAMES_IMPORTED:
+    loader = getattr(module, "__loader__", None)
+    if module is None or loader is None or module_name in _TYPE_ONLY_NAMES_IMPORTED:
         return
     _TYPE_ONLY_NAMES_IMPORTED.add(module_name)
     import ast
     import importlib
 
-    try:
-        with open(file, encoding="utf-8") as source:
-            tree = ast.parse(source.read(), file)
-    except (OSError, SyntaxError, ValueError):
+    try:  # the source as the import system finds it (a file, a zip archive)
+        source = loader.get_source(module_name)
+        tree = ast.parse(source or "", getattr(module, "__file__", None) or module_name)
+    except (AttributeError, ImportError, OSError, SyntaxError, ValueError):
         return
     namespace = vars(module)
     for node in tree.body:
