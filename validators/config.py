@@ -80,8 +80,7 @@ _CACHE: dict[int, tuple[LintConfig, Catalog]] = {}
 
 
 def _catalog(config: LintConfig) -> Catalog:
-    # default_catalog() is the installed facts' catalog; a seam tests patch to change catalog facts.
-    base = default_catalog() if config.spec is None else config.facts().catalog
+    base = config.facts().catalog
     if not config.limits and not config.backends and config.backends_file is None:
         return base
     hit = _CACHE.get(id(config))

@@ -195,10 +195,16 @@ def facts_for_spec(spec: str, overlay: str | None = None) -> SpecFacts:
     cached as JSON under the user cache folder (see `cache_dir`), keyed by the inputs' sha256."""
     from ionqkit.spec.jobfacts import cache_key
 
+    # Stat before reading: a file changed after its stat has a newer stat on the next call.
+    stats = _stats((spec, overlay or None, CATALOG_FILE))
+    known = _BY_KEY.get(_KEY_BY_STATS.get(stats, ""))
+    if known is not None:
+        return known  # no input changed since it was last read: no read, no hash
     spec_bytes = read_file(spec)
     overlay_bytes = read_file(overlay) if overlay else None
     catalog_bytes = read_file(CATALOG_FILE)
     key = cache_key(spec_bytes, overlay_bytes, catalog_bytes)
+    _KEY_BY_STATS[stats] = key
     known = _BY_KEY.get(key)
     if known is not None:
         return known
@@ -219,6 +225,24 @@ def facts_for_spec(spec: str, overlay: str | None = None) -> SpecFacts:
 
 # In-process memo by content key: a file that changes between calls is a new key.
 _BY_KEY: dict[str, SpecFacts] = {}
+# The content key last read for each input's (path, mtime, size): a `lint --spec` run lints many
+# payloads, and each would otherwise read and hash the spec, overlay and catalog again.
+_KEY_BY_STATS: dict[tuple[tuple[str, int, int] | None, ...], str] = {}
+
+
+def _stats(paths: tuple[str | None, ...]) -> tuple[tuple[str, int, int] | None, ...]:
+    """Each input's path, mtime and size; a missing one is left for read_file to report."""
+    out: list[tuple[str, int, int] | None] = []
+    for path in paths:
+        if path is None:
+            out.append(None)
+            continue
+        try:
+            info = os.stat(path)
+        except OSError:
+            return ()  # never a memo key: the read that follows says what is wrong
+        out.append((path, info.st_mtime_ns, info.st_size))
+    return tuple(out)
 
 
 def _compile(

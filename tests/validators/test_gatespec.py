@@ -82,7 +82,9 @@ def test_the_table_is_built_once_per_facts_and_catalog() -> None:
 
 
 def with_catalog(monkeypatch: pytest.MonkeyPatch, catalog: Catalog) -> None:
-    monkeypatch.setattr(lint_config, "default_catalog", lambda: catalog)
+    """Lint as if the installed facts carried `catalog` (a LintConfig reads its catalog from them)."""
+    patched = replace(spec_facts("v0.4"), catalog=catalog)
+    monkeypatch.setattr(lint_config, "spec_facts", lambda api_version="v0.4": patched)
 
 
 def gates_job(*gates: dict[str, Any], gateset: str = "qis") -> str:

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from ionqkit.spec.inputs import read_file
 from ionqkit.spec.loader import load_path
 from ionqkit.validators import lint, specdata
 from tests.conftest import CliResult
@@ -133,3 +134,26 @@ def test_the_september_spec_accepts_every_captured_v04_payload(shared: Path) -> 
         found = lint(path.read_bytes(), spec=september, name=path.name)
         errors = [(d.code, d.pointer) for d in found if d.is_error]
         assert errors == since_capture(path), path.name  # but a backend retired since the capture
+
+
+def test_spec_overlay_and_catalog_are_read_again_only_when_they_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    newer = spec_with_gate(tmp_path, "sx")
+    reads: list[str] = []
+    real_read = read_file
+
+    def counting(path: Any, *args: Any, **kwargs: Any) -> bytes:
+        reads.append(Path(path).name)
+        return real_read(path, *args, **kwargs)
+
+    monkeypatch.setattr(specdata, "read_file", counting)
+    for _ in range(3):
+        assert lint(job("sx"), spec=newer, overlay=OUR_OVERLAY) == []
+    assert sorted(reads) == sorted([newer.name, OUR_OVERLAY.name, "backends.yaml"])
+    # A spec changed in between (here in size) is read, hashed and compiled again.
+    reads.clear()
+    newer.write_text(newer.read_text().replace('"sx"', '"sxdg"'))
+    assert [d.code for d in lint(job("sx"), spec=newer, overlay=OUR_OVERLAY)] == ["IQ201"]
+    assert lint(job("sxdg"), spec=newer, overlay=OUR_OVERLAY) == []
+    assert sorted(reads) == sorted([newer.name, OUR_OVERLAY.name, "backends.yaml"])
