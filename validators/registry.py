@@ -611,7 +611,7 @@ IQ502 = RULES.add(
         'cirq-ionq sends shots as a string such as "100" and IonQ accepts it; the spec says integer.',
         (CIRQ, S05),
         "A warning, since IonQ accepts it.",
-        fix=Fixable(Safety.SAFE, "write the integer, where the string is ASCII digits", always=False),
+        fix=Fixable(Safety.SAFE, "write the integer"),
     )
 )
 IQ503 = RULES.add(

@@ -14,14 +14,14 @@ from ionqkit.validators.registry import IQ110, IQ207, IQ502
 def test_json_says_whether_a_rule_is_fixable() -> None:
     assert as_dict(IQ502)["fix"] == {
         "safety": "safe",
-        "availability": "sometimes",
-        "title": "write the integer, where the string is ASCII digits",
+        "availability": "always",
+        "title": "write the integer",
     }
     assert as_dict(IQ207)["fix"] is None
 
 
 def test_explain_and_markdown_name_the_fix_and_the_flag_it_needs() -> None:
-    assert "Fix: safe fix, sometimes available (`ionqkit lint --fix`)" in explain(IQ502)
+    assert "Fix: safe fix, always available (`ionqkit lint --fix`): write the integer." in explain(IQ502)
     assert "Fix: unsafe fix, sometimes available (`ionqkit lint --fix --unsafe-fixes`)" in explain(IQ110)
     assert "Fix" not in explain(IQ207)
     text = markdown()

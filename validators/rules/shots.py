@@ -31,14 +31,12 @@ def check(view: JobView, ctx: Context) -> None:
         low, high = shot_bounds(view, ctx)
         if isinstance(shots, str) and ascii_digits(shots.strip()):
             count = int(shots)
-            # Certain only for ASCII digits: what IonQ makes of "١٠٠" is not documented.
-            certain = shots.strip().isascii()
             ctx.emit(
                 IQ502,
                 where,
                 f"shots is the string {show(shots)}; the API types it as an integer",
                 f"write {count}",
-                fix=(SetValue(where, count),) if certain else (),
+                fix=(SetValue(where, count),),
             )
         elif isinstance(shots, float) and shots.is_integer():
             count = int(shots)
