@@ -51,7 +51,6 @@ class Catalog:
     open_object_fields: Mapping[str, frozenset[str]]  # object (as `settings.compilation`) -> keys clients add
     v03: Mapping[str, Any]
     operands: Mapping[str, Mapping[str, Mapping[str, Any]]]  # gateset -> gate -> requirements
-    source: str = "specs/backends.yaml"
 
     def backend(self, name: str) -> Backend | None:
         return self.backends.get(name)
@@ -88,7 +87,7 @@ class Catalog:
         return replace(self, backends=merged, limits=new_limits)
 
 
-def from_data(data: Mapping[str, Any], source: str) -> Catalog:
+def from_data(data: Mapping[str, Any]) -> Catalog:
     """A Catalog from backends.yaml's data (as compiled into the lint facts)."""
     families = {name: str(spec["two_qubit_gate"]) for name, spec in data["families"].items()}
     ext = data["client_extensions"]
@@ -111,15 +110,14 @@ def from_data(data: Mapping[str, Any], source: str) -> Catalog:
         },
         v03=data["v0.3"],
         operands={gs: dict(gates) for gs, gates in data["operands"].items()},
-        source=source,
     )
 
 
-def default_catalog(api_version: str = "v0.4") -> Catalog:
+def default_catalog() -> Catalog:
     """The catalog compiled into the installed package's lint facts."""
     from ionqkit.validators.specdata import spec_facts
 
-    return spec_facts(api_version).catalog
+    return spec_facts("v0.4").catalog
 
 
 def _backend(name: str, spec: Mapping[str, Any], base: Backend | None) -> Backend:

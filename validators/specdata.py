@@ -44,7 +44,6 @@ class Gateset:
     gates: frozenset[str]
     gate_schema: Schema
     gate_fields: frozenset[str]
-    input_schema: Schema | None  # the single-circuit input that holds this gateset's gate list
     circuit_schema: Schema | None  # the per-circuit schema of multi-circuit jobs
 
 
@@ -66,21 +65,11 @@ class SpecFacts:
     inputs: Mapping[str, tuple[InputVariant, ...]]  # job type -> the input shapes it takes
     gatesets: Mapping[str, Gateset]
     noise_models: frozenset[str]
-    noise_schema: Schema | None
     spec_backends: frozenset[str]  # backend names the spec itself lists (enum or description)
     max_circuits: int | None
     catalog: Catalog = field(repr=False)  # specs/backends.yaml as compiled with these facts
     definitions: Mapping[str, Any] = field(repr=False)
     spec: Mapping[str, str] = field(default_factory=dict, repr=False)  # the spec's title, version, sha256
-
-    @property
-    def circuit_types(self) -> frozenset[str]:
-        """Job types whose input is one gate list."""
-        return frozenset(t for t, vs in self.inputs.items() if any(v.kind == "gates" for v in vs))
-
-    @property
-    def multi_circuit_types(self) -> frozenset[str]:
-        return frozenset(t for t, vs in self.inputs.items() if any(v.kind == "circuits" for v in vs))
 
     @property
     def default_gateset(self) -> str | None:
@@ -118,7 +107,6 @@ def from_json(data: Mapping[str, Any], source: str) -> SpecFacts:
             gates=frozenset(entry["gates"]),
             gate_schema=entry["gate_schema"],
             gate_fields=frozenset(),
-            input_schema=entry["input_schema"],
             circuit_schema=entry["circuit_schema"],
         )
         for name, entry in ((name, data["gatesets"][name]) for name in order)
@@ -141,10 +129,9 @@ def from_json(data: Mapping[str, Any], source: str) -> SpecFacts:
         },
         gatesets=gatesets,
         noise_models=frozenset(data["noise_models"]),
-        noise_schema=data["noise_schema"],
         spec_backends=frozenset(data["spec_backends"]),
         max_circuits=data["max_circuits"],
-        catalog=from_data(data["catalog"], f"{source} (catalog)"),
+        catalog=from_data(data["catalog"]),
         definitions=data["definitions"],
         spec={str(k): str(v) for k, v in data.get("spec", {}).items()},
     )
@@ -155,7 +142,6 @@ def from_json(data: Mapping[str, Any], source: str) -> SpecFacts:
             gates=g.gates,
             gate_schema=facts.resolve(g.gate_schema),
             gate_fields=frozenset(facts.resolve(g.gate_schema).get("properties", {})),
-            input_schema=g.input_schema,
             circuit_schema=g.circuit_schema,
         )
         for name, g in gatesets.items()

@@ -40,8 +40,8 @@ def test_facts_name_their_file_and_hold_the_catalog() -> None:
     assert facts.source.endswith("ionq_v0_4/lint_facts.json")
     assert facts.catalog.backend("qpu.aria-1") is not None
     assert facts.default_gateset == "qis"
-    assert "ionq.circuit.v1" in facts.circuit_types
-    assert "ionq.multi-circuit.v1" in facts.multi_circuit_types
+    assert {v.kind for v in facts.inputs["ionq.circuit.v1"]} == {"gates"}
+    assert {v.kind for v in facts.inputs["ionq.multi-circuit.v1"]} == {"circuits"}
 
 
 def test_facts_of_another_format_ask_for_regeneration(tmp_path: Path) -> None:
