@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from ionqkit.findings import Rule
 from ionqkit.records import field, record
@@ -184,3 +184,11 @@ def field_name(pointer: str) -> str:
         token = unescape_pointer_token(raw)
         out += f"[{token}]" if token.isdigit() else (f".{token}" if out else token)
     return out or "payload"
+
+
+def did_you_mean(name: str, known: Collection[str]) -> str | None:
+    """`did you mean `X`?` for the known name closest to `name`, if one is close."""
+    import difflib  # only for a hint on an unknown name: off the clean path
+
+    close = difflib.get_close_matches(str(name), list(known), n=1)
+    return f"did you mean `{close[0]}`?" if close else None

@@ -14,7 +14,7 @@ from collections.abc import Collection, Mapping
 
 from ionqkit.findings import Severity
 from ionqkit.spec.pointers import escape_pointer_token
-from ionqkit.validators.context import Context, field_name, json_type, show
+from ionqkit.validators.context import Context, did_you_mean, field_name, json_type, show
 from ionqkit.validators.registry import IQ004, IQ006, IQ101, IQ102, IQ103, IQ105, IQ115, RULES
 from ionqkit.validators.specdata import Schema
 
@@ -117,7 +117,7 @@ def _walk_object(
                 IQ102,
                 child,
                 f"unknown field `{key}` in {field_name(pointer)}",
-                _did_you_mean(key, props) or f"allowed: {', '.join(props)}",
+                did_you_mean(key, props) or f"allowed: {', '.join(props)}",
             )
         elif isinstance(additional, Mapping):
             walk(ctx, additional, item, child, skip=skip, depth=depth + 1)
@@ -130,15 +130,8 @@ def _walk_object(
                 IQ115,
                 child,
                 f"`{key}` is not a field of {field_name(pointer)} in the spec; IonQ ignores it",
-                _did_you_mean(key, props) or f"known: {', '.join(props)}",
+                did_you_mean(key, props) or f"known: {', '.join(props)}",
             )
-
-
-def _did_you_mean(key: str, known: Collection[str]) -> str | None:
-    import difflib  # only for a hint on an unknown key: off the clean path
-
-    close = difflib.get_close_matches(str(key), list(known), n=1)
-    return f"did you mean `{close[0]}`?" if close else None
 
 
 def _bounds(ctx: Context, schema: Schema, value: float, pointer: str) -> None:

@@ -565,3 +565,14 @@ def test_both_spellings_of_one_qubit_are_the_warning_only(
     gate(0, gate_)(data)
     found = [(d.code, d.pointer) for d in lint(dumps(data))]
     assert sorted(found) == sorted([("IQ213", "/input/circuit/0"), *others])
+
+
+def test_an_unknown_gate_or_field_close_to_a_known_one_gets_the_same_hint() -> None:
+    data = json.loads(json.dumps(BELL))
+    data["input"]["circuit"][0]["gate"] = "cnto"
+    data["input"]["circuit"][1]["targt"] = 0
+    data["settings"] = {"error_mitigaton": {}}
+    hints = {(d.code, d.pointer): d.hint for d in lint(json.dumps(data))}
+    assert hints[("IQ201", "/input/circuit/0/gate")] == "did you mean `cnot`?"
+    assert hints[("IQ102", "/input/circuit/1/targt")] == "did you mean `target`?"
+    assert hints[("IQ115", "/settings/error_mitigaton")] == "did you mean `error_mitigation`?"

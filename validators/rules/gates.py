@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ionqkit.validators import gatespec
 from ionqkit.validators.constraints import GATE
-from ionqkit.validators.context import CircuitView, Context, field_name, json_type, show
+from ionqkit.validators.context import CircuitView, Context, did_you_mean, field_name, json_type, show
 from ionqkit.validators.registry import IQ101, IQ103, IQ201, IQ202
 from ionqkit.validators.schemawalk import walk
 
@@ -58,12 +58,9 @@ def _unknown(name: str, pointer: str, gateset: str, ctx: Context) -> None:
         )
         return
     known = sorted(ctx.facts.gatesets[gateset].gates)
-    import difflib  # only for a gate name that is not known
-
-    close = difflib.get_close_matches(name, known, n=1)
     ctx.emit(
         IQ201,
         f"{pointer}/gate",
         f"unknown {gateset} gate {show(name)}",
-        f"did you mean `{close[0]}`?" if close else f"{gateset} gates: {', '.join(known)}",
+        did_you_mean(name, known) or f"{gateset} gates: {', '.join(known)}",
     )
