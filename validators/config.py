@@ -118,6 +118,8 @@ def from_table(table: Mapping[str, Any], *, source: str, base_dir: Path) -> Lint
         raise InputError(f"api-version must be one of {', '.join(API_VERSIONS)}", file=source)
     backends_file = normalized.get("backends_file")
     spec, overlay = normalized.get("spec"), normalized.get("overlay")
+    if overlay and not spec:
+        raise InputError("an overlay needs the spec it applies to (`spec`)", file=source)
     limits = normalized.get("limits", {})
     known_limits = default_catalog().limits
     for key, value in limits.items():

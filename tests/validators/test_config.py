@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from ionqkit.errors import InputError
-from ionqkit.validators import LintConfig, lint
+from ionqkit.errors import InputError, SpecError
+from ionqkit.validators import LintConfig, lint, specdata
 from ionqkit.validators.config import load
+from tests.conftest import CliResult
 from tests.validators.samples import BELL, dumps, payload
 
 
@@ -77,3 +79,38 @@ def test_bad_config_is_a_clear_input_error(tmp_path: Path, body: str, complaint:
 def test_api_version_from_config(tmp_path: Path) -> None:
     config = load(write_pyproject(tmp_path, '[tool.ionqkit.lint]\napi-version = "v0.3"\n'))
     assert [d.code for d in lint(dumps(BELL), config=config)] == ["IQ112"]
+
+
+def test_spec_and_overlay_resolve_from_the_pyprojects_folder(tmp_path: Path) -> None:
+    write_pyproject(tmp_path, '[tool.ionqkit.lint]\nspec = "vendor/spec.json"\noverlay = "vendor/fix.yaml"\n')
+    (tmp_path / "sub").mkdir()
+    config = load(start=tmp_path / "sub")
+    assert (config.spec, config.overlay) == (
+        tmp_path / "vendor" / "spec.json",
+        tmp_path / "vendor" / "fix.yaml",
+    )
+
+
+def test_an_overlay_without_a_spec_is_refused_naming_the_pyproject(
+    tmp_path: Path, cli: Callable[..., CliResult]
+) -> None:
+    pyproject = write_pyproject(tmp_path, '[tool.ionqkit.lint]\noverlay = "fix.yaml"\n')
+    with pytest.raises(InputError, match="an overlay needs the spec") as caught:
+        load(pyproject)
+    assert caught.value.file == str(pyproject)
+    job = tmp_path / "job.json"
+    job.write_text(dumps(BELL))
+    code, out, err = cli("lint", "--config", pyproject, job)
+    assert (code, out) == (2, "") and err.startswith(f"error: {pyproject}: an overlay needs the spec")
+
+
+def test_missing_compiled_facts_ask_for_generate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    missing = tmp_path / "lint_facts.json"
+    monkeypatch.setattr(specdata, "facts_path", lambda api_version: str(missing))
+    specdata.spec_facts.cache_clear()
+    try:
+        with pytest.raises(SpecError, match=r"no compiled lint facts: run `ionqkit generate`") as caught:
+            specdata.spec_facts("v0.4")
+        assert caught.value.file == str(missing)
+    finally:
+        specdata.spec_facts.cache_clear()
