@@ -78,17 +78,21 @@ class SpecFacts:
 
     def resolve(self, schema: Schema) -> Schema:
         """`schema`, or what its `$ref` chain ends at (references into `definitions` only)."""
-        if not isinstance(schema, Mapping) or "$ref" not in schema:
-            return schema  # the common case, on every step of the schema walk
-        for _ in range(MAX_REF_CHAIN + 1):
-            ref = schema.get("$ref") if isinstance(schema, Mapping) else None
-            if not isinstance(ref, str):
-                return schema
-            target = self.definitions.get(ref)
-            if not isinstance(target, Mapping):
-                raise SpecError(f"lint facts: $ref {ref!r} does not resolve", file=self.source)
-            schema = target
-        raise SpecError(f"lint facts: $ref chain longer than {MAX_REF_CHAIN} references", file=self.source)
+        return _resolve(self.definitions, schema, self.source)
+
+
+def _resolve(definitions: Mapping[str, Any], schema: Schema, source: str) -> Schema:
+    if not isinstance(schema, Mapping) or "$ref" not in schema:
+        return schema  # the common case, on every step of the schema walk
+    for _ in range(MAX_REF_CHAIN + 1):
+        ref = schema.get("$ref") if isinstance(schema, Mapping) else None
+        if not isinstance(ref, str):
+            return schema
+        target = definitions.get(ref)
+        if not isinstance(target, Mapping):
+            raise SpecError(f"lint facts: $ref {ref!r} does not resolve", file=source)
+        schema = target
+    raise SpecError(f"lint facts: $ref chain longer than {MAX_REF_CHAIN} references", file=source)
 
 
 def from_json(data: Mapping[str, Any], source: str) -> SpecFacts:
@@ -99,19 +103,21 @@ def from_json(data: Mapping[str, Any], source: str) -> SpecFacts:
             f"lint facts of format {found!r}, expected {FORMAT}: regenerate them (`ionqkit generate`)",
             file=source,
         )
+    definitions = data["definitions"]
     order = [name for name in data.get("gateset_order", ()) if name in data["gatesets"]]
     order += [name for name in data["gatesets"] if name not in order]
-    gatesets = {
-        name: Gateset(
+    gatesets = {}
+    for name in order:
+        entry = data["gatesets"][name]
+        gate_schema = _resolve(definitions, entry["gate_schema"], source)
+        gatesets[name] = Gateset(
             name=name,
             gates=frozenset(entry["gates"]),
-            gate_schema=entry["gate_schema"],
-            gate_fields=frozenset(),
+            gate_schema=gate_schema,
+            gate_fields=frozenset(gate_schema.get("properties", {})),  # the fields a gate object may carry
             circuit_schema=entry["circuit_schema"],
         )
-        for name, entry in ((name, data["gatesets"][name]) for name in order)
-    }
-    facts = SpecFacts(
+    return SpecFacts(
         api_version=str(data["api_version"]),
         source=source,
         payloads=data["payloads"],
@@ -132,22 +138,9 @@ def from_json(data: Mapping[str, Any], source: str) -> SpecFacts:
         spec_backends=frozenset(data["spec_backends"]),
         max_circuits=data["max_circuits"],
         catalog=from_data(data["catalog"]),
-        definitions=data["definitions"],
+        definitions=definitions,
         spec={str(k): str(v) for k, v in data.get("spec", {}).items()},
     )
-    # The fields a gate object may carry, once its schema can be resolved.
-    resolved = {
-        name: Gateset(
-            name=g.name,
-            gates=g.gates,
-            gate_schema=facts.resolve(g.gate_schema),
-            gate_fields=frozenset(facts.resolve(g.gate_schema).get("properties", {})),
-            circuit_schema=g.circuit_schema,
-        )
-        for name, g in gatesets.items()
-    }
-    object.__setattr__(facts, "gatesets", resolved)
-    return facts
 
 
 def facts_path(api_version: str) -> str:

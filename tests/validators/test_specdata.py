@@ -52,3 +52,15 @@ def test_facts_of_another_format_ask_for_regeneration(tmp_path: Path) -> None:
 def test_only_v04_payloads_have_facts() -> None:
     with pytest.raises(SpecError, match=r"not v0\.3"):
         specdata.facts_path("v0.3")
+
+
+def test_gatesets_hold_their_resolved_gate_schema_and_its_fields(tmp_path: Path) -> None:
+    path = specdata.facts_path("v0.4")
+    data = json.loads(Path(path).read_text())
+    assert "$ref" in data["gatesets"]["qis"]["gate_schema"]  # what the reader resolves once
+    qis = specdata.from_json(data, path).gatesets["qis"]
+    assert "$ref" not in qis.gate_schema and {"gate", "target", "controls"} <= qis.gate_fields
+    data["gatesets"]["qis"]["gate_schema"] = {"$ref": "#/components/schemas/Nowhere"}
+    with pytest.raises(SpecError, match="does not resolve") as caught:
+        specdata.from_json(data, str(tmp_path / "facts.json"))
+    assert caught.value.file == str(tmp_path / "facts.json")
