@@ -195,8 +195,8 @@ def facts_for_spec(spec: str, overlay: str | None = None) -> SpecFacts:
         except (InputError, SpecError, KeyError, TypeError, AttributeError):
             facts = None  # a damaged cache entry is recompiled and replaced
     if facts is None:
-        data = _compile(spec_bytes, spec, overlay_bytes, overlay, catalog_bytes)
-        _store(cached, data)
+        text, data = _compile(spec_bytes, spec, overlay_bytes, overlay, catalog_bytes)
+        _store(cached, text)
         facts = from_json(data, spec)
     _BY_KEY[key] = facts
     return facts
@@ -226,8 +226,9 @@ def _stats(paths: tuple[str | None, ...]) -> tuple[tuple[str, int, int] | None, 
 
 def _compile(
     spec_bytes: bytes, spec: str, overlay_bytes: bytes | None, overlay: str | None, catalog_bytes: bytes
-) -> dict[str, Any]:
-    """Compile from the bytes the cache key was computed over (each input is read once)."""
+) -> tuple[str, dict[str, Any]]:
+    """The facts as the cache stores them and as read back, compiled from the bytes the cache key
+    was computed over (each input is read once)."""
     from ionqkit.spec import jobfacts
     from ionqkit.spec.loader import load_bytes
     from ionqkit.spec.specload import load_documents
@@ -237,24 +238,24 @@ def _compile(
     if not jobfacts.has_job_payloads(loaded.document):
         raise SpecError("the spec has no POST /jobs JSON request body to lint payloads against", file=spec)
     catalog = load_bytes(catalog_bytes, name=str(CATALOG_FILE)).data
-    data: dict[str, Any] = json.loads(jobfacts.dumps(jobfacts.compile_facts(loaded.document, catalog)))
+    # Through JSON, so the facts are the same whether compiled now or read from the cache.
+    text = jobfacts.dumps(jobfacts.compile_facts(loaded.document, catalog))
+    data: dict[str, Any] = json.loads(text)
     if not data["payloads"]:
         raise SpecError(
             "the spec's POST /jobs body defines no job `type` values: not a v0.4-shaped spec", file=spec
         )
-    return data
+    return text, data
 
 
-def _store(path: Path, data: Mapping[str, Any]) -> None:
+def _store(path: Path, text: str) -> None:
     """Best effort: a read-only or full cache folder only costs the next run a recompile."""
-    from ionqkit.spec.atomic import write_file_atomically
-    from ionqkit.spec.jobfacts import dumps
+    import contextlib
 
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_file_atomically(path, dumps(data).encode())
-    except (OSError, IonqkitError):
-        pass
+    from ionqkit.spec.atomic import write_file_atomically  # creates the cache folder as needed
+
+    with contextlib.suppress(OSError, IonqkitError):
+        write_file_atomically(path, text.encode())
 
 
 def cache_dir() -> Path:

@@ -157,3 +157,22 @@ def test_spec_overlay_and_catalog_are_read_again_only_when_they_change(
     assert [d.code for d in lint(job("sx"), spec=newer, overlay=OUR_OVERLAY)] == ["IQ201"]
     assert lint(job("sxdg"), spec=newer, overlay=OUR_OVERLAY) == []
     assert sorted(reads) == sorted([newer.name, OUR_OVERLAY.name, "backends.yaml"])
+
+
+def test_a_compile_serialises_the_facts_once_and_stores_that_text(
+    tmp_path: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ionqkit.spec import jobfacts
+
+    written: list[str] = []
+    real_dumps = jobfacts.dumps
+
+    def counting(facts: Any) -> str:
+        written.append(real_dumps(facts))
+        return written[-1]
+
+    monkeypatch.setattr(jobfacts, "dumps", counting)
+    assert not cache.exists()  # the atomic write makes the cache folder
+    assert lint(job("sx"), spec=spec_with_gate(tmp_path, "sx")) == []
+    (entry,) = cache.iterdir()
+    assert len(written) == 1 and entry.read_text() == written[0]
