@@ -81,12 +81,12 @@ def _guess_type(ctx: Context, inp: Any) -> str | None:
     if not isinstance(inp, dict):
         return None
     for job_type, variants in ctx.facts.inputs.items():
-        if any(_selects(ctx, v, inp) for v in variants):
+        if any(_selects(v, inp) for v in variants):
             return job_type
     return None
 
 
-def _selects(ctx: Context, variant: InputVariant, inp: dict[str, Any]) -> bool:
+def _selects(variant: InputVariant, inp: dict[str, Any]) -> bool:
     """Whether an input object has the shape of `variant` (before checking it)."""
     if variant.kind == "source":
         return variant.field in inp
@@ -111,7 +111,7 @@ def _check_input(ctx: Context, job_type: str, inp: Any) -> None:
         return
     if _wrong_shape(ctx, job_type, variants, inp):
         return
-    chosen = [v for v in variants if _selects(ctx, v, inp)] or list(variants)
+    chosen = [v for v in variants if _selects(v, inp)] or list(variants)
     kinds = {v.kind for v in chosen}
     if kinds == {"gates"}:
         _check_single(ctx, chosen, inp)
