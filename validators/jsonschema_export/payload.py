@@ -28,7 +28,8 @@ from ionqkit.validators.catalog import Catalog
 from ionqkit.validators.jsonschema_export import patterns, text
 from ionqkit.validators.jsonschema_export.gates import GateSchemas, gate_schemas, reject
 from ionqkit.validators.jsonschema_export.translate import Definitions, Json, Translator
-from ionqkit.validators.rules.shots import DEFAULT_SHOTS
+from ionqkit.validators.rules.shots import DEFAULT_SHOTS, shot_bounds
+from ionqkit.validators.rules.structure import wrong_shapes
 from ionqkit.validators.specdata import InputVariant, SpecFacts
 
 # Fields lint's own rules check instead of the schema walk (rules/structure.py `_OWNED`).
@@ -185,10 +186,8 @@ class _Payload:
         return shape
 
     def shot_bounds(self, job_type: str) -> tuple[int | None, int | None]:
-        """The bounds lint's IQ501 reads: the job type's `shots` minimum and maximum."""
-        payload = self.facts.resolve(self.facts.payloads[job_type])
-        shots = self.facts.resolve(payload.get("properties", {}).get("shots", {}))
-        low, high = shots.get("minimum"), shots.get("maximum")
+        """The bounds lint's IQ501 reads (rules/shots.shot_bounds), as whole numbers."""
+        low, high = shot_bounds(self.facts, job_type)
         return (
             int(low) if isinstance(low, (int, float)) else None,
             int(high) if isinstance(high, (int, float)) else None,
@@ -221,30 +220,15 @@ class _Payload:
         if not variants:
             return True
         chosen = self.selected(variants)
-        kinds = {v.kind for v in variants}
-        takes = " or ".join(_describe(v) for v in variants)
-        guards: list[tuple[str, str]] = []
-        if "gates" not in kinds:
-            guards.append(("circuit", f"a `{job_type}` job takes {takes}, not a gate list"))
-        if "source" not in kinds:
-            for field in self.source_fields():
-                guards.append(
-                    (field, f"a `{job_type}` job takes {takes}, not program source in `input.{field}`")
-                )
         # lint reports the first such field and checks nothing else of the input (IQ114).
         body = chosen
-        for field, message in reversed(guards):
+        for field, message, _ in reversed(wrong_shapes(self.facts, job_type, variants)):
             body = {
                 "if": {"required": [field]},
                 "then": {"properties": {field: reject(message)}},
                 "else": body,
             }
         return {"description": self.words["input"], "type": "object", "allOf": [body]}
-
-    def source_fields(self) -> list[str]:
-        return sorted(
-            {v.field for vs in self.facts.inputs.values() for v in vs if v.kind == "source" and v.field}
-        )
 
     def selected(self, variants: Sequence[InputVariant]) -> Any:
         """lint's choice among a job type's input shapes (structure._check_input): those the input's
@@ -570,14 +554,6 @@ def _selector(key: str) -> Json:
     return {
         "anyOf": [{"required": ["circuit"]}, {"required": ["gateset"], "not": {"required": ["circuits"]}}]
     }
-
-
-def _describe(variant: InputVariant) -> str:
-    if variant.kind == "source":
-        return f"program source in `input.{variant.field}`"
-    if variant.kind == "gates":
-        return f"a {'/'.join(variant.gatesets) or 'gate'} gate list in `input.circuit`"
-    return "an input object"
 
 
 def _noise_model_in(models: Sequence[str]) -> Json:

@@ -11,14 +11,18 @@ TYPE_CHECKING = False  # typing is not imported at run time: see ionqkit/__init_
 if TYPE_CHECKING:
     from typing import Any
 
+    from ionqkit.validators.specdata import SpecFacts
+
 DEFAULT_SHOTS = 100  # what a job without `shots` runs (the spec's default); debiasing counts it
 
 
-def shot_bounds(view: JobView, ctx: Context) -> tuple[int | None, int | None]:
-    payload = ctx.facts.payloads.get(view.job_type) if isinstance(view.job_type, str) else None
+def shot_bounds(facts: SpecFacts, job_type: Any) -> tuple[Any, Any]:
+    """The `shots` minimum and maximum of the job type's payload (an unknown type: the first
+    type's), as the spec writes them; None where it sets none. The schema export uses the same."""
+    payload = facts.payloads.get(job_type) if isinstance(job_type, str) else None
     if payload is None:
-        payload = next(iter(ctx.facts.payloads.values()), {})
-    shots = ctx.facts.resolve(ctx.facts.resolve(payload).get("properties", {}).get("shots", {}))
+        payload = next(iter(facts.payloads.values()), {})
+    shots = facts.resolve(facts.resolve(payload).get("properties", {}).get("shots", {}))
     return shots.get("minimum"), shots.get("maximum")
 
 
@@ -28,7 +32,7 @@ def check(view: JobView, ctx: Context) -> None:
     shots: Any = data.get("shots")
     count: int | None = None
     if "shots" in data:
-        low, high = shot_bounds(view, ctx)
+        low, high = shot_bounds(ctx.facts, view.job_type)
         if isinstance(shots, str) and ascii_digits(shots.strip()):
             count = int(shots)
             ctx.emit(

@@ -10,13 +10,13 @@ dedicated rules own (metadata, shots, backend, noise model and seed, gates) are 
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 from ionqkit.validators.context import Context, JobView, field_name, show
 from ionqkit.validators.fixes import RemoveMember
 from ionqkit.validators.registry import IQ101, IQ102, IQ104, IQ105, IQ113, IQ114
 from ionqkit.validators.schemawalk import objects_clean, walk
-from ionqkit.validators.specdata import InputVariant
+from ionqkit.validators.specdata import InputVariant, SpecFacts
 
 TYPE_CHECKING = False  # typing is not imported at run time: see ionqkit/__init__.py
 if TYPE_CHECKING:
@@ -128,30 +128,33 @@ def _wrong_shape(
 ) -> bool:
     """IQ114 when the input has the shape of another job type's input: a gate list in an OpenQASM 3
     job, program source in a gate-list job. One finding at the field that gives it away."""
-    kinds = {v.kind for v in variants}
-    takes = " or ".join(_describe(v) for v in variants)
-    if "gates" not in kinds and "circuit" in inp:
-        ctx.emit(
-            IQ114,
-            "/input/circuit",
-            f"a `{job_type}` job takes {takes}, not a gate list",
-            _other_type_hint(ctx, "gates"),
-        )
-        return True
-    if "source" not in kinds:
-        for field in _source_fields(ctx):
-            if field in inp:
-                ctx.emit(
-                    IQ114,
-                    f"/input/{field}",
-                    f"a `{job_type}` job takes {takes}, not program source in `input.{field}`",
-                    _other_type_hint(ctx, "source"),
-                )
-                return True
+    for field, message, kind in wrong_shapes(ctx.facts, job_type, variants):
+        if field in inp:
+            ctx.emit(IQ114, f"/input/{field}", message, _other_type_hint(ctx, kind))
+            return True
     return False
 
 
-def _describe(variant: InputVariant) -> str:
+def wrong_shapes(
+    facts: SpecFacts, job_type: str, variants: Sequence[InputVariant]
+) -> list[tuple[str, str, str]]:
+    """The input fields that show another job type's input (IQ114), in the order lint tries them:
+    each as (field, message, the kind of input it shows). The schema export rejects the same."""
+    kinds = {v.kind for v in variants}
+    takes = " or ".join(describe(v) for v in variants)
+    out: list[tuple[str, str, str]] = []
+    if "gates" not in kinds:
+        out.append(("circuit", f"a `{job_type}` job takes {takes}, not a gate list", "gates"))
+    if "source" not in kinds:
+        for field in source_fields(facts):
+            out.append(
+                (field, f"a `{job_type}` job takes {takes}, not program source in `input.{field}`", "source")
+            )
+    return out
+
+
+def describe(variant: InputVariant) -> str:
+    """An input shape as messages name it."""
     if variant.kind == "source":
         return f"program source in `input.{variant.field}`"
     if variant.kind == "gates":
@@ -161,8 +164,9 @@ def _describe(variant: InputVariant) -> str:
     return "an input object"
 
 
-def _source_fields(ctx: Context) -> list[str]:
-    return sorted({v.field for vs in ctx.facts.inputs.values() for v in vs if v.kind == "source" and v.field})
+def source_fields(facts: SpecFacts) -> list[str]:
+    """The input fields any job type's program source is written in (`data`)."""
+    return sorted({v.field for vs in facts.inputs.values() for v in vs if v.kind == "source" and v.field})
 
 
 def _other_type_hint(ctx: Context, kind: str) -> str | None:

@@ -398,6 +398,18 @@ def test_program_source_in_a_circuit_job_is_rejected_at_data() -> None:
     assert lint_errors(data) == rejected_at(default_validator(), data) == {"/input/data"}
 
 
+def test_the_schema_rejects_another_types_input_in_lints_words() -> None:
+    """IQ114's message is written once (rules/structure.wrong_shapes): the schema says the same."""
+    source = payload(BELL)
+    source["input"] = {"gateset": "qis", "data": "OPENQASM 3;", "qubits": 2}
+    gates = payload(QASM3)
+    gates["input"]["circuit"] = [{"gate": "h", "target": 0}]
+    exported = dumps(schema_for())
+    for data in (source, gates):
+        (message,) = [d.message for d in lint(json.dumps(data)) if d.code == "IQ114"]
+        assert json.dumps(message) in exported
+
+
 def test_an_unknown_key_in_an_open_object_is_valid() -> None:
     """IQ115 is a warning: the spec leaves `settings.compilation` open, and so does the schema."""
     data = payload(BELL)
