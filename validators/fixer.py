@@ -15,6 +15,8 @@ was (`Fixed.reverted`).
 
 from __future__ import annotations
 
+import bisect
+import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
 
@@ -71,7 +73,8 @@ def fix_text(text: str, name: str, linter: Linter, *, unsafe: bool = False) -> F
             break
         chosen = _non_overlapping(candidates)
         result, accepted = _apply(current, name, chosen)
-        refused.update((_key(d), d) for d in chosen if d not in accepted)
+        kept = {id(d) for d in accepted}  # by identity: record equality compares every field
+        refused.update((_key(d), d) for d in chosen if id(d) not in kept)
         if accepted:
             current = result
             applied.extend(accepted)
@@ -92,14 +95,40 @@ def _non_overlapping(candidates: list[Diagnostic]) -> list[Diagnostic]:
     skipping any that overlaps one taken (the next round sees it again)."""
     ordered = sorted(candidates, key=lambda d: (_fix(d).start, _fix(d).safety != "safe"))
     taken: list[Diagnostic] = []
-    edits: list[Edit] = []
+    edits = _TakenEdits()
     for diagnostic in ordered:
         fix = _fix(diagnostic)
-        if overlaps(fix.edits, edits):
+        if any(edits.overlaps(edit) for edit in fix.edits):
             continue
         taken.append(diagnostic)
-        edits.extend(fix.edits)
+        for edit in fix.edits:
+            edits.add(edit)
     return taken
+
+
+class _TakenEdits:
+    """The edits taken so far, sorted, so that an edit is checked against its neighbours only
+    (fixapply.overlaps against all of them made --fix quadratic in the number of fixes).
+
+    Taken edits do not overlap one another, so sorted by (start, end) their ends are sorted too:
+    those an edit can overlap (ending at or after its start, starting at or before its end) are
+    one run of neighbours, and fixapply.overlaps decides on those, by its exact rules."""
+
+    def __init__(self) -> None:
+        self.keys: list[tuple[int, int]] = []
+        self.ends: list[int] = []
+        self.edits: list[Edit] = []
+
+    def overlaps(self, edit: Edit) -> bool:
+        low = bisect.bisect_left(self.ends, edit.start)
+        high = bisect.bisect_right(self.keys, (edit.end, sys.maxsize))
+        return low < high and overlaps((edit,), self.edits[low:high])
+
+    def add(self, edit: Edit) -> None:
+        at = bisect.bisect_right(self.keys, (edit.start, edit.end))
+        self.keys.insert(at, (edit.start, edit.end))
+        self.ends.insert(at, edit.end)
+        self.edits.insert(at, edit)
 
 
 def _fix(diagnostic: Diagnostic) -> Fix:
