@@ -154,6 +154,32 @@ def test_a_fix_that_breaks_a_yaml_alias_is_refused_and_the_others_still_apply() 
     assert result.after == text.replace("lang: &l json\n", "").replace("target: 0.0", "target: 0")
 
 
+def test_one_refused_fix_among_many_costs_few_parses(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fixes are checked by halves: one that is refused (the anchored shots) does not make
+    every other one be checked on its own, a parse of the whole text each."""
+    from ionqkit.validators import fixer
+    from ionqkit.validators.parse import parse as real_parse
+
+    gates = 64
+    circuit = ", ".join(f"{{gate: h, target: {i % 2}.0}}" for i in range(gates))
+    text = (
+        "backend: simulator\ntype: ionq.circuit.v1\nshots: &s '100'\nmetadata: {a: *s}\n"
+        f"input: {{gateset: qis, qubits: 2, circuit: [{circuit}]}}\n"
+    )
+    parses = Counter[str]()
+
+    def counting_parse(text: str, name: str) -> Any:
+        parses["all"] += 1
+        return real_parse(text, name)
+
+    monkeypatch.setattr(fixer, "parse", counting_parse)
+    result = fix(text, name="job.yaml")
+    assert Counter(d.code for d in result.applied) == {"IQ206": gates}
+    assert [d.code for d in result.refused] == ["IQ502"]
+    assert result.after == text.replace(".0}", "}")
+    assert parses["all"] <= 2 + 2 * 7  # about 2·log2(65) checks; was 2 + 65
+
+
 def test_fixing_that_would_add_an_error_changes_nothing() -> None:
     text = '{"shots": "100"}'
     gained = Diagnostic("<payload>", "IQ207", Severity.ERROR, "", 1, 1, "a new error")
