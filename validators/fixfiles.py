@@ -38,10 +38,6 @@ class FileFix:
     problem: str | None = None  # could not be read, or the fixed text could not be written
     written: bool = False
 
-    @property
-    def diagnostics(self) -> list[Diagnostic]:
-        return self.fixed.diagnostics if self.fixed is not None else []
-
 
 def encode(text: str) -> bytes:
     """The bytes of a text read by `fix` (undecodable bytes were kept as surrogate escapes)."""
