@@ -249,6 +249,7 @@ def test_fix_exits_by_what_is_left(tmp_path: Path, capsys: pytest.CaptureFixture
     [
         (["lint", "--unsafe-fixes", "a.json"], "--unsafe-fixes goes with --fix or --diff"),
         (["lint", "--fix", "-", "a.json"], "with --fix, `-` must be the only PATH"),
+        (["lint", "--overlay", "o.yaml", "a.json"], "error: <command line>: --overlay goes with --spec"),
     ],
 )
 def test_option_rules(argv: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
