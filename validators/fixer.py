@@ -24,6 +24,7 @@ from ionqkit.records import record
 from ionqkit.validators.diagnostics import Diagnostic
 from ionqkit.validators.fixapply import FixConflictError, apply_changes, apply_edits, overlaps, same
 from ionqkit.validators.fixes import Edit, Fix, RemoveBom
+from ionqkit.validators.fixing import blocking_fault, text_fault
 from ionqkit.validators.parse import Parsed, parse
 from ionqkit.validators.registry import IQ003
 
@@ -44,6 +45,7 @@ class Fixed:
     diagnostics: list[Diagnostic]
     found: list[Diagnostic]
     refused: tuple[Diagnostic, ...] = ()  # fixes whose edited text did not say what they meant
+    blocked: Diagnostic | None = None  # the fault of the text itself that kept it from any fix
     reverted: bool = False  # fixing would have added an error, so nothing was changed
 
     @property
@@ -59,6 +61,10 @@ class Fixed:
 def fix_text(text: str, name: str, linter: Linter, *, unsafe: bool = False) -> Fixed:
     """Apply every applicable fix to `text` (named `name`, which says JSON or YAML as for lint)."""
     first = linter(text)
+    if first and not any(d.fix is not None for d in first):
+        blocked = blocking_fault(text, name)  # reported or not: --ignore IQ005 does not fix the text
+        if blocked is not None:
+            return Fixed(text, text, (), first, first, blocked=blocked)
     diagnostics = first
     current = text
     applied: list[Diagnostic] = []
@@ -174,8 +180,8 @@ def _checked(text: str, name: str, before: Parsed, diagnostics: Sequence[Diagnos
     bom_left = any(code == IQ003.code for code, *_ in before.findings) and not any(
         isinstance(change, RemoveBom) for change in changes
     )
-    faults = {code for code, *_ in after.findings}
-    if not after.ok or faults - ({IQ003.code} if bom_left else set()):
+    bom_added = any(code == IQ003.code for code, *_ in after.findings) and not bom_left
+    if not after.ok or text_fault(after.findings) is not None or bom_added:
         return None
     return result if same(after.data, expected) else None
 

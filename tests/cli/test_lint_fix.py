@@ -232,6 +232,28 @@ def test_a_fixed_file_that_cannot_be_written_is_an_error_and_left_as_it_was(
     assert path.read_text() == '{"shots": "5"}'
 
 
+def test_a_text_fault_the_config_ignores_still_says_why_the_file_is_not_fixed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Duplicate keys keep a file from any fix, reported or not: --ignore IQ005 does not make
+    --diff print nothing and exit 0, or --fix leave IQ502 without a word."""
+    path = tmp_path / "dup.json"
+    text = (
+        '{"type": "ionq.circuit.v1", "type": "ionq.circuit.v1", "backend": "simulator", "shots": "100", '
+        '"input": {"gateset": "qis", "circuit": [{"gate": "h", "target": 0}]}}'
+    )
+    path.write_text(text)
+    why = f'{path}:1:29: IQ005 duplicate key "type"'
+    assert main(["lint", "--ignore", "IQ005", "--diff", str(path)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and f"error: {why}" in captured.err and "; not fixed" in captured.err
+    assert main(["lint", "--ignore", "IQ005", "--fix", str(path)]) == 0
+    captured = capsys.readouterr()
+    assert "IQ502" in captured.out and "IQ005" not in captured.out
+    assert f"warning: {why}" in captured.err and "; not fixed" in captured.err
+    assert path.read_text() == text
+
+
 def test_fix_exits_by_what_is_left(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "job.json"
     path.write_text(
