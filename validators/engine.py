@@ -11,7 +11,7 @@ from ionqkit.validators.config import LintConfig
 from ionqkit.validators.context import Context, JobView, json_type, show
 from ionqkit.validators.diagnostics import Diagnostic
 from ionqkit.validators.fixes import RemoveBom, Request
-from ionqkit.validators.parse import Parsed, duplicate_keys
+from ionqkit.validators.parse import Parsed, TextFinding, duplicate_keys
 from ionqkit.validators.registry import IQ003, IQ005, IQ006, IQ103, RULES
 from ionqkit.validators.rules import gates, metadata, multicircuit, native, shots, structure, targets, version
 from ionqkit.validators.screen import screen_circuits
@@ -51,17 +51,7 @@ def run(parsed: Parsed, config: LintConfig, *, fixes: bool = False) -> list[Diag
         data = parsed.data if fixes else None
         parsed.data = None
         if key_count is not None:
-            for pointer, (line, column) in duplicate_keys(parsed, key_count):
-                key = unescape_pointer_token(pointer.rsplit("/", 1)[-1])
-                text_findings.append(
-                    (
-                        IQ005.code,
-                        f"duplicate key {show(key)}: the earlier value is overridden "
-                        "by some parsers and kept by others",
-                        line,
-                        column,
-                    )
-                )
+            text_findings += duplicate_findings(parsed, key_count)
     found = _diagnostics(parsed, ctx, text_findings, config)
     if not fixes:
         return [diagnostic for diagnostic, _ in found]
@@ -142,6 +132,18 @@ def _deep_pointer(data: Any, skip: set[int], max_depth: int) -> str:
             if isinstance(value, (dict, list)):
                 stack.append((value, depth + 1, f"{pointer}/{key}"))
     return ""
+
+
+def duplicate_findings(parsed: Parsed, key_count: int) -> list[TextFinding]:
+    """IQ005 for each repeated key of JSON text (`key_count`: the keys the parsed data kept)."""
+    out: list[TextFinding] = []
+    for pointer, (line, column) in duplicate_keys(parsed, key_count):
+        key = unescape_pointer_token(pointer.rsplit("/", 1)[-1])
+        message = (
+            f"duplicate key {show(key)}: the earlier value is overridden by some parsers and kept by others"
+        )
+        out.append((IQ005.code, message, line, column))
+    return out
 
 
 def _diagnostics(

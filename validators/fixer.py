@@ -15,6 +15,8 @@ was (`Fixed.reverted`).
 
 from __future__ import annotations
 
+import bisect
+import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
 
@@ -22,6 +24,7 @@ from ionqkit.records import record
 from ionqkit.validators.diagnostics import Diagnostic
 from ionqkit.validators.fixapply import FixConflictError, apply_changes, apply_edits, overlaps, same
 from ionqkit.validators.fixes import Edit, Fix, RemoveBom
+from ionqkit.validators.fixing import blocking_fault, text_fault
 from ionqkit.validators.parse import Parsed, parse
 from ionqkit.validators.registry import IQ003
 
@@ -42,6 +45,7 @@ class Fixed:
     diagnostics: list[Diagnostic]
     found: list[Diagnostic]
     refused: tuple[Diagnostic, ...] = ()  # fixes whose edited text did not say what they meant
+    blocked: Diagnostic | None = None  # the fault of the text itself that kept it from any fix
     reverted: bool = False  # fixing would have added an error, so nothing was changed
 
     @property
@@ -57,6 +61,10 @@ class Fixed:
 def fix_text(text: str, name: str, linter: Linter, *, unsafe: bool = False) -> Fixed:
     """Apply every applicable fix to `text` (named `name`, which says JSON or YAML as for lint)."""
     first = linter(text)
+    if first and not any(d.fix is not None for d in first):
+        blocked = blocking_fault(text, name)  # reported or not: --ignore IQ005 does not fix the text
+        if blocked is not None:
+            return Fixed(text, text, (), first, first, blocked=blocked)
     diagnostics = first
     current = text
     applied: list[Diagnostic] = []
@@ -71,7 +79,8 @@ def fix_text(text: str, name: str, linter: Linter, *, unsafe: bool = False) -> F
             break
         chosen = _non_overlapping(candidates)
         result, accepted = _apply(current, name, chosen)
-        refused.update((_key(d), d) for d in chosen if d not in accepted)
+        kept = {id(d) for d in accepted}  # by identity: record equality compares every field
+        refused.update((_key(d), d) for d in chosen if id(d) not in kept)
         if accepted:
             current = result
             applied.extend(accepted)
@@ -92,14 +101,40 @@ def _non_overlapping(candidates: list[Diagnostic]) -> list[Diagnostic]:
     skipping any that overlaps one taken (the next round sees it again)."""
     ordered = sorted(candidates, key=lambda d: (_fix(d).start, _fix(d).safety != "safe"))
     taken: list[Diagnostic] = []
-    edits: list[Edit] = []
+    edits = _TakenEdits()
     for diagnostic in ordered:
         fix = _fix(diagnostic)
-        if overlaps(fix.edits, edits):
+        if any(edits.overlaps(edit) for edit in fix.edits):
             continue
         taken.append(diagnostic)
-        edits.extend(fix.edits)
+        for edit in fix.edits:
+            edits.add(edit)
     return taken
+
+
+class _TakenEdits:
+    """The edits taken so far, sorted, so that an edit is checked against its neighbours only
+    (fixapply.overlaps against all of them made --fix quadratic in the number of fixes).
+
+    Taken edits do not overlap one another, so sorted by (start, end) their ends are sorted too:
+    those an edit can overlap (ending at or after its start, starting at or before its end) are
+    one run of neighbours, and fixapply.overlaps decides on those, by its exact rules."""
+
+    def __init__(self) -> None:
+        self.keys: list[tuple[int, int]] = []
+        self.ends: list[int] = []
+        self.edits: list[Edit] = []
+
+    def overlaps(self, edit: Edit) -> bool:
+        low = bisect.bisect_left(self.ends, edit.start)
+        high = bisect.bisect_right(self.keys, (edit.end, sys.maxsize))
+        return low < high and overlaps((edit,), self.edits[low:high])
+
+    def add(self, edit: Edit) -> None:
+        at = bisect.bisect_right(self.keys, (edit.start, edit.end))
+        self.keys.insert(at, (edit.start, edit.end))
+        self.ends.insert(at, edit.end)
+        self.edits.insert(at, edit)
 
 
 def _fix(diagnostic: Diagnostic) -> Fix:
@@ -109,20 +144,25 @@ def _fix(diagnostic: Diagnostic) -> Fix:
 
 def _apply(text: str, name: str, chosen: list[Diagnostic]) -> tuple[str, list[Diagnostic]]:
     """The text with the chosen fixes applied, and the ones that were: all of them if they check
-    out together, else each one that checks out with those kept before it."""
+    out together, else each one that checks out with those kept before it.
+
+    Found by halves: a group that checks out (with those kept before it) is kept whole, one that
+    does not is split, so k refused fixes among n cost about 2k·log n parses, not n."""
     before = parse(text, name)
     if not before.ok:
         return text, []
-    together = _checked(text, name, before, chosen)
-    if together is not None:
-        return together, chosen
     accepted: list[Diagnostic] = []
     result = text
-    for diagnostic in chosen:
-        trial = _checked(text, name, before, [*accepted, diagnostic])
+    groups = [chosen]  # a stack, the next group in the text last
+    while groups:
+        group = groups.pop()
+        trial = _checked(text, name, before, [*accepted, *group])
         if trial is not None:
-            accepted.append(diagnostic)
+            accepted.extend(group)
             result = trial
+        elif len(group) > 1:
+            half = len(group) // 2
+            groups += [group[half:], group[:half]]
     return result, accepted
 
 
@@ -140,8 +180,8 @@ def _checked(text: str, name: str, before: Parsed, diagnostics: Sequence[Diagnos
     bom_left = any(code == IQ003.code for code, *_ in before.findings) and not any(
         isinstance(change, RemoveBom) for change in changes
     )
-    faults = {code for code, *_ in after.findings}
-    if not after.ok or faults - ({IQ003.code} if bom_left else set()):
+    bom_added = any(code == IQ003.code for code, *_ in after.findings) and not bom_left
+    if not after.ok or text_fault(after.findings) is not None or bom_added:
         return None
     return result if same(after.data, expected) else None
 

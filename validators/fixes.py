@@ -97,7 +97,3 @@ class Fix:
     @property
     def start(self) -> int:
         return min(edit.start for edit in self.edits)
-
-    @property
-    def end(self) -> int:
-        return max(edit.end for edit in self.edits)

@@ -26,7 +26,6 @@ from ionqkit.spec.inputs import os_input_error, read_file, require_regular
 from ionqkit.spec.tempentries import remove_stale
 from ionqkit.validators.diagnostics import Diagnostic
 from ionqkit.validators.fixer import Fixed
-from ionqkit.validators.registry import IQ003
 
 Fixer = Callable[[bytes, str], Fixed]  # (payload bytes, name) -> Fixed
 
@@ -38,10 +37,6 @@ class FileFix:
     problem: str | None = None  # could not be read, or the fixed text could not be written
     written: bool = False
 
-    @property
-    def diagnostics(self) -> list[Diagnostic]:
-        return self.fixed.diagnostics if self.fixed is not None else []
-
 
 def encode(text: str) -> bytes:
     """The bytes of a text read by `fix` (undecodable bytes were kept as surrogate escapes)."""
@@ -49,8 +44,9 @@ def encode(text: str) -> bytes:
 
 
 def unfixable(fixed: Fixed) -> list[Diagnostic]:
-    """The findings that kept the file from being fixed at all: faults of the text itself."""
-    return [d for d in fixed.diagnostics if d.code.startswith("IQ0") and d.code != IQ003.code and d.is_error]
+    """The finding that kept the file from being fixed at all: a fault of the text itself
+    (`Fixed.blocked`, reported by the config or not)."""
+    return [fixed.blocked] if fixed.blocked is not None else []
 
 
 def fix_file(name: str, fixer: Fixer, *, write: bool, cleaned: set[Path] | None = None) -> FileFix:

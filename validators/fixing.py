@@ -9,12 +9,14 @@ names two places, and a text that does not parse is never rewritten.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from ionqkit.records import replace
 from ionqkit.validators.diagnostics import Diagnostic
+from ionqkit.validators.engine import duplicate_findings
 from ionqkit.validators.fixes import Change, Fix, MigrateToV04, Request
-from ionqkit.validators.parse import Parsed, TextFinding
+from ionqkit.validators.parse import Parsed, TextFinding, parse
 from ionqkit.validators.registry import IQ003, RULES
 from ionqkit.validators.spans import json_spans, yaml_spans
 from ionqkit.validators.textedits import TextDoc, edits_for, wanted_pointers
@@ -29,7 +31,7 @@ def attach_fixes(
     plain = [diagnostic for diagnostic, _ in found]
     if parsed.raw is None or not parsed.ok or not any(requests for _, requests in found):
         return plain
-    if any(code != IQ003.code for code, *_ in text_findings):
+    if text_fault(text_findings) is not None:
         return plain
     resolved = [(diagnostic, _resolve(requests, data)) for diagnostic, requests in found]
     wanted: set[str] = set()
@@ -48,6 +50,29 @@ def attach_fixes(
         else:
             out.append(diagnostic)
     return out
+
+
+def text_fault(findings: Iterable[TextFinding]) -> TextFinding | None:
+    """The fault of the text itself that keeps it from being fixed, if any: every text finding
+    (IQ001-IQ007) but a byte order mark, which a fix removes. The one place that decides it."""
+    return next((finding for finding in findings if finding[0] != IQ003.code), None)
+
+
+def blocking_fault(text: str, name: str) -> Diagnostic | None:
+    """The finding that kept `text` from getting any fix (`text_fault`), found again when the
+    linter's config does not report it (`--ignore IQ005`): fix_text names it on `Fixed.blocked`."""
+    try:
+        parsed = parse(text, name)
+    except RecursionError:  # lint reports that text as IQ006
+        return None
+    findings = list(parsed.findings)
+    if parsed.ok and text_fault(findings) is None:
+        findings += duplicate_findings(parsed, key_count=0)  # 0: scan for them whatever the count
+    fault = text_fault(findings)
+    if fault is None:
+        return None
+    code, message, line, column = fault
+    return Diagnostic(name, code, RULES[code].severity, "", line, column, message)
 
 
 def _resolve(requests: tuple[Request, ...], data: Any) -> tuple[Change, ...]:

@@ -12,7 +12,6 @@ says what it is); see ionqkit.spec.jsonscan for why the token pattern is possess
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Collection, Iterator
 
 from ionqkit.spec import jsonscan
@@ -35,12 +34,8 @@ class JsonText:
         wanted = set(pointers)
         if wanted <= {""}:  # the whole payload (IQ704, IQ110): no scan of a 10 MB text for that
             return {"": (1, 1)} if wanted else {}
-        prefixes = {""}
-        for pointer in wanted:
-            parts = pointer.split("/")
-            prefixes.update("/".join(parts[:i]) for i in range(1, len(parts) + 1))
         offsets: dict[str, int] = {}
-        for pointer, offset in self._members(prefixes):
+        for pointer, offset in self._members(jsonscan.prefixes(wanted)):
             if pointer in wanted and pointer not in offsets:
                 offsets[pointer] = offset
         positions = jsonscan.line_columns(self.text, offsets.values())
@@ -63,11 +58,11 @@ class JsonText:
         With report_duplicates, yield only keys already seen in their object.
         """
         text = self.text
-        tokens = jsonscan.tokens(text)
+        tokens = jsonscan.tokens(text)  # restarted past each subtree skipped
         # Stack entries: [is_object, pointer, next index, current key, keys seen]
         stack: list[list[object]] = []
         pending: str | None = ""  # pointer of the value expected next
-        for match in tokens:
+        while (match := next(tokens, None)) is not None:
             first = text[match.start()]
             # The text may not be valid JSON yet (a duplicate key is reported while json still
             # parses): a stray closer or comma outside every container is passed over.
@@ -109,22 +104,10 @@ class JsonText:
                 yield here, match.start()
             if first in "{[":
                 if prefixes is not None and here not in prefixes:
-                    self._skip(tokens)
+                    tokens = jsonscan.tokens(text, jsonscan.skip_container(text, match.end()))
                     pending = None
                     continue
                 stack.append([first == "{", here, 0, None, set()])
                 pending = None if first == "{" else f"{here}/0"
                 continue
             pending = None  # a scalar value consumed
-
-    @staticmethod
-    def _skip(tokens: Iterator[re.Match[str]]) -> None:
-        depth = 1
-        for match in tokens:
-            first = match.string[match.start()]
-            if first in "{[":
-                depth += 1
-            elif first in "}]":
-                depth -= 1
-                if depth == 0:
-                    return

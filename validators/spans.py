@@ -59,21 +59,12 @@ class _Frame:
     first: Span | None = None
 
 
-def _prefixes(wanted: Collection[str]) -> set[str]:
-    """Every pointer on the way to a wanted one, the wanted ones included."""
-    out = {""}
-    for pointer in wanted:
-        parts = pointer.split("/")
-        out.update("/".join(parts[:i]) for i in range(1, len(parts) + 1))
-    return out
-
-
 class _Builder:
     """What the JSON and YAML walks share: frames, sibling bookkeeping, the result."""
 
     def __init__(self, wanted: Collection[str]) -> None:
         self.wanted = set(wanted)
-        self.enter = _prefixes(wanted)
+        self.enter = jsonscan.prefixes(wanted)
         self.out: dict[str, Span] = {}
         self.stack: list[_Frame] = []
 
@@ -163,31 +154,12 @@ def json_spans(text: str, wanted: Collection[str]) -> dict[str, Span]:
             if pointer is not None and pointer in builder.enter:
                 builder.push(pointer, key_span, match.start(), match.end(), is_object=first == "{")
                 continue
-            end = at = _skip(text, at)
+            end = at = jsonscan.skip_container(text, at)
         else:
             end = match.end()
         prev_end = top.last_end if top is not None else None
         builder.done(pointer, Span(match.start(), end, key_span, prev_end, container=first in "{["))
     return builder.out
-
-
-# Strings and brackets only: skipping a subtree passes over numbers, commas and colons inside
-# the regex engine (a circuit is mostly those), 3x faster than token by token.
-_BRACKET = re.compile(jsonscan.STRING + r"|[\[\]{}]")
-
-
-def _skip(text: str, at: int) -> int:
-    """Past the closer of the container whose opener ends at `at`."""
-    depth = 1
-    for match in _BRACKET.finditer(text, at):
-        first = text[match.start()]
-        if first in "{[":
-            depth += 1
-        elif first in "}]":
-            depth -= 1
-            if depth == 0:
-                return match.end()
-    return len(text)  # not reached: the text parsed
 
 
 _PROPERTY = re.compile(r"(?:[&!][^\s,\[\]{}]*\s*)+")

@@ -4,6 +4,7 @@ anchors; --diff prints a patch and exits 1; stdin is a filter; bad input is neve
 
 from __future__ import annotations
 
+import errno
 import io
 import re
 import shutil
@@ -123,6 +124,7 @@ def test_a_fix_that_would_change_an_anchors_other_uses_is_named(
     assert "shots: &count '100'" in path.read_text() and "lang:" not in path.read_text()
 
 
+@pytest.mark.skipif(shutil.which("patch") is None, reason="needs the patch program")
 def test_diff_prints_a_patch_that_makes_the_fix_and_writes_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -212,6 +214,46 @@ def test_a_file_that_does_not_parse_is_reported_and_never_written(
     assert f"error: {path}:2:1: IQ001 invalid JSON" in captured.err and "; not fixed" in captured.err
 
 
+def test_a_fixed_file_that_cannot_be_written_is_an_error_and_left_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ionqkit.validators import fixfiles
+
+    def refuse(path: Path, *args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+    monkeypatch.setattr(fixfiles, "write_file_atomically", refuse)
+    path = tmp_path / "job.json"
+    path.write_text('{"shots": "5"}')
+    assert main(["lint", "--fix", str(path)]) == 2
+    captured = capsys.readouterr()
+    assert f"error: {path}: cannot write: Permission denied\n" in captured.err
+    assert "IQ502" in captured.out  # what is on disk: still unfixed
+    assert path.read_text() == '{"shots": "5"}'
+
+
+def test_a_text_fault_the_config_ignores_still_says_why_the_file_is_not_fixed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Duplicate keys keep a file from any fix, reported or not: --ignore IQ005 does not make
+    --diff print nothing and exit 0, or --fix leave IQ502 without a word."""
+    path = tmp_path / "dup.json"
+    text = (
+        '{"type": "ionq.circuit.v1", "type": "ionq.circuit.v1", "backend": "simulator", "shots": "100", '
+        '"input": {"gateset": "qis", "circuit": [{"gate": "h", "target": 0}]}}'
+    )
+    path.write_text(text)
+    why = f'{path}:1:29: IQ005 duplicate key "type"'
+    assert main(["lint", "--ignore", "IQ005", "--diff", str(path)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and f"error: {why}" in captured.err and "; not fixed" in captured.err
+    assert main(["lint", "--ignore", "IQ005", "--fix", str(path)]) == 0
+    captured = capsys.readouterr()
+    assert "IQ502" in captured.out and "IQ005" not in captured.out
+    assert f"warning: {why}" in captured.err and "; not fixed" in captured.err
+    assert path.read_text() == text
+
+
 def test_fix_exits_by_what_is_left(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "job.json"
     path.write_text(
@@ -229,6 +271,7 @@ def test_fix_exits_by_what_is_left(tmp_path: Path, capsys: pytest.CaptureFixture
     [
         (["lint", "--unsafe-fixes", "a.json"], "--unsafe-fixes goes with --fix or --diff"),
         (["lint", "--fix", "-", "a.json"], "with --fix, `-` must be the only PATH"),
+        (["lint", "--overlay", "o.yaml", "a.json"], "error: <command line>: --overlay goes with --spec"),
     ],
 )
 def test_option_rules(argv: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:

@@ -91,6 +91,40 @@ def test_the_v04_migration_includes_what_the_safe_fixes_it_overlaps_would_do() -
     assert [d.code for d in safe_only.diagnostics] == ["IQ110"] and safe_only.unsafe_left == 1
 
 
+def test_many_fixes_take_work_linear_in_their_number(monkeypatch: pytest.MonkeyPatch) -> None:
+    """3,000 fixes (a float target per gate): each is checked against its neighbours, not every
+    fix taken before it, and kept by identity, not by comparing findings field by field."""
+    from ionqkit.validators import fixer
+    from ionqkit.validators.fixapply import overlaps as real_overlaps
+
+    gates = 3000
+    data = payload(NATIVE)
+    data["input"] = {
+        "gateset": "qis",
+        "qubits": 2,
+        "circuit": [{"gate": "h", "target": float(i % 2)} for i in range(gates)],
+    }
+    compared = Counter[str]()
+    real_eq = Diagnostic.__eq__
+
+    def counting_overlaps(edits: Any, taken: Any) -> bool:
+        compared["edits"] += len(edits) * len(taken)
+        return real_overlaps(edits, taken)
+
+    def counting_eq(self: Diagnostic, other: object) -> bool:
+        compared["findings"] += 1
+        return bool(real_eq(self, other))
+
+    monkeypatch.setattr(fixer, "overlaps", counting_overlaps)
+    monkeypatch.setattr(Diagnostic, "__eq__", counting_eq)
+    result = fix(dumps(data))
+    assert len(result.applied) == gates and result.diagnostics == []
+    expected = [{"gate": "h", "target": i % 2} for i in range(gates)]
+    assert _typed_equal(json.loads(result.after)["input"]["circuit"], expected)
+    assert compared["edits"] <= 2 * gates  # was gates * (gates - 1) / 2
+    assert compared["findings"] <= 10  # was gates * (gates + 1) / 2
+
+
 def test_a_fix_whose_text_says_something_else_is_refused() -> None:
     """The fixed text must parse to exactly the data the fix's changes describe."""
     text = '{"shots": "100"}'
@@ -118,6 +152,32 @@ def test_a_fix_that_breaks_a_yaml_alias_is_refused_and_the_others_still_apply() 
     assert [d.code for d in result.diagnostics] == ["IQ502"]
     assert [d.code for d in result.refused] == ["IQ502"]
     assert result.after == text.replace("lang: &l json\n", "").replace("target: 0.0", "target: 0")
+
+
+def test_one_refused_fix_among_many_costs_few_parses(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fixes are checked by halves: one that is refused (the anchored shots) does not make
+    every other one be checked on its own, a parse of the whole text each."""
+    from ionqkit.validators import fixer
+    from ionqkit.validators.parse import parse as real_parse
+
+    gates = 64
+    circuit = ", ".join(f"{{gate: h, target: {i % 2}.0}}" for i in range(gates))
+    text = (
+        "backend: simulator\ntype: ionq.circuit.v1\nshots: &s '100'\nmetadata: {a: *s}\n"
+        f"input: {{gateset: qis, qubits: 2, circuit: [{circuit}]}}\n"
+    )
+    parses = Counter[str]()
+
+    def counting_parse(text: str, name: str) -> Any:
+        parses["all"] += 1
+        return real_parse(text, name)
+
+    monkeypatch.setattr(fixer, "parse", counting_parse)
+    result = fix(text, name="job.yaml")
+    assert Counter(d.code for d in result.applied) == {"IQ206": gates}
+    assert [d.code for d in result.refused] == ["IQ502"]
+    assert result.after == text.replace(".0}", "}")
+    assert parses["all"] <= 2 + 2 * 7  # about 2·log2(65) checks; was 2 + 65
 
 
 def test_fixing_that_would_add_an_error_changes_nothing() -> None:

@@ -113,7 +113,7 @@ def test_an_overlay_needs_a_spec(cli: Callable[..., CliResult], tmp_path: Path) 
     payload = tmp_path / "job.json"
     payload.write_text(job("h"))
     code, _, err = cli("lint", "--overlay", OUR_OVERLAY, payload)
-    assert code == 2 and "--overlay needs --spec" in err
+    assert code == 2 and "error: <command line>: --overlay goes with --spec" in err
 
 
 def test_a_read_only_cache_folder_only_costs_a_recompile(

@@ -19,9 +19,11 @@ from typing import Any
 
 from ionqkit import __version__
 from ionqkit.findings import Severity
+from ionqkit.spec.pointers import unescape_pointer_token
 from ionqkit.validators.catalog import Catalog
 from ionqkit.validators.jsonschema_export import text
 from ionqkit.validators.jsonschema_export.payload import build
+from ionqkit.validators.jsonschema_export.translate import DEFS
 from ionqkit.validators.registry import RULES
 from ionqkit.validators.specdata import SpecFacts
 
@@ -57,16 +59,20 @@ def export(facts: SpecFacts, catalog: Catalog) -> dict[str, Any]:
 
 def _reachable(root: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
     """The `$defs` the schema refers to (building may define some it then replaces)."""
-    prefix = "#/$defs/"
     keep: set[str] = set()
     pending: list[Any] = [root]
     while pending:
         node = pending.pop()
         if isinstance(node, dict):
             ref = node.get("$ref")
-            if isinstance(ref, str) and ref.startswith(prefix) and ref[len(prefix) :] not in keep:
-                keep.add(ref[len(prefix) :])
-                pending.append(defs[ref[len(prefix) :]])
+            name = (
+                unescape_pointer_token(ref[len(DEFS) :])
+                if isinstance(ref, str) and ref.startswith(DEFS)
+                else None
+            )
+            if name is not None and name not in keep:
+                keep.add(name)
+                pending.append(defs[name])
             pending.extend(node.values())
         elif isinstance(node, list):
             pending.extend(node)

@@ -13,19 +13,19 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from ionqkit.spec.pointers import escape_pointer_token
 from ionqkit.validators.specdata import SpecFacts
 
 Json = dict[str, Any]
 
 _COMPONENT = "#/components/schemas/"
+DEFS = "#/$defs/"  # what a reference to one of the `$defs` starts with
 _ANNOTATIONS = ("title", "default")
 
 
 def def_ref(name: str) -> Json:
-    """A reference to `$defs/<name>` (names hold no `/` or `~`, so no escaping is needed)."""
-    if "/" in name or "~" in name:
-        raise ValueError(f"$defs name {name!r} needs escaping")
-    return {"$ref": f"#/$defs/{name}"}
+    """A reference to `$defs/<name>` (`/` and `~` escaped: a job type a --spec names may hold them)."""
+    return {"$ref": f"{DEFS}{escape_pointer_token(name)}"}
 
 
 class Definitions:

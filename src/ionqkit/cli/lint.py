@@ -30,9 +30,7 @@ def execute(options: LintOptions) -> int:
     if options.warnings_as_errors:
         config = replace(config, warnings_as_errors=True)
     if options.spec is not None:
-        config = replace(config, spec=options.spec, overlay=options.overlay)
-    elif options.overlay is not None:
-        raise InputError("--overlay needs --spec (the spec it applies to)")
+        config = replace(config, spec=options.spec, overlay=options.overlay)  # no overlay alone: options.py
     config.facts()  # a bad --spec is one located error before any file is read
     api_version = options.api_version or config.api_version
     files, problems = files_to_check(list(options.paths))

@@ -88,12 +88,15 @@ def execute_fix(
 
 
 def _summary(options: LintOptions, fixed: list[tuple[str, Fixed]]) -> None:
-    """On stderr: the fixes that were refused, then one line saying how many findings were (or
-    would be) fixed and how many unsafe fixes wait."""
+    """On stderr: the files whose text kept them from any fix, the fixes that were refused, then
+    one line saying how many findings were (or would be) fixed and how many unsafe fixes wait."""
     from ionqkit.escape import printable
 
     done = [outcome for _, outcome in fixed]
     for name, outcome in fixed:
+        if outcome.blocked is not None and not options.diff:  # --diff: an error line says it
+            d = outcome.blocked
+            print(printable(f"warning: {d.where()}: {d.code} {d.message}; not fixed"), file=sys.stderr)
         if outcome.reverted:
             message = f"{name}: not fixed, since the result would have more errors (please report this)"
             print(printable(f"warning: {message}"), file=sys.stderr)

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 FAIL_ON = {"breaking": "error", "warning": "warning", "none": None}
 
 COMMAND_LINE = "<command line>"  # the "file" a usage error names
+OVERLAY_NEEDS_SPEC = "--overlay goes with --spec (the spec it applies to)"  # lint's and schema's
 
 
 def path_argument(text: str) -> Path:
@@ -127,6 +128,8 @@ class LintOptions:
 
     @classmethod
     def from_namespace(cls, args: argparse.Namespace) -> LintOptions:
+        if args.overlay is not None and args.spec is None:
+            raise InputError(OVERLAY_NEEDS_SPEC, file=COMMAND_LINE)
         if args.unsafe_fixes and not (args.fix or args.diff):
             raise InputError("--unsafe-fixes goes with --fix or --diff", file=COMMAND_LINE)
         # The fixed payload read from stdin goes to stdout, which holds one payload.
@@ -232,7 +235,7 @@ class SchemaOptions:
     @classmethod
     def from_namespace(cls, args: argparse.Namespace) -> SchemaOptions:
         if args.overlay is not None and args.spec is None:
-            raise InputError("--overlay goes with --spec (the spec it applies to)", file=COMMAND_LINE)
+            raise InputError(OVERLAY_NEEDS_SPEC, file=COMMAND_LINE)
         output = None if args.output in (None, "-") else path_argument(args.output)
         return cls(
             api_version=args.api_version,

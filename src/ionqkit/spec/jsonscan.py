@@ -13,7 +13,7 @@ text, so a stray quote cannot make the scanner retry at every later offset (quad
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 
 Position = tuple[int, int]
 
@@ -24,6 +24,8 @@ STRING = r'"[^"\\]*+(?:\\[\s\S][^"\\]*+)*+(?:"|\\?\Z)'
 # literals); whitespace is skipped.
 TOKEN = re.compile(STRING + r'|[{}\[\],:]|[^\s{}\[\],:"]++')
 
+# Strings and brackets only: skipping a subtree passes over numbers, commas and colons inside
+# the regex engine (a circuit is mostly those), 3x faster than token by token.
 _BRACKET = re.compile(STRING + r"|[\[\]{}]")
 _CONSTANT = re.compile(STRING + r"|(-?Infinity|NaN)")
 
@@ -46,6 +48,30 @@ def too_deep(text: str, max_depth: int) -> int | None:
         else:
             depth = max(0, depth - 1)
     return None
+
+
+def skip_container(text: str, at: int) -> int:
+    """Past the closer of the container whose opener ends at `at` (the end of the text if none)."""
+    depth = 1
+    for match in _BRACKET.finditer(text, at):
+        first = text[match.start()]
+        if first in "{[":
+            depth += 1
+        elif first in "}]":
+            depth -= 1
+            if depth == 0:
+                return match.end()
+    return len(text)
+
+
+def prefixes(wanted: Collection[str]) -> set[str]:
+    """Every JSON pointer on the way to a wanted one, the wanted ones and the root included: the
+    containers a scan enters (it skips the others whole)."""
+    out = {""}
+    for pointer in wanted:
+        parts = pointer.split("/")
+        out.update("/".join(parts[:i]) for i in range(1, len(parts) + 1))
+    return out
 
 
 def bare_constant(text: str) -> tuple[str, int] | None:
@@ -75,5 +101,5 @@ def line_columns(text: str, offsets: Iterable[int]) -> dict[int, Position]:
     return out
 
 
-def tokens(text: str) -> Iterator[re.Match[str]]:
-    return TOKEN.finditer(text)
+def tokens(text: str, at: int = 0) -> Iterator[re.Match[str]]:
+    return TOKEN.finditer(text, at)

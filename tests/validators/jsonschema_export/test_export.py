@@ -14,8 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
+from ionqkit.spec.pointers import unescape_pointer_token
 from ionqkit.validators import LintConfig, lint
-from ionqkit.validators.jsonschema_export import DIALECT, NOT_EXPRESSED, dumps
+from ionqkit.validators.jsonschema_export import DIALECT, NOT_EXPRESSED, dumps, export
 from ionqkit.validators.registry import RULES
 from ionqkit.validators.view import detect_version
 from tests.validators import test_corpus
@@ -80,7 +81,7 @@ def test_export_is_deterministic_and_sorted() -> None:
 def test_every_reference_resolves_and_every_definition_is_used() -> None:
     schema = schema_for()
     text = dumps(schema)
-    refs = {ref.removeprefix("#/$defs/") for ref in _refs(schema)}
+    refs = {unescape_pointer_token(ref.removeprefix("#/$defs/")) for ref in _refs(schema)}
     assert refs == set(schema["$defs"]), text[:200]
 
 
@@ -416,3 +417,20 @@ def test_an_unknown_key_in_an_open_object_is_valid() -> None:
     data["settings"]["compilation"] = {"opt": 1, "optimise": True}
     assert {d.code for d in lint(json.dumps(data))} == {"IQ115"}
     assert rejected_at(default_validator(), data) == set()
+
+
+def test_a_job_type_with_a_slash_or_tilde_in_its_name_gets_an_escaped_reference() -> None:
+    """A --spec may name a job type `acme/qaoa~v1`: its `$defs` entry keeps the name, the
+    reference escapes it as a JSON pointer does, and a validator follows it."""
+    from dataclasses import replace
+
+    config = LintConfig()
+    facts = config.facts()
+    name = "acme/qaoa~v1"
+    facts = replace(facts, payloads={**facts.payloads, name: facts.payloads["ionq.circuit.v1"]})
+    schema = export(facts, config.catalog())
+    assert f"job.{name}" in schema["$defs"]
+    assert "#/$defs/job.acme~1qaoa~0v1" in _refs(schema)
+    job = {**payload(BELL), "type": name, "shots": "many"}
+    assert rejected_at(Draft202012Validator(schema), job) == {"/shots"}
+    assert rejected_at(Draft202012Validator(schema), {**job, "shots": 10}) == set()
