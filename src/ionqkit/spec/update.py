@@ -95,12 +95,12 @@ def plan_update(
     source_name: str | None = None,
 ) -> UpdatePlan:
     """Everything `spec update` would do, done in memory. Bad input raises InputError/SpecError."""
-    upstream = read_upstream(upstream_source)
-    if specload.detect_kind(upstream) != "openapi":
-        raise upstream.error("not an OpenAPI document (no `openapi` key at the top)", "", SpecError)
+    upstream = _require_openapi(read_upstream(upstream_source))
     old, old_state = _read_current(spec_path)
+    if old is not None:
+        _require_openapi(old)
     normalized = strip_prose(upstream.data).data
-    ours = strip_prose(old.data).prose if old is not None and isinstance(old.data, dict) else {}
+    ours = strip_prose(old.data).prose if old is not None else {}
     kept, dropped = _carry(ours, old.data if old is not None else {}, normalized)
     name = source_name if source_name is not None else Path(upstream.name).name
     text = header(upstream, name) + dump_yaml(normalized)
@@ -115,6 +115,13 @@ def plan_update(
     if overlay_path is None:
         return plan
     return _with_overlay(plan, located, load_path(overlay_path))
+
+
+def _require_openapi(doc: Document) -> Document:
+    """`doc`, if it is an OpenAPI document; a located SpecError if not (a list, a string, a schema)."""
+    if specload.detect_kind(doc) != "openapi":
+        raise doc.error("not an OpenAPI document (no `openapi` key at the top)", "", SpecError)
+    return doc
 
 
 def _with_overlay(plan: UpdatePlan, spec: Document, overlay: Document) -> UpdatePlan:
