@@ -299,6 +299,15 @@ def test_a_new_spec_that_is_not_valid_openapi_is_exit_2_located_in_it(
     assert "responses" in err
 
 
+def test_a_spec_path_that_cannot_be_looked_at_is_exit_2_with_the_reason(tmp_path: Path, cli: Cli) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    spec = blocker / "spec.yaml"  # under a regular file: stat fails with ENOTDIR
+    code, out, err = cli("spec", "update", write_json(tmp_path / "new.json", upstream()), "--spec", spec)
+    assert (code, out) == (2, "")
+    assert err.splitlines() == [f"error: {spec}: cannot read: Not a directory"]
+
+
 def test_update_is_deterministic(tmp_path: Path, cli: Cli) -> None:
     new = write_json(tmp_path / "new.json", upstream())
     first, second = tmp_path / "a.yaml", tmp_path / "b.yaml"

@@ -33,11 +33,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ionqkit.errors import InputError, SpecError
+from ionqkit.errors import SpecError
 from ionqkit.escape import printable
 from ionqkit.spec import specload
 from ionqkit.spec.atomic import FileState, write_file_atomically
-from ionqkit.spec.inputs import STDIN_NAME, read_file, read_stdin
+from ionqkit.spec.inputs import STDIN_NAME, os_input_error, read_file, read_stdin
 from ionqkit.spec.loader import Document, load_bytes, load_path
 from ionqkit.spec.overlay import OverlayCheck, check_overlay
 from ionqkit.spec.pointers import node_at, unescape_pointer_token
@@ -147,7 +147,7 @@ def _read_current(spec_path: Path) -> tuple[Document | None, FileState | None]:
     except FileNotFoundError:
         return None, None  # a first import: the file is created
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", file=str(spec_path)) from None
+        raise os_input_error(exc, str(spec_path)) from None
     raw = read_file(spec_path)
     return load_bytes(raw, name=str(spec_path)), FileState.of(info, raw)
 
