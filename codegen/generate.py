@@ -24,8 +24,9 @@ from ionqkit.codegen.config import Target
 from ionqkit.codegen.ir import Api
 from ionqkit.codegen.standalone import Project
 from ionqkit.errors import InputError
-from ionqkit.paths import SPECS_DIR, TEMPLATES_DIR
+from ionqkit.paths import PACKAGE_DIR, TEMPLATES_DIR
 from ionqkit.pausepoints import point
+from ionqkit.spec.factsformat import CATALOG_PARTS, FACTS_FILE
 
 if TYPE_CHECKING:
     from ionqkit.codegen.model_worker import ModelRenderer, Request
@@ -35,8 +36,7 @@ if TYPE_CHECKING:
 Report = Callable[[str], None]
 
 # What the compiled lint facts take besides the spec: facts about IonQ systems no spec carries.
-CATALOG = SPECS_DIR / "backends.yaml"
-LINT_FACTS = "lint_facts.json"
+CATALOG = PACKAGE_DIR.joinpath(*CATALOG_PARTS)
 
 
 @dataclass(frozen=True)
@@ -197,11 +197,10 @@ def _lint_facts(loaded: LoadedSpec) -> str | None:
     from ionqkit.spec import jobfacts
     from ionqkit.spec.loader import load_path
 
-    if loaded.kind != "openapi" or not jobfacts.has_job_payloads(loaded.document):
+    if loaded.kind != "openapi":
         return None
-    facts = jobfacts.compile_facts(loaded.document, load_path(CATALOG).data)
-    # A POST /jobs body without job `type`s (the v0.3 API) is not what the v0.4 linter checks.
-    return jobfacts.dumps(facts) if facts["payloads"] else None
+    facts = jobfacts.compile_v04(loaded.document, load_path(CATALOG).data)
+    return None if facts is None else jobfacts.dumps(facts)
 
 
 def model_request(prepared: Prepared, options: Options) -> Request:
@@ -259,7 +258,7 @@ def other_files(prepared: Prepared, options: Options) -> Sources:
     else:
         sources.package["__init__.py"] = _init_text(api.title, api.version, regenerate_command(options))
     if prepared.lint_facts is not None and dist is None:  # what `ionqkit lint` reads; no use standalone
-        sources.package[LINT_FACTS] = prepared.lint_facts
+        sources.package[FACTS_FILE] = prepared.lint_facts
     return sources
 
 
