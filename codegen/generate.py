@@ -97,7 +97,6 @@ def collect_inputs(target: Target, options: Options, with_templates: bool) -> ma
         shown = _relative(names.path, options.project_root) if names.path else names.source
         files["class_names"] = (shown, names.sha256())
     if with_templates:
-        files["catalog"] = (_relative(CATALOG, options.project_root), manifest.sha256_file(CATALOG))
         from ionqkit.codegen.standalone import is_project_template
 
         for name, path in template_files(options.template_dirs).items():
@@ -112,6 +111,23 @@ def collect_inputs(target: Target, options: Options, with_templates: bool) -> ma
         if project.version is not None:
             files["version"] = ("--version", manifest.sha256_bytes(project.version.encode()))
     return manifest.Inputs(files, manifest.generator_fingerprint())
+
+
+def _with_catalog(inputs: manifest.Inputs, options: Options, has_facts: bool) -> manifest.Inputs:
+    """`inputs`, with the catalog among them when the package has lint facts: only they compile it
+    in, so editing it makes no other package stale."""
+    files = {role: entry for role, entry in inputs.files.items() if role != "catalog"}
+    if has_facts:
+        files["catalog"] = (_relative(CATALOG, options.project_root), manifest.sha256_file(CATALOG))
+    return dataclasses.replace(inputs, files=files)
+
+
+def _recorded_facts(folder: Path) -> bool:
+    """Whether the package's MANIFEST.json lists lint facts: the no-op check parses no spec, and
+    whether a spec gets facts changes only with the spec (an input itself)."""
+    recorded = manifest.read(folder)
+    outputs = recorded.get("outputs") if recorded is not None else None
+    return isinstance(outputs, dict) and FACTS_FILE in outputs
 
 
 def _spec_kind_is_openapi(target: Target) -> bool:
@@ -189,7 +205,8 @@ def prepare(target: Target, options: Options, loaded: LoadedSpec | None = None) 
         schema_names=schema_names,
         root_model=root_model,
     )
-    return Prepared(data, loaded.kind, schema_names, api, tuple(notes), inline_names, _lint_facts(loaded))
+    facts = None if standalone(options) else _lint_facts(loaded)  # a standalone project has no linter
+    return Prepared(data, loaded.kind, schema_names, api, tuple(notes), inline_names, facts)
 
 
 def _lint_facts(loaded: LoadedSpec) -> str | None:
@@ -257,7 +274,7 @@ def other_files(prepared: Prepared, options: Options) -> Sources:
             sources.notes.append(project_note(rendered.skipped))
     else:
         sources.package["__init__.py"] = _init_text(api.title, api.version, regenerate_command(options))
-    if prepared.lint_facts is not None and dist is None:  # what `ionqkit lint` reads; no use standalone
+    if prepared.lint_facts is not None:  # what `ionqkit lint` reads
         sources.package[FACTS_FILE] = prepared.lint_facts
     return sources
 
@@ -405,8 +422,9 @@ def _run_locked(
     for target in targets:
         _check_inputs_exist(target)
         with_templates = _spec_kind_is_openapi(target)
-        inputs = collect_inputs(target, options, with_templates)
         folder = options.out_root / target.package
+        inputs = collect_inputs(target, options, with_templates)
+        inputs = _with_catalog(inputs, options, with_templates and _recorded_facts(folder))
         reasons = manifest.stale_files(folder, inputs)
         if check_only and writer.interrupted(options.out_root, target.package):
             reasons.insert(0, f"{target.package} (moved aside by an interrupted run; generate restores it)")
@@ -440,7 +458,8 @@ def _run_locked(
         )
     for (target, inputs, reasons), built in zip(stale, packages, strict=True):
         files = built.files
-        files[manifest.MANIFEST] = manifest.render(inputs, files, built.project)
+        recorded = _with_catalog(inputs, options, FACTS_FILE in files)
+        files[manifest.MANIFEST] = manifest.render(recorded, files, built.project)
         with writer.staged(options.out_root, target.package, files) as staging:
             writer.swap_in(staging, options.out_root / target.package)
         # After the package, whose manifest lists them: a run killed in between leaves them stale
