@@ -154,6 +154,13 @@ def test_a_bad_table_in_pyproject_names_the_target(
     assert not (tmp_path / "generated").exists()
 
 
+def test_a_missing_table_file_is_exit_2_naming_it(cli: CliRun, tmp_path: Path) -> None:
+    missing = tmp_path / "missing.yaml"
+    code, _, err = generate(cli, tmp_path, SPEC, "--class-names", missing)
+    assert (code, err.splitlines()) == (2, [f"error: {missing}: no such file"])
+    assert not (tmp_path / "out").exists()
+
+
 def test_docstrings_come_from_the_descriptions(cli: CliRun, tmp_path: Path) -> None:
     assert generate(cli, tmp_path)[0] == 0
     models = (tmp_path / "out" / "names_sdk" / "models.py").read_text()
