@@ -50,9 +50,15 @@ class Options:
     project: Project | None = None  # --spec: the command; project.standalone: runtime bundled, project files
 
 
+def standalone_project(options: Options) -> Project | None:
+    """The project, if the output is a standalone one (runtime bundled, project files beside)."""
+    project = options.project
+    return project if project is not None and project.standalone else None
+
+
 def standalone(options: Options) -> bool:
     """Whether the output is a standalone project (runtime bundled, project files beside)."""
-    return options.project is not None and options.project.standalone
+    return standalone_project(options) is not None
 
 
 def regenerate_command(options: Options) -> str:
@@ -103,8 +109,8 @@ def collect_inputs(target: Target, options: Options, with_templates: bool) -> ma
             if not standalone(options) and is_project_template(name) and not name.startswith("_"):
                 continue  # not rendered without a project
             files[f"template:{name}"] = (_relative(path, options.project_root), manifest.sha256_file(path))
-    project = options.project
-    if project is not None and standalone(options) and with_templates:  # a JSON Schema: models alone
+    project = standalone_project(options)
+    if project is not None and with_templates:  # a JSON Schema: models alone
         from ionqkit.codegen.standalone import runtime_sha256
 
         files["runtime"] = ("ionqkit.runtime", runtime_sha256())
@@ -251,10 +257,11 @@ def other_files(prepared: Prepared, options: Options) -> Sources:
     api = prepared.api
     sources = Sources({})
     dist = None
-    if options.project is not None and standalone(options) and api.kind == "openapi":
+    project = standalone_project(options)
+    if project is not None and api.kind == "openapi":
         from .standalone import RUNTIME_PACKAGE, distribution, runtime_files
 
-        dist, note = distribution(api.package, api.version, options.project.version)
+        dist, note = distribution(api.package, api.version, project.version)
         sources.notes.extend([note] if note else [])
         sources.package.update(runtime_files(dist, regenerate_command(options)))
     if api.kind == "openapi":
