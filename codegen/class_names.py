@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ionqkit.errors import InputError
-from ionqkit.spec.pointers import escape_pointer_token
+from ionqkit.spec.pointers import join_pointer
 
 from .normalize import class_name_for
 
@@ -45,7 +45,7 @@ class ClassNames:
         return hashlib.sha256(canonical.encode()).hexdigest()
 
     def error(self, message: str, key: str | None = None) -> InputError:
-        pointer = None if key is None else "/" + escape_pointer_token(key)
+        pointer = None if key is None else join_pointer("", key)
         line, column = self.places.get(key, (None, None)) if key is not None else (None, None)
         return InputError(message, file=self.source or None, line=line, column=column, pointer=pointer)
 
@@ -84,12 +84,10 @@ def load_file(path: Path) -> ClassNames:
     """A class-names file: one YAML or JSON mapping, read by the bounded, located loader."""
     from ionqkit.spec.loader import load_path
 
-    if not path.exists():
-        raise InputError("no such file", file=str(path))
     document = load_path(path)
     places: dict[str, tuple[int | None, int | None]] = {}
     if isinstance(document.data, dict):
         for key in document.data:
             if isinstance(key, str):
-                places[key] = document.locate("/" + escape_pointer_token(key)) or (None, None)
+                places[key] = document.locate(join_pointer("", key)) or (None, None)
     return check_table(document.data, str(path), path, places)

@@ -644,8 +644,11 @@ class Rendered:
     skipped: tuple[str, ...]  # project templates of the user's not rendered: there is no project
 
 
-#: Files the generator writes itself: a template may not produce them.
-RESERVED_OUTPUTS = frozenset({"models.py", "py.typed", "MANIFEST.json", "spec.snapshot.json", "CHANGES.md"})
+#: Files the generator writes itself that a template could produce: a package template makes a
+#: top-level *.py or *.pyi (see is_project_template), so only models.py; the package's other files
+#: (py.typed, MANIFEST.json, CHANGES.md...) share no name with a package template's output, and a
+#: project template's output lands beside the package, not in it.
+RESERVED_OUTPUTS = frozenset({"models.py"})
 
 
 def template_context(api: Api, settings: Settings | None = None) -> dict[str, Any]:

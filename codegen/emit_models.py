@@ -120,7 +120,8 @@ def render_models(
     for message in sorted({str(w.message) for w in caught}):
         unmatched = _UNMATCHED.search(message)
         if unmatched and class_names is not None:
-            keys = sorted(k for k in class_names.table if repr(k) in unmatched[1] or k in unmatched[1])
+            # Each key is listed as its quoted repr, so a key never matches inside a longer one.
+            keys = sorted(k for k in class_names.table if repr(k) in unmatched[1])
             key = keys[0] if keys else None
             raise class_names.error(f"{key!r} names no schema of this spec (nor the class of one)", key)
         notes.append(message)

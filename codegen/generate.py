@@ -24,8 +24,9 @@ from ionqkit.codegen.config import Target
 from ionqkit.codegen.ir import Api
 from ionqkit.codegen.standalone import Project
 from ionqkit.errors import InputError
-from ionqkit.paths import SPECS_DIR, TEMPLATES_DIR
+from ionqkit.paths import PACKAGE_DIR, TEMPLATES_DIR
 from ionqkit.pausepoints import point
+from ionqkit.spec.factsformat import CATALOG_PARTS, FACTS_FILE
 
 if TYPE_CHECKING:
     from ionqkit.codegen.model_worker import ModelRenderer, Request
@@ -35,8 +36,7 @@ if TYPE_CHECKING:
 Report = Callable[[str], None]
 
 # What the compiled lint facts take besides the spec: facts about IonQ systems no spec carries.
-CATALOG = SPECS_DIR / "backends.yaml"
-LINT_FACTS = "lint_facts.json"
+CATALOG = PACKAGE_DIR.joinpath(*CATALOG_PARTS)
 
 
 @dataclass(frozen=True)
@@ -50,9 +50,15 @@ class Options:
     project: Project | None = None  # --spec: the command; project.standalone: runtime bundled, project files
 
 
+def standalone_project(options: Options) -> Project | None:
+    """The project, if the output is a standalone one (runtime bundled, project files beside)."""
+    project = options.project
+    return project if project is not None and project.standalone else None
+
+
 def standalone(options: Options) -> bool:
     """Whether the output is a standalone project (runtime bundled, project files beside)."""
-    return options.project is not None and options.project.standalone
+    return standalone_project(options) is not None
 
 
 def regenerate_command(options: Options) -> str:
@@ -97,21 +103,37 @@ def collect_inputs(target: Target, options: Options, with_templates: bool) -> ma
         shown = _relative(names.path, options.project_root) if names.path else names.source
         files["class_names"] = (shown, names.sha256())
     if with_templates:
-        files["catalog"] = (_relative(CATALOG, options.project_root), manifest.sha256_file(CATALOG))
         from ionqkit.codegen.standalone import is_project_template
 
         for name, path in template_files(options.template_dirs).items():
             if not standalone(options) and is_project_template(name) and not name.startswith("_"):
                 continue  # not rendered without a project
             files[f"template:{name}"] = (_relative(path, options.project_root), manifest.sha256_file(path))
-    project = options.project
-    if project is not None and standalone(options) and with_templates:  # a JSON Schema: models alone
+    project = standalone_project(options)
+    if project is not None and with_templates:  # a JSON Schema: models alone
         from ionqkit.codegen.standalone import runtime_sha256
 
         files["runtime"] = ("ionqkit.runtime", runtime_sha256())
         if project.version is not None:
             files["version"] = ("--version", manifest.sha256_bytes(project.version.encode()))
     return manifest.Inputs(files, manifest.generator_fingerprint())
+
+
+def _with_catalog(inputs: manifest.Inputs, options: Options, has_facts: bool) -> manifest.Inputs:
+    """`inputs`, with the catalog among them when the package has lint facts: only they compile it
+    in, so editing it makes no other package stale."""
+    files = {role: entry for role, entry in inputs.files.items() if role != "catalog"}
+    if has_facts:
+        files["catalog"] = (_relative(CATALOG, options.project_root), manifest.sha256_file(CATALOG))
+    return dataclasses.replace(inputs, files=files)
+
+
+def _recorded_facts(folder: Path) -> bool:
+    """Whether the package's MANIFEST.json lists lint facts: the no-op check parses no spec, and
+    whether a spec gets facts changes only with the spec (an input itself)."""
+    recorded = manifest.read(folder)
+    outputs = recorded.get("outputs") if recorded is not None else None
+    return isinstance(outputs, dict) and FACTS_FILE in outputs
 
 
 def _spec_kind_is_openapi(target: Target) -> bool:
@@ -189,7 +211,8 @@ def prepare(target: Target, options: Options, loaded: LoadedSpec | None = None) 
         schema_names=schema_names,
         root_model=root_model,
     )
-    return Prepared(data, loaded.kind, schema_names, api, tuple(notes), inline_names, _lint_facts(loaded))
+    facts = None if standalone(options) else _lint_facts(loaded)  # a standalone project has no linter
+    return Prepared(data, loaded.kind, schema_names, api, tuple(notes), inline_names, facts)
 
 
 def _lint_facts(loaded: LoadedSpec) -> str | None:
@@ -197,11 +220,10 @@ def _lint_facts(loaded: LoadedSpec) -> str | None:
     from ionqkit.spec import jobfacts
     from ionqkit.spec.loader import load_path
 
-    if loaded.kind != "openapi" or not jobfacts.has_job_payloads(loaded.document):
+    if loaded.kind != "openapi":
         return None
-    facts = jobfacts.compile_facts(loaded.document, load_path(CATALOG).data)
-    # A POST /jobs body without job `type`s (the v0.3 API) is not what the v0.4 linter checks.
-    return jobfacts.dumps(facts) if facts["payloads"] else None
+    facts = jobfacts.compile_v04(loaded.document, load_path(CATALOG).data)
+    return None if facts is None else jobfacts.dumps(facts)
 
 
 def model_request(prepared: Prepared, options: Options) -> Request:
@@ -235,10 +257,11 @@ def other_files(prepared: Prepared, options: Options) -> Sources:
     api = prepared.api
     sources = Sources({})
     dist = None
-    if options.project is not None and standalone(options) and api.kind == "openapi":
+    project = standalone_project(options)
+    if project is not None and api.kind == "openapi":
         from .standalone import RUNTIME_PACKAGE, distribution, runtime_files
 
-        dist, note = distribution(api.package, api.version, options.project.version)
+        dist, note = distribution(api.package, api.version, project.version)
         sources.notes.extend([note] if note else [])
         sources.package.update(runtime_files(dist, regenerate_command(options)))
     if api.kind == "openapi":
@@ -258,8 +281,8 @@ def other_files(prepared: Prepared, options: Options) -> Sources:
             sources.notes.append(project_note(rendered.skipped))
     else:
         sources.package["__init__.py"] = _init_text(api.title, api.version, regenerate_command(options))
-    if prepared.lint_facts is not None and dist is None:  # what `ionqkit lint` reads; no use standalone
-        sources.package[LINT_FACTS] = prepared.lint_facts
+    if prepared.lint_facts is not None:  # what `ionqkit lint` reads
+        sources.package[FACTS_FILE] = prepared.lint_facts
     return sources
 
 
@@ -406,8 +429,9 @@ def _run_locked(
     for target in targets:
         _check_inputs_exist(target)
         with_templates = _spec_kind_is_openapi(target)
-        inputs = collect_inputs(target, options, with_templates)
         folder = options.out_root / target.package
+        inputs = collect_inputs(target, options, with_templates)
+        inputs = _with_catalog(inputs, options, with_templates and _recorded_facts(folder))
         reasons = manifest.stale_files(folder, inputs)
         if check_only and writer.interrupted(options.out_root, target.package):
             reasons.insert(0, f"{target.package} (moved aside by an interrupted run; generate restores it)")
@@ -441,7 +465,8 @@ def _run_locked(
         )
     for (target, inputs, reasons), built in zip(stale, packages, strict=True):
         files = built.files
-        files[manifest.MANIFEST] = manifest.render(inputs, files, built.project)
+        recorded = _with_catalog(inputs, options, FACTS_FILE in files)
+        files[manifest.MANIFEST] = manifest.render(recorded, files, built.project)
         with writer.staged(options.out_root, target.package, files) as staging:
             writer.swap_in(staging, options.out_root / target.package)
         # After the package, whose manifest lists them: a run killed in between leaves them stale

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from ionqkit.errors import InputError, IonqkitError, SpecError
 from ionqkit.paths import package_file
 from ionqkit.records import field, record
-from ionqkit.spec.factsformat import FORMAT
+from ionqkit.spec.factsformat import CATALOG_PARTS, FACTS_FILE, FORMAT
 from ionqkit.spec.inputs import MAX_REF_CHAIN, read_file
 from ionqkit.validators.catalog import Catalog, from_data
 
@@ -30,8 +30,7 @@ if TYPE_CHECKING:
 
 # Which generated package holds the facts of each API version the linter checks against.
 PACKAGES = {"v0.4": "ionq_v0_4"}
-FACTS_FILE = "lint_facts.json"
-CATALOG_FILE = package_file("specs", "backends.yaml")
+CATALOG_FILE = package_file(*CATALOG_PARTS)
 
 Schema: TypeAlias = "Mapping[str, Any]"
 

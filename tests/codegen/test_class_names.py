@@ -108,6 +108,10 @@ def test_the_table_in_pyproject(cli: CliRun, tmp_path: Path) -> None:
             "class name 'Payload' for 'Gate_QisGate' is the class of schema 'Payload'",
         ),
         ("Nope: Yes\n", "'Nope' names no schema of this spec (nor the class of one)"),
+        (  # the key named is the unmatched one, not a key it starts with
+            "PayloadSettings: RunSettings\nPayloadSettingsX: Foo\n",
+            "'PayloadSettingsX' names no schema of this spec (nor the class of one)",
+        ),
         ("PayloadSettings: Payload\n", "class name 'Payload' is already the name of a class"),
         ("- a\n", "class names must be a mapping"),
     ],
@@ -119,6 +123,41 @@ def test_a_bad_table_is_a_located_error(cli: CliRun, tmp_path: Path, table: str,
     assert code == 2, out
     assert err.startswith(f"error: {path}"), err
     assert message in err
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        (
+            '{ Gate_QisGate = "qis_gate" }',
+            "class name 'qis_gate' for 'Gate_QisGate' is not one ionqkit can write",
+        ),
+        ('{ Nope = "Yes" }', "'Nope' names no schema of this spec (nor the class of one)"),
+        ("3", "class names must be a mapping"),
+    ],
+)
+def test_a_bad_table_in_pyproject_names_the_target(
+    cli: CliRun, tmp_path: Path, table: str, message: str
+) -> None:
+    (tmp_path / "names.openapi.yaml").write_text(SPEC)
+    config = tmp_path / "pyproject.toml"
+    config.write_text(
+        '[[tool.ionqkit.generate.targets]]\nspec = "names.openapi.yaml"\npackage = "names"\n'
+        f"class_names = {table}\n"
+    )
+    code, out, err = cli("generate", "--config", config, "-q")
+    assert code == 2, out
+    [line] = err.splitlines()
+    assert line.startswith(f"error: {config}: tool.ionqkit.generate.targets[0].class_names"), line
+    assert message in line
+    assert not (tmp_path / "generated").exists()
+
+
+def test_a_missing_table_file_is_exit_2_naming_it(cli: CliRun, tmp_path: Path) -> None:
+    missing = tmp_path / "missing.yaml"
+    code, _, err = generate(cli, tmp_path, SPEC, "--class-names", missing)
+    assert (code, err.splitlines()) == (2, [f"error: {missing}: no such file"])
     assert not (tmp_path / "out").exists()
 
 

@@ -98,6 +98,43 @@ def test_output_is_byte_identical_across_runs_and_folders(cli: CliRun, repo: Pat
     assert tree_digest(tmp_path / "one" / "p") == tree_digest(tmp_path / "two" / "p")
 
 
+def recorded_inputs(folder: Path) -> set[str]:
+    recorded = manifest.read(folder)
+    assert recorded is not None
+    return set(recorded["inputs"])
+
+
+@pytest.mark.slow
+def test_only_a_package_with_lint_facts_takes_the_catalog_as_an_input(
+    cli: CliRun, repo: Path, project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ionqkit.codegen import generate as generate_module
+
+    catalog = project / "backends.yaml"  # a copy to edit: the package's own is shared
+    shutil.copy(generate_module.CATALOG, catalog)
+    monkeypatch.setattr(generate_module, "CATALOG", catalog)
+    shutil.copy(repo / "specs" / "ionq-v0.4.openapi.yaml", project / "specs")
+    config = project / "pyproject.toml"
+    config.write_text(
+        config.read_text()
+        + '[[tool.ionqkit.generate.targets]]\nspec = "specs/ionq-v0.4.openapi.yaml"\npackage = "v04"\n'
+    )
+    assert generate(cli, project, "-q")[0] == 0
+    standalone = ("generate", "--spec", project / "specs" / "ionq-v0.4.openapi.yaml", "--out", project / "sa")
+    code, _, err = cli(*standalone, "--package", "sa", "-q")
+    assert code == 0, err
+    assert "catalog" in recorded_inputs(project / "generated" / "v04")
+    assert "catalog" not in recorded_inputs(project / "generated" / "mini")
+    assert "catalog" not in recorded_inputs(project / "sa" / "sa")
+    assert (project / "generated" / "v04" / "lint_facts.json").is_file()
+    assert not (project / "sa" / "sa" / "lint_facts.json").exists()  # a standalone project has no linter
+    catalog.write_text(catalog.read_text() + "# edited\n")
+    code, _, err = generate(cli, project, "--check")
+    assert code == 1
+    assert "v04 (inputs changed: catalog)" in err and "mini" not in err
+    assert cli(*standalone, "--package", "sa", "--check")[0] == 0
+
+
 def test_committed_generated_code_matches_specs_and_generator(cli: CliRun, repo: Path) -> None:
     code, _, err = cli("generate", "--check", "--config", repo / "pyproject.toml")
     assert code == 0, f"generated/ is stale; run `make generate`:\n{err}"

@@ -72,3 +72,26 @@ def test_invalid_rendered_python_names_the_generated_file_and_the_template(cli: 
     assert at == 2
     assert "invalid Python rendered by template" in message
     assert "my_templates/client.py.jinja" in message
+
+
+def test_a_package_template_may_not_write_models_py(cli: Cli, tmp_path: Path) -> None:
+    code, err = generate(cli, tmp_path, "X = 1\n", "models.py.jinja")
+    template = tmp_path / "my_templates" / "models.py.jinja"
+    assert (code, err.splitlines()) == (
+        2,
+        [f"error: {template}: template models.py.jinja would write models.py, which ionqkit writes itself;"
+         " rename the template"],
+    )  # fmt: skip
+
+
+def test_a_project_template_may_share_a_name_with_a_package_file(cli: Cli, tmp_path: Path) -> None:
+    # CHANGES.md.jinja makes the project's CHANGES.md, beside the package: the package's own
+    # CHANGES.md (the spec changes' record) is another file.
+    folder = tmp_path / "my_templates"
+    folder.mkdir()
+    (folder / "CHANGES.md.jinja").write_text("# {{ project.name }} changes\n", encoding="utf-8")
+    out = tmp_path / "out"
+    code, _, err = cli("generate", "--spec", MINI, "--out", out, "--package", "mini", "--templates", folder)
+    assert code == 0, err
+    assert (out / "CHANGES.md").read_text(encoding="utf-8") == "# mini changes\n"
+    assert (out / "mini" / "CHANGES.md").read_text(encoding="utf-8") != "# mini changes\n"

@@ -6,14 +6,15 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ionqkit.paths import GENERATED_DIR
+from ionqkit.paths import GENERATED_DIR, package_file
 from ionqkit.spec import jobfacts
+from ionqkit.spec.factsformat import CATALOG_PARTS, FACTS_FILE
 from ionqkit.spec.loader import load_path
 from ionqkit.spec.specload import load_spec
 from ionqkit.validators import lint
 
 REPO = Path(__file__).resolve().parents[2]
-CATALOG = REPO / "specs" / "backends.yaml"
+CATALOG = Path(package_file(*CATALOG_PARTS))
 
 
 def compiled(spec: Path, overlay: Path | None = None) -> dict[str, Any]:
@@ -85,12 +86,23 @@ def test_compiling_is_deterministic_and_matches_the_generated_file() -> None:
     spec, overlay = REPO / "specs" / "ionq-v0.4.openapi.yaml", REPO / "specs/overlays/ionq-v0.4.overlay.yaml"
     first = jobfacts.dumps(compiled(spec, overlay))
     assert first == jobfacts.dumps(compiled(spec, overlay))
-    assert (GENERATED_DIR / "ionq_v0_4" / "lint_facts.json").read_text() == first
+    assert (GENERATED_DIR / "ionq_v0_4" / FACTS_FILE).read_text() == first
 
 
 def test_the_v03_spec_has_no_job_types_so_its_package_gets_no_facts() -> None:
-    assert compiled(REPO / "specs" / "ionq-v0.3.openapi.yaml")["payloads"] == {}
-    assert not (GENERATED_DIR / "ionq_v0_3" / "lint_facts.json").exists()
+    spec = REPO / "specs" / "ionq-v0.3.openapi.yaml"
+    assert compiled(spec)["payloads"] == {}
+    assert jobfacts.compile_v04(load_spec(spec, check=False).document, load_path(CATALOG).data) is None
+    assert not (GENERATED_DIR / "ionq_v0_3" / FACTS_FILE).exists()
+
+
+def test_compile_v04_gives_the_facts_of_a_v04_spec_and_none_without_post_jobs(tmp_path: Path) -> None:
+    catalog = load_path(CATALOG).data
+    v04 = load_spec(REPO / "specs" / "ionq-v0.4.openapi.yaml", check=False).document
+    assert jobfacts.compile_v04(v04, catalog) == jobfacts.compile_facts(v04, catalog)
+    bare = tmp_path / "bare.json"
+    bare.write_text(json.dumps({"openapi": "3.0.3", "info": {"title": "x", "version": "1"}, "paths": {}}))
+    assert jobfacts.compile_v04(load_path(bare), catalog) is None
 
 
 def test_the_cache_key_changes_with_any_input() -> None:

@@ -211,6 +211,24 @@ def test_check_writes_nothing_and_exits_1_when_the_file_would_change(
     assert code == 0 and f"{current} is up to date" in out
 
 
+def test_check_exits_1_on_a_file_already_up_to_date_when_the_overlay_is_stale(
+    tmp_path: Path, current: Path, cli: Cli
+) -> None:
+    new = write_json(tmp_path / "new.json", upstream())
+    assert cli("spec", "update", new, "--spec", current)[0] == 0
+    overlay = tmp_path / "fixes.overlay.yaml"
+    overlay.write_text(
+        OVERLAY_HEAD + "- target: $.components.schemas.Old\n  description: gone\n  update: {type: object}\n",
+        encoding="utf-8",
+    )
+    before = current.read_bytes()
+    code, out, err = cli("spec", "update", new, "--spec", current, "--overlay", overlay, "--check")
+    assert code == 1
+    assert f"{current} is up to date" in out
+    assert "overlay action 0 matches nothing in the updated spec" in err
+    assert current.read_bytes() == before
+
+
 MALFORMED = {
     "json-syntax": ("new.json", '{\n  "openapi": "3.0.3",\n  "info": {"title": "x",,}\n}\n', ":3:"),
     "yaml-duplicate-key": ("new.yaml", "openapi: 3.0.3\ninfo:\n  title: x\n  title: y\n", ":4:"),
@@ -232,6 +250,43 @@ def test_a_malformed_new_spec_is_exit_2_with_its_line_and_nothing_written(
     assert current.read_bytes() == before
 
 
+NOT_OPENAPI = {
+    "yaml-list": ("- a\n- b\n", "expected a mapping at the top of the document"),
+    "plain-string": ("hello\n", "expected a mapping at the top of the document"),
+    "json-schema": ('{"type": "object"}\n', "not an OpenAPI document (no `openapi` key at the top)"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(NOT_OPENAPI))
+def test_a_current_spec_file_that_is_not_openapi_is_exit_2_located_and_left_alone(
+    tmp_path: Path, cli: Cli, case: str
+) -> None:
+    text, cause = NOT_OPENAPI[case]
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(text, encoding="utf-8")
+    new = write_json(tmp_path / "new.json", upstream())
+    code, out, err = cli("spec", "update", new, "--spec", spec)
+    assert (code, out) == (2, "")
+    [line] = err.splitlines()
+    assert line.startswith(f"error: {spec}:1:1: {cause}")
+    assert spec.read_text(encoding="utf-8") == text
+
+
+@pytest.mark.parametrize("case", sorted(NOT_OPENAPI))
+def test_a_new_spec_that_is_not_openapi_is_exit_2_located_and_nothing_written(
+    tmp_path: Path, current: Path, cli: Cli, case: str
+) -> None:
+    text, cause = NOT_OPENAPI[case]
+    new = tmp_path / "new.yaml"
+    new.write_text(text, encoding="utf-8")
+    before = current.read_bytes()
+    code, out, err = cli("spec", "update", new, "--spec", current)
+    assert (code, out) == (2, "")
+    [line] = err.splitlines()
+    assert line.startswith(f"error: {new}:1:1: {cause}")
+    assert current.read_bytes() == before
+
+
 def test_a_new_spec_that_is_not_valid_openapi_is_exit_2_located_in_it(
     tmp_path: Path, current: Path, cli: Cli
 ) -> None:
@@ -242,6 +297,15 @@ def test_a_new_spec_that_is_not_valid_openapi_is_exit_2_located_in_it(
     assert code == 2
     assert err.startswith(f"error: {new}:") and "not a valid OpenAPI 3.0.3 document" in err
     assert "responses" in err
+
+
+def test_a_spec_path_that_cannot_be_looked_at_is_exit_2_with_the_reason(tmp_path: Path, cli: Cli) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    spec = blocker / "spec.yaml"  # under a regular file: stat fails with ENOTDIR
+    code, out, err = cli("spec", "update", write_json(tmp_path / "new.json", upstream()), "--spec", spec)
+    assert (code, out) == (2, "")
+    assert err.splitlines() == [f"error: {spec}: cannot read: Not a directory"]
 
 
 def test_update_is_deterministic(tmp_path: Path, cli: Cli) -> None:

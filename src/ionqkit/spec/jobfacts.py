@@ -51,6 +51,15 @@ def dumps(facts: Mapping[str, Any]) -> str:
     return json.dumps(facts, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
 
 
+def compile_v04(doc: Document, catalog: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The lint facts of a v0.4-shaped spec; None for any other, which the v0.4 linter cannot check
+    against: no POST /jobs JSON body, or one without job `type`s (the v0.3 API)."""
+    if not has_job_payloads(doc):
+        return None
+    facts = compile_facts(doc, catalog)
+    return facts if facts["payloads"] else None
+
+
 def has_job_payloads(doc: Document) -> bool:
     """True when the spec describes POST /jobs with a JSON body (the v0.3 fragment does not)."""
     try:

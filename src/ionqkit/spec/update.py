@@ -33,11 +33,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ionqkit.errors import InputError, SpecError
+from ionqkit.errors import SpecError
 from ionqkit.escape import printable
 from ionqkit.spec import specload
 from ionqkit.spec.atomic import FileState, write_file_atomically
-from ionqkit.spec.inputs import STDIN_NAME, read_file, read_stdin
+from ionqkit.spec.inputs import STDIN_NAME, os_input_error, read_file, read_stdin
 from ionqkit.spec.loader import Document, load_bytes, load_path
 from ionqkit.spec.overlay import OverlayCheck, check_overlay
 from ionqkit.spec.pointers import node_at, unescape_pointer_token
@@ -95,12 +95,12 @@ def plan_update(
     source_name: str | None = None,
 ) -> UpdatePlan:
     """Everything `spec update` would do, done in memory. Bad input raises InputError/SpecError."""
-    upstream = read_upstream(upstream_source)
-    if specload.detect_kind(upstream) != "openapi":
-        raise upstream.error("not an OpenAPI document (no `openapi` key at the top)", "", SpecError)
+    upstream = _require_openapi(read_upstream(upstream_source))
     old, old_state = _read_current(spec_path)
+    if old is not None:
+        _require_openapi(old)
     normalized = strip_prose(upstream.data).data
-    ours = strip_prose(old.data).prose if old is not None and isinstance(old.data, dict) else {}
+    ours = strip_prose(old.data).prose if old is not None else {}
     kept, dropped = _carry(ours, old.data if old is not None else {}, normalized)
     name = source_name if source_name is not None else Path(upstream.name).name
     text = header(upstream, name) + dump_yaml(normalized)
@@ -115,6 +115,13 @@ def plan_update(
     if overlay_path is None:
         return plan
     return _with_overlay(plan, located, load_path(overlay_path))
+
+
+def _require_openapi(doc: Document) -> Document:
+    """`doc`, if it is an OpenAPI document; a located SpecError if not (a list, a string, a schema)."""
+    if specload.detect_kind(doc) != "openapi":
+        raise doc.error("not an OpenAPI document (no `openapi` key at the top)", "", SpecError)
+    return doc
 
 
 def _with_overlay(plan: UpdatePlan, spec: Document, overlay: Document) -> UpdatePlan:
@@ -140,7 +147,7 @@ def _read_current(spec_path: Path) -> tuple[Document | None, FileState | None]:
     except FileNotFoundError:
         return None, None  # a first import: the file is created
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", file=str(spec_path)) from None
+        raise os_input_error(exc, str(spec_path)) from None
     raw = read_file(spec_path)
     return load_bytes(raw, name=str(spec_path)), FileState.of(info, raw)
 
