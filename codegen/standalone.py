@@ -42,6 +42,23 @@ HOST_MODULE = "host.py"
 DEPENDENCIES = ("anyio>=4,<5", "httpx>=0.27,<1", "orjson>=3.10,<4", "pydantic>=2.7,<3")
 REQUIRES_PYTHON = ">=3.11"  # StrEnum, typing.Self
 
+#: Names of `ionqkit.runtime.__all__` that the generated client uses but its users do not: the
+#: standalone package's `__init__.py` exports every other one (`Distribution.exports`), so a name
+#: the runtime adds to its API reaches standalone packages without an edit here.
+INTERNAL_RUNTIME_NAMES = frozenset(
+    {
+        "ApiKeyAuth",
+        "AsyncAPIClient",
+        "Endpoint",
+        "Param",
+        "Secret",
+        "SyncAPIClient",
+        "TypeAdapter",
+        "async_to_raw_response",
+        "to_raw_response",
+    }
+)
+
 # A canonical PEP 440 public version: what pip and the build backends accept as it is.
 _VERSION = re.compile(
     r"^(?:[1-9][0-9]*!)?[0-9]+(?:\.[0-9]+)*(?:(?:a|b|rc)[0-9]+)?(?:\.post[0-9]+)?(?:\.dev[0-9]+)?$"
@@ -112,6 +129,15 @@ class Distribution:
     requires_python: str
     dependencies: tuple[str, ...]
     runtime_package: str  # "_runtime": the private copy of the runtime inside the package
+    exports: tuple[str, ...]  # the runtime's names the package exports, in runtime.__all__ order
+
+
+def runtime_exports() -> tuple[str, ...]:
+    """What a standalone package re-exports from its runtime: the runtime's public API less the
+    names only the generated client needs."""
+    from ionqkit import runtime
+
+    return tuple(name for name in runtime.__all__ if name not in INTERNAL_RUNTIME_NAMES)
 
 
 def check_version(version: str) -> str:
@@ -145,6 +171,7 @@ def distribution(package: str, spec_version: str, override: str | None) -> tuple
         requires_python=REQUIRES_PYTHON,
         dependencies=DEPENDENCIES,
         runtime_package=RUNTIME_PACKAGE,
+        exports=runtime_exports(),
     )
     return dist, note
 

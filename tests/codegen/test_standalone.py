@@ -82,6 +82,38 @@ def test_the_project_holds_the_package_its_runtime_and_project_files(project: Pa
     assert not [name for name in imported if name and name.startswith("ionqkit")]
 
 
+def test_the_package_exports_the_runtimes_public_names(project: Path) -> None:
+    """`import P` gives what `import ionqkit.runtime` gives, less the names only the client uses."""
+    from ionqkit import runtime
+    from ionqkit.codegen.standalone import INTERNAL_RUNTIME_NAMES
+
+    assert set(runtime.__all__) >= INTERNAL_RUNTIME_NAMES  # no stale name hides nothing
+    public = set(runtime.__all__) - INTERNAL_RUNTIME_NAMES
+    module = ast.parse((project / "names_sdk" / "__init__.py").read_text())
+    imported = {
+        alias.name
+        for node in module.body
+        if isinstance(node, ast.ImportFrom) and node.module == "_runtime"
+        for alias in node.names
+    }
+    (exported,) = [
+        ast.literal_eval(node.value)
+        for node in module.body
+        if isinstance(node, ast.Assign) and ast.unparse(node.targets[0]) == "__all__"
+    ]
+    assert imported == public
+    assert set(exported) == public | {"AsyncClient", "Client", "models"}
+
+
+def test_a_name_the_runtime_adds_to_its_api_is_exported(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ionqkit import runtime
+    from ionqkit.codegen.standalone import distribution
+
+    monkeypatch.setattr(runtime, "__all__", [*runtime.__all__, "BrandNewError"])
+    dist, _ = distribution("names_sdk", "2.1", None)
+    assert "BrandNewError" in dist.exports and "SyncAPIClient" not in dist.exports
+
+
 def test_manifest_covers_every_file_written(project: Path) -> None:
     recorded = json.loads((project / "names_sdk" / "MANIFEST.json").read_text())
     listed = {f"names_sdk/{name}": digest for name, digest in recorded["outputs"].items()}
