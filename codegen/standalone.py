@@ -196,10 +196,11 @@ def runtime_files(dist: Distribution, command: str) -> dict[str, str]:
     saying where it came from. A module that imports ionqkit would make the package need it:
     that is a bug in ionqkit (tests/codegen/test_standalone.py keeps it from happening)."""
     from ionqkit import __version__
+    from ionqkit.codegen.emit_models import comment_text
 
     header = (
         f"# {{how}} by ionqkit {__version__} {{where}} ionqkit.runtime.{{module}}. Do not edit: regenerate "
-        f"with `{_comment(command)}`.\n"
+        f"with `{comment_text(command)}`.\n"
     )
     files: dict[str, str] = {}
     for path in _runtime_sources():
@@ -213,10 +214,6 @@ def runtime_files(dist: Distribution, command: str) -> dict[str, str]:
             how, where = "Copied", "from"
         files[f"{RUNTIME_PACKAGE}/{path.name}"] = header.format(how=how, where=where, module=path.stem) + text
     return files
-
-
-def _comment(text: str) -> str:
-    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
 def is_project_template(name: str) -> bool:
