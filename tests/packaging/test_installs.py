@@ -4,13 +4,16 @@ dependencies; the code generator's toolchain is the `codegen` extra, the only pl
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Callable
 from importlib.metadata import requires
 from pathlib import Path
 
 import pytest
+from packaging.requirements import Requirement
 
 from ionqkit.cli import generate as generate_command
+from ionqkit.codegen.standalone import DEPENDENCIES
 
 Cli = Callable[..., tuple[int, str, str]]
 TOOLCHAIN = {"datamodel-code-generator", "ruff", "jinja2"}
@@ -61,3 +64,22 @@ def test_generate_without_the_extra_exits_2_naming_it(
 
 def test_the_toolchain_is_found_where_make_installs_it() -> None:
     assert generate_command.missing_toolchain() == []
+
+
+def _lower_bounds(requirements: list[str] | tuple[str, ...]) -> dict[str, str]:
+    """name -> the version of its `>=` bound."""
+    bounds = {}
+    for text in requirements:
+        requirement = Requirement(text)
+        (bound,) = [spec.version for spec in requirement.specifier if spec.operator == ">="]
+        bounds[requirement.name.lower()] = bound
+    return bounds
+
+
+def test_a_standalone_package_needs_the_versions_ionqkits_runtime_needs() -> None:
+    """DEPENDENCIES (a standalone project's pyproject.toml) may not allow a version older than
+    ionqkit's own runtime is declared to work with."""
+    pyproject = Path(__file__).resolve().parents[2] / "pyproject.toml"
+    declared = _lower_bounds(tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["dependencies"])
+    standalone = _lower_bounds(DEPENDENCIES)
+    assert standalone == {name: declared.get(name) for name in standalone}
