@@ -140,12 +140,10 @@ def runtime_exports() -> tuple[str, ...]:
     return tuple(name for name in runtime.__all__ if name not in INTERNAL_RUNTIME_NAMES)
 
 
-def check_version(version: str) -> str:
+def check_version(version: str, *, file: str) -> None:
+    """Refuse a `--version` that is no PEP 440 version; `file` names where it was given."""
     if not _VERSION.match(version):
-        raise InputError(
-            f"--version {version!r} is not a PEP 440 version such as 1.2.0 or 0.4rc1", file="<command line>"
-        )
-    return version
+        raise InputError(f"--version {version!r} is not a PEP 440 version such as 1.2.0 or 0.4rc1", file=file)
 
 
 FALLBACK_VERSION = "0"
@@ -153,10 +151,11 @@ FALLBACK_VERSION = "0"
 
 def distribution(package: str, spec_version: str, override: str | None) -> tuple[Distribution, str | None]:
     """The distribution the project describes, and a note for the user when the spec's
-    info.version is no version a package can have (the project is then version 0)."""
+    info.version is no version a package can have (the project is then version 0). `override` is
+    `--version`, which the command line has checked (check_version)."""
     note = None
     if override is not None:
-        version = check_version(override)
+        version = override
     else:
         version = spec_version.strip().removeprefix("v").removeprefix("V")
         if not _VERSION.match(version):
