@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from ionqkit.paths import PACKAGE_DIR, TEMPLATES_DIR
+from tests.packaging.wheelhouse import build_wheel
 
 DATA = Path(__file__).parent / "data"
 RUNTIME_SOURCE = PACKAGE_DIR / "runtime"
@@ -309,13 +310,7 @@ def test_a_renamed_client_and_own_pyproject_give_an_importable_installable_packa
     )
     assert result.stdout.split() == ["NamesAPI", "v2.1"], result.stderr
     # Installable: the build backend makes a wheel of it, named by the user's pyproject.toml.
-    build = "import setuptools.build_meta as b, sys; print(b.build_wheel(sys.argv[1]))"
-    wheels = tmp_path / "wheels"
-    built = subprocess.run(
-        [sys.executable, "-c", build, str(wheels)], cwd=out, capture_output=True, text=True, check=False
-    )
-    assert built.returncode == 0, built.stderr[-2000:]
-    assert built.stdout.strip().splitlines()[-1] == "our_names-2.1-py3-none-any.whl"
+    assert build_wheel(out, tmp_path / "wheels").name == "our_names-2.1-py3-none-any.whl"
 
 
 def test_shared_runtime_writes_the_package_alone_on_ionqkits_runtime(cli: CliRun, tmp_path: Path) -> None:

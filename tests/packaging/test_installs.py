@@ -3,7 +3,6 @@ dependencies; the code generator's toolchain is the `codegen` extra, the only pl
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Callable
 from importlib.metadata import requires
@@ -15,24 +14,16 @@ from packaging.requirements import Requirement
 from ionqkit.cli import generate as generate_command
 from ionqkit.codegen.standalone import DEPENDENCIES
 
+from .wheelhouse import base_and_extra
+
 Cli = Callable[..., tuple[int, str, str]]
-TOOLCHAIN = {"datamodel-code-generator", "ruff", "jinja2"}
+# What `ionqkit generate` checks is installed before it runs: what the codegen extra must hold.
+TOOLCHAIN = set(generate_command.TOOLCHAIN.values())
 
 
 def requirements() -> tuple[dict[str, str], dict[str, str]]:
     """(base, codegen extra) as the installed distribution's metadata states them: name -> spec."""
-    base: dict[str, str] = {}
-    codegen: dict[str, str] = {}
-    for line in requires("ionqkit") or []:
-        requirement, _, marker = line.partition(";")
-        found = re.match(r"\s*([A-Za-z0-9_.\-]+)(?:\[[^\]]*\])?\s*(.*)", requirement)
-        assert found, line
-        name, spec = found.group(1).lower(), found.group(2).strip()
-        if not marker:
-            base[name] = spec
-        elif re.search(r"""extra\s*==\s*["']codegen["']""", marker):
-            codegen[name] = spec
-    return base, codegen
+    return base_and_extra(requires("ionqkit") or [], "codegen")
 
 
 def test_the_base_install_pulls_no_generator_toolchain() -> None:
