@@ -22,6 +22,7 @@ installed.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import shlex
@@ -175,19 +176,20 @@ def distribution(package: str, spec_version: str, override: str | None) -> tuple
     return dist, note
 
 
-def _runtime_sources() -> list[Path]:
-    return sorted(RUNTIME_SOURCE.glob("*.py"))
+@functools.cache
+def _runtime_sources() -> tuple[tuple[str, bytes], ...]:
+    """The runtime's modules, (file name, bytes) by name: read once, for the hash and the copy."""
+    from ionqkit.spec.inputs import read_file
+
+    return tuple((path.name, read_file(path)) for path in sorted(RUNTIME_SOURCE.glob("*.py")))
 
 
 def runtime_sha256() -> str:
     """One hash over the runtime's sources: an input of every standalone package."""
     digest = hashlib.sha256()
-    for path in _runtime_sources():
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    for name, data in _runtime_sources():
+        digest.update(name.encode() + b"\0" + data + b"\0")
     return digest.hexdigest()
-
-
-_IONQKIT_IMPORT = re.compile(r"^\s*(?:from|import)\s+ionqkit\b", re.MULTILINE)
 
 
 def runtime_files(dist: Distribution, command: str) -> dict[str, str]:
@@ -202,16 +204,15 @@ def runtime_files(dist: Distribution, command: str) -> dict[str, str]:
         f"with `{comment_text(command)}`.\n"
     )
     files: dict[str, str] = {}
-    for path in _runtime_sources():
-        if path.name == HOST_MODULE:
+    for name, data in _runtime_sources():
+        if name == HOST_MODULE:
             text = HOST.format(user_agent=f"{dist.name}/{dist.version}")
             how, where = "Written", "in place of"
         else:
-            text = path.read_text(encoding="utf-8")
-            if _IONQKIT_IMPORT.search(text):
-                raise AssertionError(f"runtime/{path.name} imports ionqkit; only runtime/{HOST_MODULE} may")
+            text = data.decode("utf-8")
             how, where = "Copied", "from"
-        files[f"{RUNTIME_PACKAGE}/{path.name}"] = header.format(how=how, where=where, module=path.stem) + text
+        module = name.removesuffix(".py")
+        files[f"{RUNTIME_PACKAGE}/{name}"] = header.format(how=how, where=where, module=module) + text
     return files
 
 
