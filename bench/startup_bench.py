@@ -24,7 +24,6 @@ for scale: a small payload's lint does not import it (validators/parse.py).
 
 from __future__ import annotations
 
-import json
 import os
 import resource
 import statistics
@@ -39,12 +38,10 @@ import orjson
 
 from ionqkit.validators import lint
 
-from .lint_bench import load, machine, max_job, peak_bytes, ratio, rounds
+from .common import BIN, REPO
+from .lint_bench import load, machine, max_job, peak_bytes, ratio, rounds, spec_schema
 
-REPO = Path(__file__).resolve().parents[1]
 SMALL = REPO / "tests" / "validators" / "corpus" / "v0.4" / "qiskit-ionq-qpu-aria-debias.json"
-SNAPSHOT = REPO / "generated" / "ionq_v0_4" / "spec.snapshot.json"
-BIN = Path(sys.executable).parent
 PYTHON = sys.executable
 
 ORJSON_LOADS = "import orjson, sys; orjson.loads(open(sys.argv[1], 'rb').read())"
@@ -141,10 +138,7 @@ def small_payload(folder: Path, count: int) -> None:
     payload = folder / SMALL.name
     payload.write_bytes(SMALL.read_bytes())
     schema = folder / "JobCreationPayload.schema.json"
-    components = orjson.loads(SNAPSHOT.read_bytes())["components"]["schemas"]
-    schema.write_text(
-        json.dumps({"$ref": "#/components/schemas/JobCreationPayload", "components": {"schemas": components}})
-    )
+    schema.write_bytes(orjson.dumps(spec_schema("JobCreationPayload")))
     contenders: dict[str, Sequence[str]] = {
         "python -c pass": [PYTHON, "-c", "pass"],
         "python -c 'import orjson'": [PYTHON, "-c", "import orjson"],

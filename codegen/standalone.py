@@ -22,6 +22,7 @@ installed.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import shlex
@@ -41,6 +42,23 @@ HOST_MODULE = "host.py"
 #: pydantic at the version it pins.
 DEPENDENCIES = ("anyio>=4,<5", "httpx>=0.27,<1", "orjson>=3.10,<4", "pydantic>=2.7,<3")
 REQUIRES_PYTHON = ">=3.11"  # StrEnum, typing.Self
+
+#: Names of `ionqkit.runtime.__all__` that the generated client uses but its users do not: the
+#: standalone package's `__init__.py` exports every other one (`Distribution.exports`), so a name
+#: the runtime adds to its API reaches standalone packages without an edit here.
+INTERNAL_RUNTIME_NAMES = frozenset(
+    {
+        "ApiKeyAuth",
+        "AsyncAPIClient",
+        "Endpoint",
+        "Param",
+        "Secret",
+        "SyncAPIClient",
+        "TypeAdapter",
+        "async_to_raw_response",
+        "to_raw_response",
+    }
+)
 
 # A canonical PEP 440 public version: what pip and the build backends accept as it is.
 _VERSION = re.compile(
@@ -112,14 +130,21 @@ class Distribution:
     requires_python: str
     dependencies: tuple[str, ...]
     runtime_package: str  # "_runtime": the private copy of the runtime inside the package
+    exports: tuple[str, ...]  # the runtime's names the package exports, in runtime.__all__ order
 
 
-def check_version(version: str) -> str:
+def runtime_exports() -> tuple[str, ...]:
+    """What a standalone package re-exports from its runtime: the runtime's public API less the
+    names only the generated client needs."""
+    from ionqkit import runtime
+
+    return tuple(name for name in runtime.__all__ if name not in INTERNAL_RUNTIME_NAMES)
+
+
+def check_version(version: str, *, file: str) -> None:
+    """Refuse a `--version` that is no PEP 440 version; `file` names where it was given."""
     if not _VERSION.match(version):
-        raise InputError(
-            f"--version {version!r} is not a PEP 440 version such as 1.2.0 or 0.4rc1", file="<command line>"
-        )
-    return version
+        raise InputError(f"--version {version!r} is not a PEP 440 version such as 1.2.0 or 0.4rc1", file=file)
 
 
 FALLBACK_VERSION = "0"
@@ -127,10 +152,11 @@ FALLBACK_VERSION = "0"
 
 def distribution(package: str, spec_version: str, override: str | None) -> tuple[Distribution, str | None]:
     """The distribution the project describes, and a note for the user when the spec's
-    info.version is no version a package can have (the project is then version 0)."""
+    info.version is no version a package can have (the project is then version 0). `override` is
+    `--version`, which the command line has checked (check_version)."""
     note = None
     if override is not None:
-        version = check_version(override)
+        version = override
     else:
         version = spec_version.strip().removeprefix("v").removeprefix("V")
         if not _VERSION.match(version):
@@ -145,23 +171,25 @@ def distribution(package: str, spec_version: str, override: str | None) -> tuple
         requires_python=REQUIRES_PYTHON,
         dependencies=DEPENDENCIES,
         runtime_package=RUNTIME_PACKAGE,
+        exports=runtime_exports(),
     )
     return dist, note
 
 
-def _runtime_sources() -> list[Path]:
-    return sorted(RUNTIME_SOURCE.glob("*.py"))
+@functools.cache
+def _runtime_sources() -> tuple[tuple[str, bytes], ...]:
+    """The runtime's modules, (file name, bytes) by name: read once, for the hash and the copy."""
+    from ionqkit.spec.inputs import read_file
+
+    return tuple((path.name, read_file(path)) for path in sorted(RUNTIME_SOURCE.glob("*.py")))
 
 
 def runtime_sha256() -> str:
     """One hash over the runtime's sources: an input of every standalone package."""
     digest = hashlib.sha256()
-    for path in _runtime_sources():
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    for name, data in _runtime_sources():
+        digest.update(name.encode() + b"\0" + data + b"\0")
     return digest.hexdigest()
-
-
-_IONQKIT_IMPORT = re.compile(r"^\s*(?:from|import)\s+ionqkit\b", re.MULTILINE)
 
 
 def runtime_files(dist: Distribution, command: str) -> dict[str, str]:
@@ -169,27 +197,23 @@ def runtime_files(dist: Distribution, command: str) -> dict[str, str]:
     saying where it came from. A module that imports ionqkit would make the package need it:
     that is a bug in ionqkit (tests/codegen/test_standalone.py keeps it from happening)."""
     from ionqkit import __version__
+    from ionqkit.codegen.emit_models import comment_text
 
     header = (
         f"# {{how}} by ionqkit {__version__} {{where}} ionqkit.runtime.{{module}}. Do not edit: regenerate "
-        f"with `{_comment(command)}`.\n"
+        f"with `{comment_text(command)}`.\n"
     )
     files: dict[str, str] = {}
-    for path in _runtime_sources():
-        if path.name == HOST_MODULE:
+    for name, data in _runtime_sources():
+        if name == HOST_MODULE:
             text = HOST.format(user_agent=f"{dist.name}/{dist.version}")
             how, where = "Written", "in place of"
         else:
-            text = path.read_text(encoding="utf-8")
-            if _IONQKIT_IMPORT.search(text):
-                raise AssertionError(f"runtime/{path.name} imports ionqkit; only runtime/{HOST_MODULE} may")
+            text = data.decode("utf-8")
             how, where = "Copied", "from"
-        files[f"{RUNTIME_PACKAGE}/{path.name}"] = header.format(how=how, where=where, module=path.stem) + text
+        module = name.removesuffix(".py")
+        files[f"{RUNTIME_PACKAGE}/{name}"] = header.format(how=how, where=where, module=module) + text
     return files
-
-
-def _comment(text: str) -> str:
-    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
 def is_project_template(name: str) -> bool:

@@ -227,7 +227,7 @@ def _make(cls: type[T], *, frozen: bool, slots: bool) -> type[T]:
     made.__dataclass_params__ = _Lazy(_dataclass_params)
     if "__init__" not in own:  # a class's own __init__ says its own signature
         made.__signature__ = _SignatureOf()
-    made.__record__ = _Record(cls=made, fields=fields, frozen=frozen, own=own)
+    made.__record__ = _Record(cls=made, fields=fields, frozen=frozen)
     if "__match_args__" not in own:
         made.__match_args__ = tuple(f.name for f in fields if f.init)  # type: ignore[misc]
     methods: dict[str, Callable[..., Any]] = {
@@ -258,10 +258,10 @@ def _make(cls: type[T], *, frozen: bool, slots: bool) -> type[T]:
 class _Record:
     """What `record` read from a class: enough to build its dataclass API when asked."""
 
-    __slots__ = ("cls", "fields", "frozen", "own", "signature")
+    __slots__ = ("cls", "fields", "frozen", "signature")
 
-    def __init__(self, *, cls: Any, fields: tuple[_Field, ...], frozen: bool, own: dict[str, Any]) -> None:
-        self.cls, self.fields, self.frozen, self.own = cls, fields, frozen, own
+    def __init__(self, *, cls: Any, fields: tuple[_Field, ...], frozen: bool) -> None:
+        self.cls, self.fields, self.frozen = cls, fields, frozen
         self.signature: Any = None
 
 
@@ -272,9 +272,6 @@ class _Lazy:
 
     def __init__(self, build: Callable[[Any], Any]) -> None:
         self.build = build
-
-    def __set_name__(self, owner: Any, name: str) -> None:  # pragma: no cover - set by _make
-        pass
 
     def __get__(self, instance: Any, owner: Any) -> Any:
         # A subclass that is no record finds its record base's attribute: build it for that base.

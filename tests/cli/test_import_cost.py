@@ -70,10 +70,6 @@ HEAVY = (
     "ionqkit.validators.textedits",
 )
 
-# Nothing on the lint path is excused (an entry here names an import or class module to tolerate).
-EXCUSED_IMPORTERS: dict[str, str] = {}
-EXCUSED_CLASS_MODULES: frozenset[str] = frozenset()
-
 BELL = {
     "type": "ionq.circuit.v1",
     "backend": "simulator",
@@ -147,14 +143,11 @@ def run_lint(tmp_path: Path, payload: Path) -> tuple[int, list[tuple[str, str | 
 
 
 def heavy(loaded: list[tuple[str, str | None]]) -> list[str]:
-    found = []
-    for name, importer in loaded:
-        excused = (
-            name.split(".")[0] in EXCUSED_IMPORTERS and EXCUSED_IMPORTERS[name.split(".")[0]] == importer
-        )
-        if name.startswith(HEAVY) and not excused:
-            found.append(f"{name} (imported by {importer or 'a function'})")
-    return found
+    return [
+        f"{name} (imported by {importer or 'a function'})"
+        for name, importer in loaded
+        if name.startswith(HEAVY)
+    ]
 
 
 def test_a_json_lint_imports_only_the_lint_path(tmp_path: Path) -> None:
@@ -190,7 +183,7 @@ def test_no_class_on_the_lint_path_compiles_its_methods(tmp_path: Path) -> None:
     payload = tmp_path / "job.json"
     payload.write_text(json.dumps(BELL))
     _, _, compiled = run_lint(tmp_path, payload)
-    assert set(compiled) <= EXCUSED_CLASS_MODULES, compiled
+    assert compiled == []
 
 
 def test_the_importer_of_each_module_is_read_from_the_tree() -> None:

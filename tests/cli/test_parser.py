@@ -6,6 +6,8 @@ import argparse
 import ast
 import contextlib
 import io
+import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -91,3 +93,25 @@ def test_parse_declares_only_the_command_it_is_given(monkeypatch: pytest.MonkeyP
     assert built == ["lint", None, None]
     subcommands = next(a for a in whole("lint")._actions if isinstance(a, argparse._SubParsersAction))
     assert list(subcommands.choices) == ["lint"]
+
+
+def _no_terminal(fd: int = 1) -> os.terminal_size:
+    raise OSError("not a terminal")
+
+
+@pytest.mark.parametrize("env", ["132", "abc", "0", "-5", "", None])
+@pytest.mark.parametrize(
+    "terminal",
+    [lambda fd=1: os.terminal_size((100, 40)), lambda fd=1: os.terminal_size((0, 0)), _no_terminal],
+    ids=["100 wide", "0 wide", "none"],
+)
+def test_columns_are_the_standard_librarys(
+    monkeypatch: pytest.MonkeyPatch, env: str | None, terminal: Callable[..., os.terminal_size]
+) -> None:
+    """The help's width: parser._columns spares the import of shutil, but answers as it would."""
+    if env is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", env)
+    monkeypatch.setattr(os, "get_terminal_size", terminal)  # shutil asks os too
+    assert parser._columns() == shutil.get_terminal_size().columns

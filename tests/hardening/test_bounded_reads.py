@@ -187,8 +187,6 @@ NOT_INPUTS = {
     ("codegen/generate.py", "format_packages", "read_bytes"): "ruff's output in our temporary folder",
     ("codegen/manifest.py", "read", "read_text"): "the MANIFEST.json that generate wrote",
     ("codegen/manifest.py", "generator_fingerprint", "read_bytes"): "codegen's own modules",
-    ("codegen/standalone.py", "runtime_sha256", "read_bytes"): "ionqkit's own runtime modules",
-    ("codegen/standalone.py", "runtime_files", "read_text"): "ionqkit's own runtime modules, copied",
 }
 READ_CALLS = {"read_bytes", "read_text", "open"}
 SOURCES = ("codegen", "validators", "src/ionqkit")

@@ -3,33 +3,27 @@ dependencies; the code generator's toolchain is the `codegen` extra, the only pl
 
 from __future__ import annotations
 
-import re
+import tomllib
 from collections.abc import Callable
 from importlib.metadata import requires
 from pathlib import Path
 
 import pytest
+from packaging.requirements import Requirement
 
 from ionqkit.cli import generate as generate_command
+from ionqkit.codegen.standalone import DEPENDENCIES
+
+from .wheelhouse import base_and_extra
 
 Cli = Callable[..., tuple[int, str, str]]
-TOOLCHAIN = {"datamodel-code-generator", "ruff", "jinja2"}
+# What `ionqkit generate` checks is installed before it runs: what the codegen extra must hold.
+TOOLCHAIN = set(generate_command.TOOLCHAIN.values())
 
 
 def requirements() -> tuple[dict[str, str], dict[str, str]]:
     """(base, codegen extra) as the installed distribution's metadata states them: name -> spec."""
-    base: dict[str, str] = {}
-    codegen: dict[str, str] = {}
-    for line in requires("ionqkit") or []:
-        requirement, _, marker = line.partition(";")
-        found = re.match(r"\s*([A-Za-z0-9_.\-]+)(?:\[[^\]]*\])?\s*(.*)", requirement)
-        assert found, line
-        name, spec = found.group(1).lower(), found.group(2).strip()
-        if not marker:
-            base[name] = spec
-        elif re.search(r"""extra\s*==\s*["']codegen["']""", marker):
-            codegen[name] = spec
-    return base, codegen
+    return base_and_extra(requires("ionqkit") or [], "codegen")
 
 
 def test_the_base_install_pulls_no_generator_toolchain() -> None:
@@ -61,3 +55,22 @@ def test_generate_without_the_extra_exits_2_naming_it(
 
 def test_the_toolchain_is_found_where_make_installs_it() -> None:
     assert generate_command.missing_toolchain() == []
+
+
+def _lower_bounds(requirements: list[str] | tuple[str, ...]) -> dict[str, str]:
+    """name -> the version of its `>=` bound."""
+    bounds = {}
+    for text in requirements:
+        requirement = Requirement(text)
+        (bound,) = [spec.version for spec in requirement.specifier if spec.operator == ">="]
+        bounds[requirement.name.lower()] = bound
+    return bounds
+
+
+def test_a_standalone_package_needs_the_versions_ionqkits_runtime_needs() -> None:
+    """DEPENDENCIES (a standalone project's pyproject.toml) may not allow a version older than
+    ionqkit's own runtime is declared to work with."""
+    pyproject = Path(__file__).resolve().parents[2] / "pyproject.toml"
+    declared = _lower_bounds(tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["dependencies"])
+    standalone = _lower_bounds(DEPENDENCIES)
+    assert standalone == {name: declared.get(name) for name in standalone}

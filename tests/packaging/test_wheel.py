@@ -9,7 +9,6 @@ build leaves no egg-info or build/ folder in the working tree.
 from __future__ import annotations
 
 import email.parser
-import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -17,10 +16,11 @@ from pathlib import Path
 import pytest
 
 from ionqkit import __version__
+from ionqkit.cli.generate import TOOLCHAIN as TOOLCHAIN_MODULES
 
-from .wheelhouse import build_wheel
+from .wheelhouse import base_and_extra, build_wheel
 
-TOOLCHAIN = {"datamodel-code-generator", "ruff", "jinja2"}
+TOOLCHAIN = set(TOOLCHAIN_MODULES.values())  # what `ionqkit generate` checks is installed
 
 
 @pytest.fixture(scope="module")
@@ -32,12 +32,6 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     # src/ionqkit links the top-level folders in; the copy holds what they point to.
     shutil.copytree(repo / "src", source / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
     return build_wheel(source, tmp_path_factory.mktemp("dist"))
-
-
-def _name(requirement: str) -> str:
-    found = re.match(r"\s*([A-Za-z0-9_.\-]+)", requirement)
-    assert found, requirement
-    return found.group(1).lower()
 
 
 @pytest.mark.slow
@@ -68,11 +62,9 @@ def test_requires_dist_holds_the_toolchain_only_under_the_codegen_extra(wheel: P
     info = f"ionqkit-{__version__}.dist-info"
     with zipfile.ZipFile(wheel) as archive:
         metadata = email.parser.Parser().parsestr(archive.read(f"{info}/METADATA").decode())
-    requires = metadata.get_all("Requires-Dist") or []
-    base = {_name(r) for r in requires if ";" not in r}
-    codegen = {_name(r): r for r in requires if re.search(r"""extra\s*==\s*["']codegen["']""", r)}
-    assert {"httpx", "pydantic", "orjson"} <= base
+    base, codegen = base_and_extra(metadata.get_all("Requires-Dist") or [], "codegen")
+    assert {"httpx", "pydantic", "orjson"} <= set(base)
     assert TOOLCHAIN.isdisjoint(base)
     assert set(codegen) == TOOLCHAIN
     assert "==" in codegen["datamodel-code-generator"] and "==" in codegen["ruff"]
-    assert not [r for r in requires if "==" in r and ";" not in r]  # the base install has ranges only
+    assert not [name for name, spec in base.items() if "==" in spec]  # the base install has ranges only

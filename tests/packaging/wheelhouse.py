@@ -20,6 +20,7 @@ from importlib.metadata import Distribution, distribution
 from pathlib import Path
 
 from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
 _SKIPPED_METADATA = {"RECORD", "INSTALLER", "REQUESTED", "direct_url.json"}
 
@@ -90,6 +91,20 @@ def requires_dist(wheel: Path) -> list[str]:
         name = next(n for n in archive.namelist() if n.endswith(".dist-info/METADATA"))
         metadata = email.parser.Parser().parsestr(archive.read(name).decode())
     return [r for r in metadata.get_all("Requires-Dist") or [] if "extra ==" not in r]
+
+
+def base_and_extra(requirements: list[str], extra: str) -> tuple[dict[str, str], dict[str, str]]:
+    """(the base install's requirements, those `extra` alone adds): canonical name -> specifier."""
+    base: dict[str, str] = {}
+    extras: dict[str, str] = {}
+    for text in requirements:
+        requirement = Requirement(text)
+        name, marker = canonicalize_name(requirement.name), requirement.marker
+        if marker is None:
+            base[name] = str(requirement.specifier)
+        elif marker.evaluate({"extra": extra}) and not marker.evaluate({"extra": ""}):
+            extras[name] = str(requirement.specifier)
+    return base, extras
 
 
 def build_wheel(project: Path, out: Path) -> Path:

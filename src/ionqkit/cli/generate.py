@@ -47,7 +47,7 @@ def execute(options: GenerateOptions) -> int:
     project = None
     if single is not None:
         from ionqkit.codegen.class_names import NONE, load_file
-        from ionqkit.codegen.standalone import Project, check_version
+        from ionqkit.codegen.standalone import Project
 
         names = NONE if single.class_names is None else load_file(single.class_names)
         package = check_package_name(single.package)
@@ -59,7 +59,7 @@ def execute(options: GenerateOptions) -> int:
             overlay=single.overlay,
             templates=options.templates,
             class_names=single.class_names,
-            version=None if single.version is None else check_version(single.version),
+            version=single.version,
             standalone=not single.shared_runtime,
         )
     else:

@@ -86,6 +86,10 @@ class GenerateOptions:
                 raise InputError(
                     "--version is the standalone project's; not with --shared-runtime", file=COMMAND_LINE
                 )
+            if args.dist_version is not None:
+                from ionqkit.codegen.standalone import check_version
+
+                check_version(args.dist_version, file=COMMAND_LINE)
         elif (
             args.overlay
             or args.out
